@@ -1,0 +1,43 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+NODE_INSTALLED := node_modules/.installed
+
+.PHONY: install run test messages check bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+# axe-core for the accessibility checks in the browser tests, from the committed lock file.
+$(NODE_INSTALLED): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: browser accessibility checks need Node.js and npm (apt-get install npm)"; fi
+
+install: $(INSTALLED)
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install $(NODE_INSTALLED)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Refresh the catalogs after changing translatable strings, then compile them.
+messages: install
+	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests --add-location=file
+	$(PY) manage.py compilemessages --ignore=.venv
+
+check: install
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run --noinput
+
+clean:
+	rm -rf $(VENV) node_modules db.sqlite3 media tests/artifacts

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GsnSiteConfig(AppConfig):
+    name = "gsn_site"
+    verbose_name = "GSN site"

@@ -1,0 +1,33 @@
+"""Helpers shared by the apps' demo seeders (`manage.py seed_demo`)."""
+
+from django.conf import settings
+from wagtail.models import Page
+
+
+def set_translations(instance, field, values):
+    """Set `field_<lang>` for every language in `values` (a dict of language code to text)."""
+    for code, _name in settings.LANGUAGES:
+        if code in values:
+            setattr(instance, f"{field}_{code}", values[code])
+
+
+def get_or_create_page(parent, model, slug, **fields):
+    """Find the child page of `parent` with `slug`, or create and publish it.
+
+    Returns (page, created). An existing page is left exactly as it is, so seeding twice
+    changes nothing.
+    """
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing:
+        return existing, False
+    translations = fields.pop("translations", {})
+    page = model(slug=slug, **fields)
+    for field, values in translations.items():
+        set_translations(page, field, values)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page, True
+
+
+def root_page():
+    return Page.get_first_root_node()

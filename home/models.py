@@ -1,0 +1,206 @@
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Page
+from wagtail.search import index
+
+from gsn_site.content_language import ContentLanguageMixin
+from gsn_site.sanitize import plain_text
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
+
+
+class SitePage(ContentLanguageMixin, Page):
+    """Every public page of the site: original language and the "written in" fallback note."""
+
+    class Meta:
+        abstract = True
+
+    settings_panels = Page.settings_panels + [FieldPanel("original_language")]
+
+
+class HomePage(SitePage):
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    feedback_heading = models.CharField(_("feedback heading"), max_length=120, blank=True)
+    feedback_text = models.TextField(_("feedback invitation"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("feedback_heading"), FieldPanel("feedback_text")], heading=_("Call to share feedback")),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        network = NetworkIndexPage.objects.live().public().descendant_of(self).first()
+        context["network_page"] = network
+        context["chapters"] = (
+            ChapterPage.objects.live().public().child_of(network).select_related("photo")[:8] if network else []
+        )
+        return context
+
+
+class StandardPage(SitePage):
+    """About, safety information, statement of principles."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(
+        [
+            ("heading", blocks.CharBlock(label=_("Heading"), form_classname="title")),
+            ("paragraph", blocks.RichTextBlock(label=_("Paragraph"), features=RICH_TEXT_FEATURES)),
+            ("image", ImageChooserBlock(label=_("Image"))),
+        ],
+        blank=True,
+        verbose_name=_("body"),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class NetworkIndexPage(SitePage):
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    subpage_types = ["home.ChapterPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("network index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["chapters"] = ChapterPage.objects.live().public().child_of(self).select_related("photo")
+        return context
+
+
+class ChapterContactForm(forms.Form):
+    message = forms.CharField(
+        label=_("Your message"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Staff of this chapter will read it. Do not include anything you would not want them to see."),
+    )
+    reply_to = forms.CharField(
+        label=_("How can we reply? (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_("A phone number, an email address or a safe time to call. Leave empty to stay anonymous."),
+    )
+    # Filled in only by bots: a person never sees this field.
+    website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+
+
+class ChapterPage(SitePage):
+    country = models.CharField(_("country"), max_length=100)
+    region = models.CharField(_("region"), max_length=100, blank=True)
+    languages = models.CharField(_("languages"), max_length=200, blank=True, help_text=_("Languages the chapter works in."))
+    founded = models.PositiveSmallIntegerField(_("founding year"), null=True, blank=True)
+    focus_areas = models.CharField(_("focus areas"), max_length=300, blank=True)
+    description = RichTextField(_("description"), features=RICH_TEXT_FEATURES, blank=True)
+    photo = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    is_sample = models.BooleanField(_("sample content"), default=False, help_text=_("Shown with a notice that this chapter is fictional."))
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("country"), FieldPanel("region"), FieldPanel("languages"), FieldPanel("founded"), FieldPanel("focus_areas")],
+            heading=_("About the chapter"),
+        ),
+        FieldPanel("description"),
+        FieldPanel("photo"),
+        FieldPanel("is_sample"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("country"),
+        index.FilterField("country"),
+    ]
+    parent_page_types = ["home.NetworkIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("chapter page")
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            form = ChapterContactForm(request.POST)
+            if form.is_valid():
+                if not form.cleaned_data["website"]:
+                    ChapterMessage.objects.create(
+                        chapter=self,
+                        message=plain_text(form.cleaned_data["message"]),
+                        reply_to=plain_text(form.cleaned_data["reply_to"]),
+                    )
+                return redirect(f"{self.url}?sent=1#contact")
+            context = self.get_context(request, *args, **kwargs)
+            context["contact_form"] = form
+            return TemplateResponse(request, self.get_template(request), context, status=400)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.setdefault("contact_form", ChapterContactForm())
+        context["contact_sent"] = request.GET.get("sent") == "1"
+        return context
+
+
+class ChapterMessage(models.Model):
+    """A message sent through a chapter page: staff read it in the admin; no address is exposed."""
+
+    chapter = models.ForeignKey(ChapterPage, on_delete=models.CASCADE, related_name="messages", verbose_name=_("chapter"))
+    message = models.TextField(_("message"))
+    reply_to = models.CharField(_("reply to"), max_length=200, blank=True)
+    received_on = models.DateField(_("received on"), auto_now_add=True)
+    handled = models.BooleanField(_("handled"), default=False)
+
+    class Meta:
+        verbose_name = _("chapter message")
+        verbose_name_plural = _("chapter messages")
+        ordering = ["handled", "-received_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.chapter} · {self.received_on}"
+
+
+@register_setting(icon="warning")
+class SafetySettings(BaseSiteSetting):
+    quick_exit_url = models.URLField(
+        _("quick exit target"),
+        default="https://www.bbc.com/weather",
+        help_text=_("A neutral site that the quick exit button opens."),
+    )
+    safety_notice = models.TextField(
+        _("safety notice"),
+        blank=True,
+        help_text=_("Shown at the top of every public page."),
+    )
+    footer_text = models.TextField(_("footer text"), blank=True)
+
+    panels = [FieldPanel("quick_exit_url"), FieldPanel("safety_notice"), FieldPanel("footer_text")]
+
+    class Meta:
+        verbose_name = _("safety and footer")
