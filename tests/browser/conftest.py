@@ -1,0 +1,98 @@
+"""Browser tests: Playwright for Python driving Debian's Chromium against a live server.
+
+Without /usr/bin/chromium the tests are skipped and the run ends by saying how many could not
+run; with REQUIRE_BROWSER=1 (as in CI) a missing browser fails them instead.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE_SOURCE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM is only called from the
+# test body and the live server thread, never concurrently with that loop.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def _missing_requirement():
+    if not Path(CHROMIUM).exists():
+        return f"Chromium not found at {CHROMIUM}"
+    if not AXE_SOURCE.exists():
+        return "axe-core not installed (run `npm ci`)"
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    browser_dir = Path(__file__).resolve().parent
+    for item in items:
+        if browser_dir in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    problem = _missing_requirement()
+    if problem:
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail(f"{problem}; REQUIRE_BROWSER is set. Install it with `apt-get install chromium` and `npm ci`.")
+        pytest.skip(f"BROWSER-UNAVAILABLE: {problem}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium, live_server):
+    context = chromium.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(chromium, live_server):
+    """A small, cheap phone: 360 px wide."""
+    context = chromium.new_context(base_url=live_server.url, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def axe_violations(page):
+    """Run axe-core in the page and return its WCAG 2.2 A/AA violations as (id, targets) pairs."""
+    page.evaluate(AXE_SOURCE.read_text())
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    return [(v["id"], [node["target"] for node in v["nodes"]]) for v in result["violations"]]
+
+
+def assert_no_axe_violations(page):
+    violations = axe_violations(page)
+    assert violations == [], f"{page.url}: " + json.dumps(violations, ensure_ascii=False)
+
+
+def save_screenshot(page, name):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
