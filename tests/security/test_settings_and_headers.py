@@ -7,10 +7,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_SECRET = "k" * 30 + "9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a"
+GOOD_CASE_REF_KEY = "c" * 20 + "0123456789abcdef0123"
 
 
 def load_production_settings(**environment):
-    env = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    env = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "ALLOWED_HOSTS", "CASE_REF_KEY")}
     env.update(environment, DJANGO_SETTINGS_MODULE="gsn_site.settings.production")
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup(); print('started')"],
@@ -39,8 +40,14 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert "Set ALLOWED_HOSTS" in result.stderr
 
 
-def test_production_starts_with_real_secrets():
+def test_production_refuses_to_start_without_a_case_reference_key():
     result = load_production_settings(SECRET_KEY=GOOD_SECRET, ALLOWED_HOSTS="gsn.example.org")
+    assert result.returncode != 0
+    assert "Set CASE_REF_KEY" in result.stderr
+
+
+def test_production_starts_with_real_secrets():
+    result = load_production_settings(SECRET_KEY=GOOD_SECRET, ALLOWED_HOSTS="gsn.example.org", CASE_REF_KEY=GOOD_CASE_REF_KEY)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("started")
 
