@@ -50,6 +50,11 @@ class HomePage(SitePage):
         context["chapters"] = (
             ChapterPage.objects.live().public().child_of(network).select_related("photo")[:8] if network else []
         )
+        from stories.models import StoryIndexPage
+
+        story_index = StoryIndexPage.objects.live().public().child_of(self).first()
+        context["story_index"] = story_index
+        context["featured_stories"] = story_index.featured_stories() if story_index else []
         return context
 
 

@@ -1,0 +1,614 @@
+"""Survivor-led stories: invitations, member profiles, story pages, consent and content reports."""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+from wagtail.images import get_image_model
+from wagtail.log_actions import log
+from wagtail import blocks
+from wagtail.actions.delete_page import DeletePageAction
+from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import (
+    Page,
+    PageLogEntry,
+    PageManager,
+    PagePermissionTester,
+    PageQuerySet,
+    Workflow,
+    WorkflowState,
+)
+from wagtail.search import index
+from wagtail.search.index import remove_object
+
+from gsn_site.casework import CaseworkType
+from gsn_site.fields import MultipleChoiceField
+from gsn_site.page_cache import purge_public_page_cache
+from gsn_site.sanitize import plain_text
+from home.models import SitePage
+
+STORY_REVIEW_WORKFLOW = "Story review"
+MODERATORS_GROUP = "Moderators"
+STORIES_PER_PAGE = 12
+
+
+class StoryTheme(models.TextChoices):
+    RESILIENCE = "resilience", _("Resilience")
+    JUSTICE = "justice", _("Justice and the courts")
+    FAMILY = "family", _("Family and community")
+    WORK = "work", _("Work and livelihood")
+    HEALING = "healing", _("Healing")
+    LEADERSHIP = "leadership", _("Survivor leadership")
+    ADVOCACY = "advocacy", _("Advocacy")
+
+
+class StoryStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    ON_HOLD = "on_hold", _("On hold while reports are reviewed")
+
+
+def default_invitation_code():
+    return secrets.token_urlsafe(9)
+
+
+def default_invitation_expiry():
+    return timezone.now() + timedelta(days=14)
+
+
+class InvitationCodeQuerySet(models.QuerySet):
+    def usable(self):
+        return self.filter(used_at__isnull=True, revoked=False, expires_at__gt=timezone.now())
+
+
+class InvitationCode(models.Model):
+    """A single-use code that lets one person create a member account before it expires."""
+
+    code = models.CharField(_("code"), max_length=32, unique=True, default=default_invitation_code)
+    note = models.CharField(
+        _("note"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who the code is for, in words only staff understand. Never a full name."),
+    )
+    expires_at = models.DateTimeField(_("expires at"), default=default_invitation_expiry)
+    revoked = models.BooleanField(_("revoked"), default=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True, editable=False)
+    used_by = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("used by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="invitation",
+        editable=False,
+    )
+
+    objects = InvitationCodeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation code")
+        verbose_name_plural = _("invitation codes")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def is_usable(self):
+        return self.used_at is None and not self.revoked and self.expires_at > timezone.now()
+
+    is_usable.fget.short_description = _("usable")
+
+
+class MemberProfile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="member_profile"
+    )
+    pseudonym = models.CharField(
+        _("pseudonym"),
+        max_length=60,
+        help_text=_("The name shown with your stories. Do not use your real name."),
+    )
+    chapter = models.ForeignKey(
+        "home.ChapterPage",
+        verbose_name=_("chapter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+    )
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+
+    class Meta:
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
+
+    def __str__(self):
+        return self.pseudonym
+
+
+# --- Pages ---------------------------------------------------------------------------------
+
+
+class StoryIndexPage(RoutablePageMixin, SitePage):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["stories.StoryPage"]
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("story index page")
+
+    def stories(self):
+        return StoryPage.objects.child_of(self).published().select_related("consent").order_by("-first_published_at")
+
+    def featured_stories(self, count=3):
+        return self.stories().select_related("consent")[:count]
+
+    def filtered_stories(self, request):
+        from .forms import StoryFilterForm
+
+        form = StoryFilterForm(request.GET or None)
+        stories = self.stories()
+        if form.is_valid():
+            data = form.cleaned_data
+            if data["theme"]:
+                stories = stories.with_theme(data["theme"])
+            if data["casework_type"]:
+                stories = stories.filter(casework_type=data["casework_type"])
+            if data["country"]:
+                stories = stories.filter(country=data["country"])
+            if data["my_language"]:
+                stories = stories.available_in(get_language())
+            if data["q"]:
+                # The search backend cannot filter on consent; search first, then keep the matches.
+                matches = StoryPage.objects.child_of(self).live().search(data["q"])
+                stories = stories.filter(pk__in=[match.pk for match in matches])
+        return form, stories
+
+    @path("")
+    def index_route(self, request):
+        form, stories = self.filtered_stories(request)
+        paginator = Paginator(stories, STORIES_PER_PAGE)
+        try:
+            page_of_stories = paginator.page(request.GET.get("page", 1))
+        except (PageNotAnInteger, EmptyPage):
+            page_of_stories = paginator.page(1)
+        query = request.GET.copy()
+        query.pop("page", None)
+        return self.render(
+            request,
+            context_overrides={
+                "filter_form": form,
+                "stories": page_of_stories,
+                "filter_query": query.urlencode(),
+            },
+        )
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        from .feeds import StoryRssFeed
+
+        return StoryRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        from .feeds import StoryAtomFeed
+
+        return StoryAtomFeed(self)(request)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["rss_url"] = self.url + self.reverse_subpage("rss")
+        context["atom_url"] = self.url + self.reverse_subpage("atom")
+        return context
+
+
+class ContentNoteBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Content note"), max_length=300)
+
+    class Meta:
+        icon = "warning"
+        label = _("Content note")
+        template = "stories/blocks/content_note.html"
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+    alt_text = blocks.CharBlock(label=_("Description for people who cannot see it"), required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = _("Image with caption")
+        template = "stories/blocks/captioned_image.html"
+
+
+class PullQuoteBlock(blocks.StructBlock):
+    quote = blocks.CharBlock(label=_("Quote"), max_length=400)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Pull quote")
+        template = "stories/blocks/pull_quote.html"
+
+
+STORY_BODY_BLOCKS = [
+    ("paragraph", blocks.RichTextBlock(label=_("Paragraph"), features=["bold", "italic", "link", "ol", "ul"])),
+    ("pull_quote", PullQuoteBlock()),
+    ("image", CaptionedImageBlock()),
+    ("content_note", ContentNoteBlock()),
+]
+
+
+class StoryPageQuerySet(PageQuerySet):
+    def published(self):
+        return self.live().public().filter(consent__publish=True).filter(
+            Q(consent__expires_on__isnull=True) | Q(consent__expires_on__gte=timezone.localdate())
+        )
+
+    def with_theme(self, theme):
+        # JSON list membership written so that it works on SQLite and PostgreSQL alike.
+        return self.filter(themes__icontains=f'"{theme}"')
+
+    def available_in(self, language_code):
+        """Stories written in this language, or translated into it with the teller's consent."""
+        translated = Q(**{f"summary_{language_code}__gt": ""}, consent__translate=True)
+        return self.filter(Q(original_language=language_code) | translated)
+
+    def owned_by(self, user):
+        return self.filter(owner=user)
+
+
+StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
+
+
+class StoryPagePermissionTester(PagePermissionTester):
+    """Nobody publishes a story directly: only the approval of its latest revision in the workflow does."""
+
+    def can_publish(self):
+        return super().can_publish() and self.page.latest_revision_is_approved()
+
+
+class StoryPage(SitePage):
+    # Blank at the model level: a story written in Hindi has no English summary.
+    summary = models.TextField(_("summary"), max_length=600, blank=True)
+    byline = models.CharField(_("byline"), max_length=60, help_text=_("The teller's pseudonym. Never a real name."))
+    content_notes = models.TextField(
+        _("content notes"),
+        blank=True,
+        help_text=_("What readers should know before they read, for example: violence, abuse of a child."),
+    )
+    body = StreamField(STORY_BODY_BLOCKS, verbose_name=_("body"), blank=True)
+    themes = MultipleChoiceField(_("themes"), item_choices=StoryTheme.choices)
+    casework_type = models.CharField(_("casework type"), max_length=32, choices=CaseworkType.choices, blank=True)
+    country = models.CharField(_("country"), max_length=100, blank=True, help_text=_("Coarse location only."))
+    region = models.CharField(_("region"), max_length=100, blank=True, help_text=_("A large region, never a town."))
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
+    on_hold = models.BooleanField(
+        _("on hold"),
+        default=False,
+        help_text=_("Unpublished automatically because several readers reported it; a moderator decides."),
+    )
+
+    objects = StoryPageManager()
+
+    # A story is only "translated" when the summary exists in that language.
+    translation_marker_field = "summary"
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("byline"),
+        FieldPanel("content_notes"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("themes"), FieldPanel("casework_type"), FieldPanel("country"), FieldPanel("region")],
+            heading=_("About the story"),
+        ),
+    ]
+    # Every language's text is indexed: a story written in Hindi is found by its Hindi words.
+    search_fields = Page.search_fields + [
+        index.SearchField(f"{field}_{code}") for field in ("title", "summary", "body") for code, _name in settings.LANGUAGES
+    ] + [
+        index.SearchField("byline"),
+        index.FilterField("country"),
+        index.FilterField("casework_type"),
+        index.FilterField("original_language"),
+    ]
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+    # --- Consent and languages ------------------------------------------------------------
+
+    @property
+    def story_consent(self):
+        try:
+            return self.consent
+        except StoryConsent.DoesNotExist:
+            return None
+
+    def has_translation(self, language_code):
+        if language_code != self.original_language:
+            consent = self.story_consent
+            if consent is None or not consent.translate:
+                return False
+        return super().has_translation(language_code)
+
+    @property
+    def theme_labels(self):
+        labels = dict(StoryTheme.choices)
+        return [labels[theme] for theme in self.themes if theme in labels]
+
+    def text_in_content_language(self, field):
+        """A translated field in the language the story is shown in (its original when not translated)."""
+        return getattr(self, f"{field}_{self.content_language}", "") or getattr(self, field)
+
+    # --- Workflow -------------------------------------------------------------------------
+
+    def get_workflow(self):
+        return Workflow.objects.filter(name=STORY_REVIEW_WORKFLOW, active=True).first()
+
+    def permissions_for_user(self, user):
+        return StoryPagePermissionTester(user, self)
+
+    def latest_workflow_state(self):
+        return WorkflowState.objects.for_instance(self).select_related("current_task_state").order_by("-created_at", "-pk").first()
+
+    def latest_revision_is_approved(self):
+        """True when the review approved this story and nobody has changed it since."""
+        state = self.latest_workflow_state()
+        if not state or state.status != WorkflowState.STATUS_APPROVED or not state.current_task_state:
+            return False
+        # A moderator may correct the story and approve it in one step: that revision counts as approved.
+        approved_at = state.current_task_state.finished_at
+        latest = self.revisions.order_by("-created_at", "-pk").values_list("created_at", flat=True).first()
+        return bool(approved_at and latest and latest <= approved_at)
+
+    def submit_for_review(self, user):
+        """Start (or restart) the "Story review" workflow for the latest revision."""
+        workflow = self.get_workflow()
+        state = self.current_workflow_state
+        if state:
+            state.cancel(user=user)
+        return workflow.start(self, user)
+
+    @property
+    def status(self):
+        if self.withdrawn_at:
+            return StoryStatus.WITHDRAWN
+        if self.on_hold:
+            return StoryStatus.ON_HOLD
+        if self.live:
+            return StoryStatus.PUBLISHED
+        state = self.latest_workflow_state()
+        if state and state.status == WorkflowState.STATUS_IN_PROGRESS:
+            return StoryStatus.IN_REVIEW
+        if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            return StoryStatus.CHANGES_REQUESTED
+        return StoryStatus.DRAFT
+
+    @property
+    def moderator_comment(self):
+        """What a moderator last said to the teller: a note, or the comment on a returned review."""
+        note = self.author_notes.order_by("-created_at").first()
+        state = self.latest_workflow_state()
+        task_state = state.current_task_state if state else None
+        task_comment = task_state.comment if task_state and task_state.finished_at else ""
+        if note and (not task_comment or note.created_at >= task_state.finished_at):
+            return note.text
+        return task_comment
+
+    @property
+    def is_editable_by_owner(self):
+        return not self.live and not self.on_hold
+
+    # --- The teller's and the moderators' decisions ------------------------------------------
+
+    def take_down(self, user, action, data=None):
+        """Unpublish at once, leave search, purge caches, and write it to the audit log."""
+        if self.live:
+            # The teller may always take their own story down, whatever their admin permissions.
+            UnpublishPageAction(self, user=user).execute(skip_permission_checks=True)
+        remove_object(self)
+        self.purge_caches()
+        log(instance=self, action=action, user=user, data=data or {})
+
+    def withdraw(self, user):
+        state = self.current_workflow_state
+        if state:
+            state.cancel(user=user)
+        self.take_down(user, "stories.withdraw")
+        self.withdrawn_at = timezone.now()
+        self.save(update_fields=["withdrawn_at"])
+
+    def purge_caches(self):
+        """The site's own page cache and any CDN in front of it forget this story and the listing."""
+        purge_public_page_cache()
+        purge_pages_from_cache([self, self.get_parent()])
+
+    def images_uploaded_by_owner(self):
+        """Images in the story (any language) that its teller uploaded."""
+        image_ids = set()
+        for code, _name in settings.LANGUAGES:
+            for block in getattr(self, f"body_{code}") or []:
+                if block.block_type == "image" and block.value["image"]:
+                    image_ids.add(block.value["image"].pk)
+        return get_image_model().objects.filter(pk__in=image_ids, uploaded_by_user=self.owner_id)
+
+    def delete_for_good(self, user):
+        """The story, its revisions and its images are gone; the audit log keeps no title."""
+        images = list(self.images_uploaded_by_owner())
+        page_id = self.pk
+        self.take_down(user, "stories.withdraw")
+        # The teller may always delete their own story, whatever their admin permissions.
+        DeletePageAction(self, user=user).execute(skip_permission_checks=True)
+        for image in images:
+            image.delete()
+        PageLogEntry.objects.filter(page_id=page_id).update(label=gettext("Deleted story"), data={})
+
+    def hold_for_review(self):
+        """Enough readers reported the story: take it down until a moderator decides."""
+        self.take_down(None, "stories.auto_unpublish")
+        StoryPage.objects.filter(pk=self.pk).update(on_hold=True)
+        self.on_hold = True
+
+    def release_hold(self, user):
+        """A moderator kept the story: it goes back online if its latest revision was approved."""
+        StoryPage.objects.filter(pk=self.pk).update(on_hold=False)
+        self.on_hold = False
+        if self.latest_revision_is_approved() and not self.withdrawn_at:
+            self.get_latest_revision().publish(user=user, log_action=True)
+
+    # --- Serving --------------------------------------------------------------------------
+
+    def serve(self, request, *args, **kwargs):
+        consent = self.story_consent
+        if consent is None or not consent.allows_publication:
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from .forms import ContentReportForm
+
+        context = super().get_context(request, *args, **kwargs)
+        context["report_form"] = ContentReportForm()
+        context["show_body"] = not self.content_notes or request.GET.get("continue") == "1"
+        context["reported"] = request.GET.get("reported") == "1"
+        return context
+
+    def get_sitemap_urls(self, request=None):
+        consent = self.story_consent
+        return super().get_sitemap_urls(request) if consent and consent.allows_publication else []
+
+
+class StoryConsent(models.Model):
+    """What the teller agrees to, scope by scope. Any scope can be withdrawn at any time."""
+
+    story = models.OneToOneField(StoryPage, verbose_name=_("story"), on_delete=models.CASCADE, related_name="consent")
+    publish = models.BooleanField(_("publish on this site"), default=False)
+    translate = models.BooleanField(_("translate into other languages"), default=False)
+    quote = models.BooleanField(_("quote in IJM and GSN materials"), default=False)
+    images = models.BooleanField(_("use my images"), default=False)
+    given_on = models.DateField(_("consent given on"), default=timezone.localdate)
+    expires_on = models.DateField(_("consent expires on"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+
+    SCOPES = ("publish", "translate", "quote", "images")
+
+    class Meta:
+        verbose_name = _("story consent")
+        verbose_name_plural = _("story consents")
+
+    def __str__(self):
+        return str(self.story)
+
+    @property
+    def allows_publication(self):
+        return self.publish and (self.expires_on is None or self.expires_on >= timezone.localdate())
+
+    @property
+    def scopes(self):
+        return [scope for scope in self.SCOPES if getattr(self, scope)]
+
+    @property
+    def scope_labels(self):
+        return [str(self._meta.get_field(scope).verbose_name) for scope in self.scopes]
+
+
+class AuthorNote(models.Model):
+    """A note from a moderator to the teller, shown on their dashboard."""
+
+    story = models.ForeignKey(StoryPage, verbose_name=_("story"), on_delete=models.CASCADE, related_name="author_notes")
+    text = models.TextField(_("note"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("note to the author")
+        verbose_name_plural = _("notes to authors")
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class ReportReason(models.TextChoices):
+    IDENTITY_RISK = "identity_risk", _("It could identify or endanger someone")
+    HARMFUL = "harmful", _("It is harmful or abusive")
+    FALSE = "false", _("It is false")
+    SPAM = "spam", _("It is spam")
+    OTHER = "other", _("Something else")
+
+
+class ContentReportQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=ContentReport.Status.OPEN)
+
+    def by_priority(self):
+        """Reports that say a story could identify or endanger someone come first."""
+        return self.annotate(
+            open_first=Case(When(status=ContentReport.Status.OPEN, then=Value(0)), default=Value(1), output_field=IntegerField()),
+            priority=Case(When(reason=ReportReason.IDENTITY_RISK, then=Value(0)), default=Value(1), output_field=IntegerField()),
+        ).order_by("open_first", "priority", "-created_at")
+
+
+class ContentReport(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        DISMISSED = "dismissed", _("Dismissed")
+        ACTIONED = "actioned", _("Actioned")
+
+    story = models.ForeignKey(StoryPage, verbose_name=_("story"), on_delete=models.CASCADE, related_name="reports")
+    reason = models.CharField(_("reason"), max_length=20, choices=ReportReason.choices)
+    note = models.TextField(_("note"), blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.OPEN)
+    # A keyed hash that tells reporters apart without storing who they are.
+    reporter_key = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
+
+    objects = ContentReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("content report")
+        verbose_name_plural = _("content reports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} · {self.story.title}"
+
+    def save(self, *args, **kwargs):
+        self.note = plain_text(self.note)
+        super().save(*args, **kwargs)

@@ -1,6 +1,44 @@
 import pytest
 from django.core.management import call_command
 
+# A fixed base32 secret for test accounts' authenticator apps (never used outside tests).
+TEST_TOTP_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+
+
+def give_totp_authenticator(user, secret=TEST_TOTP_SECRET):
+    """Turn on two-step sign-in for `user`, as if they had scanned the QR code."""
+    from allauth.mfa.adapter import get_adapter
+    from allauth.mfa.models import Authenticator
+
+    Authenticator.objects.get_or_create(
+        user=user, type=Authenticator.Type.TOTP, defaults={"data": {"secret": get_adapter().encrypt(secret)}}
+    )
+    return user
+
+
+def totp_code(secret=TEST_TOTP_SECRET):
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+
+    counters = list(yield_hotp_counters_from_time())
+    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
+
+
+@pytest.fixture(autouse=True)
+def _admin_test_users_use_two_step_sign_in(monkeypatch):
+    """Admins must have two-step sign-in (stories.middleware.AdminRequiresMFAMiddleware).
+
+    Wagtail's `WagtailTestUtils.login()` creates a superuser without it; give that user an
+    authenticator, as a real administrator would have, instead of weakening the middleware.
+    """
+    from wagtail.test.utils import WagtailTestUtils
+
+    create_test_user = WagtailTestUtils.create_test_user
+
+    def create_test_user_with_totp():
+        return give_totp_authenticator(create_test_user())
+
+    monkeypatch.setattr(WagtailTestUtils, "create_test_user", staticmethod(create_test_user_with_totp))
+
 
 @pytest.fixture
 def demo_site(db):
@@ -34,3 +72,10 @@ def pytest_terminal_summary(terminalreporter):
             yellow=True,
             bold=True,
         )
+
+
+def pytest_configure(config):
+    """Scan the whole run's log output for what people typed (tests/production/log_scan.py)."""
+    from tests.production import log_scan
+
+    config.pluginmanager.register(log_scan, "gsn-log-scan")

@@ -1,0 +1,187 @@
+from allauth.account.forms import SignupForm
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gsn_site.casework import CaseworkType
+from gsn_site.sanitize import plain_text
+from home.models import ChapterPage
+
+from .models import InvitationCode, MemberProfile, ReportReason, StoryConsent, StoryTheme
+
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+
+
+class InvitationSignupForm(SignupForm):
+    """allauth's signup form, open only to people holding a valid invitation code."""
+
+    invitation_code = forms.CharField(label=_("Invitation code"), max_length=32)
+    pseudonym = forms.CharField(
+        label=_("Pseudonym"),
+        max_length=60,
+        help_text=_("The name shown with your stories. Do not use your real name."),
+    )
+    chapter = forms.ModelChoiceField(
+        label=_("Chapter"), queryset=ChapterPage.objects.none(), required=False, empty_label=_("No chapter")
+    )
+    preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
+
+    field_order = ["invitation_code", "username", "pseudonym", "email", "password1", "password2", "chapter", "preferred_language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chapter"].queryset = ChapterPage.objects.live().public().order_by("title")
+        if "email" in self.fields:
+            self.fields["email"].help_text = _(
+                "Optional. Without an email address you cannot reset your password yourself: "
+                "a moderator of your chapter can reset it for you."
+            )
+        self.order_fields(self.field_order)
+
+    def clean_invitation_code(self):
+        code = self.cleaned_data["invitation_code"].strip()
+        if not InvitationCode.objects.usable().filter(code=code).exists():
+            raise forms.ValidationError(_("This invitation code is not valid. It may have expired or been used already."))
+        return code
+
+    def clean_pseudonym(self):
+        pseudonym = plain_text(self.cleaned_data["pseudonym"])
+        if not pseudonym:
+            raise forms.ValidationError(_("Please choose a pseudonym."))
+        if pseudonym.casefold() == (self.cleaned_data.get("username") or "").casefold():
+            raise forms.ValidationError(_("Your pseudonym must be different from your username."))
+        return pseudonym
+
+    def save(self, request):
+        with transaction.atomic():
+            invitation = InvitationCode.objects.usable().select_for_update().filter(code=self.cleaned_data["invitation_code"]).first()
+            if invitation is None:
+                # Used by someone else between validation and saving.
+                raise PermissionDenied
+            user = super().save(request)
+            invitation.used_at = timezone.now()
+            invitation.used_by = user
+            invitation.save(update_fields=["used_at", "used_by"])
+            MemberProfile.objects.create(
+                user=user,
+                pseudonym=self.cleaned_data["pseudonym"],
+                chapter=self.cleaned_data["chapter"],
+                preferred_language=self.cleaned_data["preferred_language"],
+            )
+        return user
+
+
+class ConsentForm(forms.ModelForm):
+    class Meta:
+        model = StoryConsent
+        fields = ["publish", "translate", "quote", "images", "expires_on"]
+        widgets = {"expires_on": forms.DateInput(attrs={"type": "date"})}
+        help_texts = {
+            "publish": _("Without this, the story is never shown on the site."),
+            "translate": _("Volunteers may translate your story. Withdraw this to show only your own words."),
+            "expires_on": _("After this date the story is taken down. Leave empty to decide later."),
+        }
+
+
+class StoryForm(forms.Form):
+    """What a member writes. Every text field is reduced to plain text; paragraphs are kept."""
+
+    title = forms.CharField(label=_("Title"), max_length=120)
+    summary = forms.CharField(
+        label=_("Summary"),
+        max_length=600,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Two or three sentences shown in the list of stories."),
+    )
+    body = forms.CharField(
+        label=_("Your story"),
+        max_length=30_000,
+        widget=forms.Textarea(attrs={"rows": 16}),
+        help_text=_("Leave an empty line between paragraphs. Do not include names, places or dates that could identify anyone."),
+    )
+    original_language = forms.ChoiceField(label=_("Language of your story"), choices=settings.LANGUAGES)
+    themes = forms.MultipleChoiceField(
+        label=_("Themes"), choices=StoryTheme.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    casework_type = forms.ChoiceField(
+        label=_("Casework type"), choices=[("", _("Not stated"))] + list(CaseworkType.choices), required=False
+    )
+    country = forms.CharField(label=_("Country"), max_length=100, required=False, help_text=_("Country only, never a town."))
+    content_notes = forms.CharField(
+        label=_("Content notes"),
+        max_length=300,
+        required=False,
+        help_text=_("Tell readers what to expect, for example: violence, abuse of a child."),
+    )
+    image = forms.ImageField(
+        label=_("Image"),
+        required=False,
+        help_text=_("Optional. Location and camera details are removed from the file."),
+    )
+    image_caption = forms.CharField(label=_("Image caption"), max_length=250, required=False)
+    website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+
+    PLAIN_FIELDS = ("title", "summary", "country", "content_notes", "image_caption")
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.PLAIN_FIELDS:
+            if name in cleaned:
+                cleaned[name] = plain_text(cleaned[name])
+        if "title" in cleaned and not cleaned["title"]:
+            self.add_error("title", _("Please give your story a title."))
+        if "body" in cleaned and not plain_text(cleaned["body"]):
+            self.add_error("body", _("Please write your story."))
+        image = cleaned.get("image")
+        if image and image.size > MAX_IMAGE_BYTES:
+            self.add_error("image", _("The image is too large (5 MB at most)."))
+        return cleaned
+
+
+class StoryConsentFields(forms.Form):
+    """The consent questions asked with a new story."""
+
+    consent_publish = forms.BooleanField(
+        label=_("I agree that this story is published on this site under my pseudonym."), required=True
+    )
+    consent_translate = forms.BooleanField(label=_("I agree that it is translated into other languages."), required=False)
+    consent_quote = forms.BooleanField(label=_("I agree that IJM and GSN quote it in their materials."), required=False)
+    consent_images = forms.BooleanField(label=_("I agree that my image is used with it."), required=False)
+
+    def consent_values(self):
+        return {scope: self.cleaned_data[f"consent_{scope}"] for scope in StoryConsent.SCOPES}
+
+
+class StoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search stories"), max_length=200, required=False)
+    theme = forms.ChoiceField(label=_("Theme"), choices=[("", _("All themes"))] + list(StoryTheme.choices), required=False)
+    casework_type = forms.ChoiceField(
+        label=_("Casework type"), choices=[("", _("All casework types"))] + list(CaseworkType.choices), required=False
+    )
+    country = forms.CharField(label=_("Country"), max_length=100, required=False)
+    my_language = forms.BooleanField(label=_("Only stories available in my language"), required=False)
+
+    def clean_q(self):
+        return plain_text(self.cleaned_data["q"])
+
+    def clean_country(self):
+        return plain_text(self.cleaned_data["country"])
+
+
+class ContentReportForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Why are you reporting this story?"), choices=ReportReason.choices, widget=forms.RadioSelect)
+    note = forms.CharField(
+        label=_("Anything else moderators should know"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Please do not include your name or contact details."),
+    )
+    website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+
+
+class AuthorNoteForm(forms.Form):
+    note = forms.CharField(label=_("Note to the author"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000)

@@ -1,0 +1,187 @@
+"""The member's side of stories (share, dashboard, edit, withdraw, delete, consent) and reporting."""
+
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.log_actions import log
+
+from .forms import ConsentForm, ContentReportForm, StoryConsentFields, StoryForm
+from .models import ContentReport, MemberProfile, StoryConsent, StoryIndexPage, StoryPage
+from .submission import create_story, story_form_initial, update_story
+
+REPORTS_PER_HOUR = 5
+
+
+def member_required(view):
+    """Signed-in members only; staff without a member profile cannot write stories here either."""
+
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not MemberProfile.objects.filter(user=request.user).exists():
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def own_story(request, pk):
+    """The member's own story, or 404: another member's story does not exist for them."""
+    return get_object_or_404(StoryPage.objects.owned_by(request.user).select_related("consent"), pk=pk)
+
+
+@member_required
+def share_story(request):
+    index_page = StoryIndexPage.objects.live().first()
+    if index_page is None:
+        raise Http404
+    form = StoryForm(request.POST or None, request.FILES or None)
+    consent_form = StoryConsentFields(request.POST or None)
+    if request.method == "GET":
+        form.initial["original_language"] = request.user.member_profile.preferred_language
+    if request.method == "POST" and form.is_valid() and consent_form.is_valid():
+        create_story(index_page, request.user, form.cleaned_data, consent_form.consent_values())
+        messages.success(request, _("Thank you. Your story was sent to the moderators. You can follow it here."))
+        return redirect("stories:my_stories")
+    status = 400 if request.method == "POST" else 200
+    return TemplateResponse(
+        request, "stories/share_story.html", {"form": form, "consent_form": consent_form}, status=status
+    )
+
+
+@member_required
+def my_stories(request):
+    stories = StoryPage.objects.owned_by(request.user).select_related("consent").order_by("-latest_revision_created_at")
+    return TemplateResponse(request, "stories/my_stories.html", {"stories": stories})
+
+
+@member_required
+def edit_story(request, pk):
+    story = own_story(request, pk)
+    if not story.is_editable_by_owner:
+        messages.error(request, _("A published story cannot be changed. Withdraw it first, then edit it."))
+        return redirect("stories:my_stories")
+    form = StoryForm(request.POST or None, request.FILES or None, initial=story_form_initial(story))
+    if request.method == "POST" and form.is_valid():
+        update_story(story, request.user, form.cleaned_data)
+        messages.success(request, _("Your changes were saved and sent to the moderators again."))
+        return redirect("stories:my_stories")
+    status = 400 if request.method == "POST" else 200
+    return TemplateResponse(request, "stories/edit_story.html", {"form": form, "story": story}, status=status)
+
+
+@member_required
+def preview_story(request, pk):
+    story = own_story(request, pk)
+    draft = story.get_latest_revision_as_object()
+    return TemplateResponse(
+        request, "stories/story_page.html", {**draft.get_context(request), "page": draft, "is_preview": True, "show_body": True}
+    )
+
+
+@member_required
+def withdraw_story(request, pk):
+    story = own_story(request, pk)
+    if request.method == "POST":
+        story.withdraw(request.user)
+        messages.success(request, _("Your story was withdrawn. Nobody can read it on the site any more."))
+        return redirect("stories:my_stories")
+    return TemplateResponse(request, "stories/confirm.html", {"story": story, "action": "withdraw"})
+
+
+@member_required
+def delete_story(request, pk):
+    story = own_story(request, pk)
+    if request.method == "POST":
+        story.delete_for_good(request.user)
+        messages.success(request, _("Your story and its images were deleted."))
+        return redirect("stories:my_stories")
+    return TemplateResponse(request, "stories/confirm.html", {"story": story, "action": "delete"})
+
+
+@member_required
+def story_consent(request, pk):
+    story = own_story(request, pk)
+    consent = story.story_consent or StoryConsent(story=story)
+    before = set(consent.scopes)
+    form = ConsentForm(request.POST or None, instance=consent)
+    if request.method == "POST" and form.is_valid():
+        consent = form.save(commit=False)
+        if not consent.publish and consent.withdrawn_on is None:
+            consent.withdrawn_on = timezone.localdate()
+        elif consent.publish:
+            consent.withdrawn_on = None
+        consent.save()
+        after = set(consent.scopes)
+        log(
+            instance=story,
+            action="stories.consent_change",
+            user=request.user,
+            data={"given": sorted(after - before), "withdrawn": sorted(before - after)},
+        )
+        if not consent.allows_publication:
+            story.withdraw(request.user)
+        elif "translate" in before - after:
+            story.purge_caches()
+        messages.success(request, _("Your consent was updated."))
+        return redirect("stories:my_stories")
+    return TemplateResponse(request, "stories/consent.html", {"form": form, "story": story})
+
+
+def reporter_key(request, story):
+    """Tells reporters of one story apart without storing who they are."""
+    who = f"user:{request.user.pk}" if request.user.is_authenticated else f"ip:{request.META.get('REMOTE_ADDR', '')}"
+    return hmac.new(settings.SECRET_KEY.encode(), f"{story.pk}:{who}".encode(), hashlib.sha256).hexdigest()
+
+
+def is_report_rate_limited(request):
+    address = request.META.get("REMOTE_ADDR", "")
+    key = "stories:reports:" + hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()[:32]
+    cache.add(key, 0, timeout=60 * 60)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        count = 1
+    return count > REPORTS_PER_HOUR
+
+
+@require_POST
+def report_story(request, pk):
+    story = get_object_or_404(StoryPage.objects.published(), pk=pk)
+    form = ContentReportForm(request.POST)
+    if not form.is_valid():
+        context = story.get_context(request)
+        context["report_form"] = form
+        return TemplateResponse(request, story.get_template(request), context, status=400)
+    if form.cleaned_data["website"]:
+        # A bot filled in the hidden field: answer as if all went well.
+        return redirect(f"{story.url}?reported=1#report")
+    if is_report_rate_limited(request):
+        return TemplateResponse(request, "stories/report_limited.html", {"story": story}, status=429)
+    report = ContentReport.objects.create(
+        story=story,
+        reason=form.cleaned_data["reason"],
+        note=form.cleaned_data["note"],
+        reporter_key=reporter_key(request, story),
+    )
+    log(instance=report, action="stories.report.received", user=None)
+    open_reporters = story.reports.open().values("reporter_key").distinct().count()
+    if open_reporters >= settings.STORY_REPORTS_AUTO_UNPUBLISH:
+        story.hold_for_review()
+        return redirect(reverse("stories:report_received"))
+    return redirect(f"{story.url}?reported=1#report")
+
+
+def report_received(request):
+    return TemplateResponse(request, "stories/report_received.html", {})

@@ -1,0 +1,186 @@
+"""Admin screens for invitations, member profiles and the moderation queue; audit log actions."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.log_actions import log
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from gsn_site.sanitize import plain_text
+
+from .forms import AuthorNoteForm
+from .models import AuthorNote, ContentReport, InvitationCode, MemberProfile, ReportReason
+
+
+@hooks.register("register_log_actions")
+def register_story_log_actions(actions):
+    actions.register_action("stories.withdraw", _("Withdraw story"), _("Story withdrawn and taken down"))
+    actions.register_action("stories.consent_change", _("Change consent"), _("Consent changed by the teller"))
+    actions.register_action("stories.auto_unpublish", _("Hold story"), _("Story held after several reports"))
+    actions.register_action("stories.report.received", _("Report story"), _("Report received"))
+    actions.register_action("stories.report.dismiss", _("Dismiss report"), _("Report dismissed"))
+    actions.register_action("stories.report.unpublish", _("Unpublish reported story"), _("Reported story unpublished"))
+    actions.register_action("stories.note_to_author", _("Note to author"), _("Note sent to the author"))
+
+
+class InvitationCodeFilterSet(WagtailFilterSet):
+    used = django_filters.BooleanFilter(field_name="used_at", lookup_expr="isnull", exclude=True, label=_("Used"))
+
+    class Meta:
+        model = InvitationCode
+        fields = ["revoked"]
+
+
+class InvitationCodeViewSet(SnippetViewSet):
+    model = InvitationCode
+    icon = "key"
+    menu_label = _("Invitation codes")
+    list_display = ["code", "note", "expires_at", "used_at", "revoked"]
+    filterset_class = InvitationCodeFilterSet
+    search_fields = ["code", "note"]
+    form_fields = ["code", "note", "expires_at", "revoked"]
+
+
+class MemberProfileViewSet(SnippetViewSet):
+    model = MemberProfile
+    icon = "user"
+    menu_label = _("Member profiles")
+    list_display = ["pseudonym", "chapter", "preferred_language"]
+    list_filter = ["preferred_language"]
+    search_fields = ["pseudonym"]
+    form_fields = ["pseudonym", "chapter", "preferred_language"]
+
+
+class ContentReportFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(choices=ContentReport.Status.choices, label=_("Status"))
+    reason = django_filters.ChoiceFilter(choices=ReportReason.choices, label=_("Reason"))
+
+    class Meta:
+        model = ContentReport
+        fields = ["status", "reason"]
+
+
+class ContentReportViewSet(SnippetViewSet):
+    """The moderation queue: open reports first, identity risks first among them."""
+
+    model = ContentReport
+    icon = "warning"
+    menu_label = _("Reported stories")
+    list_display = ["story", "reason", "status", "created_at"]
+    filterset_class = ContentReportFilterSet
+    form_fields = ["status", "note"]
+    inspect_view_enabled = True
+    add_to_admin_menu = False
+
+    def get_queryset(self, request):
+        return ContentReport.objects.by_priority().select_related("story")
+
+
+class StoriesViewSetGroup(SnippetViewSetGroup):
+    items = (ContentReportViewSet, InvitationCodeViewSet, MemberProfileViewSet)
+    menu_icon = "doc-full"
+    menu_label = _("Stories")
+    menu_name = "stories"
+
+
+register_snippet(StoriesViewSetGroup)
+
+
+@hooks.register("after_create_snippet")
+def record_invitation_creator(request, instance):
+    if isinstance(instance, InvitationCode):
+        InvitationCode.objects.filter(pk=instance.pk).update(created_by=request.user)
+
+
+class ReportBulkAction(SnippetBulkAction):
+    models = [ContentReport]
+
+    def check_perm(self, report):
+        return self.request.user.has_perm("stories.change_contentreport")
+
+    def get_execution_context(self):
+        return {**super().get_execution_context(), "user": self.request.user}
+
+
+@hooks.register("register_bulk_action")
+class DismissReports(ReportBulkAction):
+    display_name = _("Dismiss")
+    action_type = "dismiss"
+    aria_label = _("Dismiss the selected reports")
+    template_name = "stories/admin/confirm_bulk_action.html"
+    action_priority = 10
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        stories = {}
+        for report in objects:
+            report.status = ContentReport.Status.DISMISSED
+            report.save(update_fields=["status"])
+            log(instance=report.story, action="stories.report.dismiss", user=user, data={"reason": report.reason})
+            stories[report.story_id] = report.story
+        for story in stories.values():
+            if story.on_hold and not story.reports.open().exists():
+                story.release_hold(user)
+        return len(objects), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext("%(count)d report dismissed.", "%(count)d reports dismissed.", num_parent_objects) % {
+            "count": num_parent_objects
+        }
+
+
+@hooks.register("register_bulk_action")
+class UnpublishReportedStories(ReportBulkAction):
+    display_name = _("Unpublish story")
+    action_type = "unpublish_story"
+    aria_label = _("Unpublish the stories of the selected reports")
+    template_name = "stories/admin/confirm_bulk_action.html"
+    action_priority = 20
+    classes = {"serious"}
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        stories = {}
+        for report in objects:
+            report.status = ContentReport.Status.ACTIONED
+            report.save(update_fields=["status"])
+            stories[report.story_id] = report.story
+        for story in stories.values():
+            story.take_down(user, "stories.report.unpublish")
+            story.__class__.objects.filter(pk=story.pk).update(on_hold=False)
+        return len(objects), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext("%(count)d report actioned.", "%(count)d reports actioned.", num_parent_objects) % {
+            "count": num_parent_objects
+        }
+
+
+@hooks.register("register_bulk_action")
+class NoteToAuthor(ReportBulkAction):
+    display_name = _("Note to author")
+    action_type = "note_to_author"
+    aria_label = _("Send a note to the authors of the selected reports' stories")
+    template_name = "stories/admin/confirm_bulk_action.html"
+    action_priority = 30
+    form_class = AuthorNoteForm
+
+    def get_execution_context(self):
+        return {**super().get_execution_context(), "note": self.cleaned_form.cleaned_data["note"]}
+
+    @classmethod
+    def execute_action(cls, objects, user=None, note="", **kwargs):
+        stories = {report.story_id: report.story for report in objects}
+        for story in stories.values():
+            AuthorNote.objects.create(story=story, text=plain_text(note))
+            log(instance=story, action="stories.note_to_author", user=user)
+        return len(stories), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext("Note sent to %(count)d author.", "Note sent to %(count)d authors.", num_parent_objects) % {
+            "count": num_parent_objects
+        }

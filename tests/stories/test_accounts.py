@@ -1,0 +1,143 @@
+from datetime import timedelta
+
+import pytest
+from allauth.mfa.models import Authenticator
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from stories.models import InvitationCode, MemberProfile
+from tests.conftest import give_totp_authenticator
+
+from .factories import PASSWORD, InvitationCodeFactory, MemberFactory, ModeratorFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def signup_data(code, **overrides):
+    return {
+        "invitation_code": code,
+        "username": "newmember",
+        "pseudonym": "Nuru",
+        "email": "",
+        "password1": "a-long-enough-passphrase",
+        "password2": "a-long-enough-passphrase",
+        "chapter": "",
+        "preferred_language": "sw",
+        **overrides,
+    }
+
+
+def test_signing_up_with_a_valid_invitation_creates_a_member_and_uses_the_code(client):
+    invitation = InvitationCodeFactory(code="WELCOME-1")
+    response = client.post("/en/accounts/signup/", signup_data("WELCOME-1"))
+    assert response.status_code == 302
+    user = get_user_model().objects.get(username="newmember")
+    profile = MemberProfile.objects.get(user=user)
+    assert (profile.pseudonym, profile.preferred_language, profile.chapter) == ("Nuru", "sw", None)
+    invitation.refresh_from_db()
+    assert invitation.used_by == user
+    assert invitation.used_at is not None
+    assert user.email == ""
+
+
+@pytest.mark.parametrize(
+    "make_code",
+    [
+        lambda: InvitationCodeFactory(code="OLD", expires_at=timezone.now() - timedelta(minutes=1)),
+        lambda: InvitationCodeFactory(code="OLD", revoked=True),
+        lambda: InvitationCodeFactory(code="OLD", used_at=timezone.now(), used_by=UserFactory()),
+        lambda: None,
+    ],
+    ids=["expired", "revoked", "already-used", "unknown"],
+)
+def test_signing_up_without_a_usable_invitation_is_refused(client, make_code):
+    make_code()
+    response = client.post("/en/accounts/signup/", signup_data("OLD"))
+    assert response.status_code == 200
+    assert "This invitation code is not valid" in response.content.decode()
+    assert not get_user_model().objects.filter(username="newmember").exists()
+
+
+def test_an_invitation_code_works_only_once(client):
+    InvitationCodeFactory(code="ONCE")
+    client.post("/en/accounts/signup/", signup_data("ONCE"))
+    client.logout()
+    response = client.post("/en/accounts/signup/", signup_data("ONCE", username="second"))
+    assert response.status_code == 200
+    assert not get_user_model().objects.filter(username="second").exists()
+    assert InvitationCode.objects.usable().count() == 0
+
+
+def test_the_pseudonym_cannot_be_the_username(client):
+    InvitationCodeFactory(code="SAME")
+    response = client.post("/en/accounts/signup/", signup_data("SAME", pseudonym="NewMember"))
+    assert "must be different from your username" in response.content.decode()
+
+
+def test_signup_page_says_email_is_optional_and_a_moderator_can_reset_the_password(client):
+    response = client.get("/en/accounts/signup/")
+    content = response.content.decode()
+    assert "a moderator of your chapter can reset it for you" in content
+    assert 'name="invitation_code"' in content
+    assert response["Cache-Control"].count("no-store") == 1
+
+
+def test_login_form_has_no_remember_me(client):
+    content = client.get("/en/accounts/login/").content.decode()
+    assert 'name="login"' in content
+    assert 'name="remember"' not in content
+
+
+def test_staff_without_two_step_sign_in_are_sent_to_set_it_up_before_the_admin(client):
+    moderator = ModeratorFactory()
+    client.force_login(moderator)
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/accounts/2fa/totp/activate/"
+
+
+def test_staff_with_two_step_sign_in_reach_the_admin(client):
+    moderator = give_totp_authenticator(ModeratorFactory())
+    client.force_login(moderator)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_members_without_admin_access_are_not_redirected_and_cannot_use_the_admin(client):
+    client.force_login(MemberFactory().user)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert "/accounts/2fa/" not in response["Location"]
+
+
+def test_members_can_turn_on_two_step_sign_in(client):
+    from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
+
+    from tests.conftest import totp_code
+
+    user = MemberFactory().user
+    client.post("/en/accounts/login/", {"login": user.username, "password": PASSWORD})
+    # Adding a second factor asks for the password again first.
+    response = client.get("/en/accounts/2fa/totp/activate/")
+    assert response["Location"].startswith("/en/accounts/reauthenticate/")
+    client.post("/en/accounts/reauthenticate/", {"password": PASSWORD})
+    response = client.get("/en/accounts/2fa/totp/activate/")
+    assert response.status_code == 200
+    secret = client.session[SECRET_SESSION_KEY]
+    assert secret in response.content.decode()
+    response = client.post("/en/accounts/2fa/totp/activate/", {"code": totp_code(secret)})
+    assert response.status_code == 302
+    assert Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    assert Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).exists()
+
+
+def test_staff_create_invitation_codes_in_the_admin(client):
+    from django.urls import reverse
+
+    moderator = give_totp_authenticator(ModeratorFactory())
+    client.force_login(moderator)
+    url = reverse("wagtailsnippets_stories_invitationcode:add")
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"code": "FROM-ADMIN", "note": "chapter meeting", "expires_at": "2099-01-01 10:00"})
+    assert response.status_code == 302
+    invitation = InvitationCode.objects.get(code="FROM-ADMIN")
+    assert (invitation.created_by, invitation.is_usable) == (moderator, True)

@@ -1,0 +1,63 @@
+import io
+
+import pytest
+from allauth.mfa.models import Authenticator
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+
+from stories import demo
+from stories.models import StoryIndexPage, StoryPage, StoryStatus
+from tests.conftest import totp_code
+
+pytestmark = pytest.mark.django_db
+
+
+def run_seed():
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_seeding_creates_members_a_moderator_and_stories_in_every_status():
+    output = run_seed()
+    for username in ("amani", "priya", "sokha"):
+        assert username in output
+    assert demo.MODERATOR_TOTP_SECRET in output
+    index = StoryIndexPage.objects.get(slug="stories")
+    assert index.show_in_menus is True
+    stories = StoryPage.objects.child_of(index)
+    assert stories.count() >= 12
+    assert {story.status for story in stories} >= {
+        StoryStatus.DRAFT,
+        StoryStatus.IN_REVIEW,
+        StoryStatus.CHANGES_REQUESTED,
+        StoryStatus.PUBLISHED,
+        StoryStatus.WITHDRAWN,
+    }
+    assert len({story.original_language for story in stories}) >= 5
+    moderator = get_user_model().objects.get(username="moderator")
+    assert moderator.groups.filter(name="Moderators").exists()
+    assert Authenticator.objects.filter(user=moderator, type=Authenticator.Type.TOTP).exists()
+
+
+def test_seeding_twice_changes_nothing():
+    run_seed()
+    counts = (Page.objects.count(), Revision.objects.count(), get_user_model().objects.count())
+    run_seed()
+    assert (Page.objects.count(), Revision.objects.count(), get_user_model().objects.count()) == counts
+
+
+def test_the_printed_moderator_login_works(client):
+    run_seed()
+    client.post("/en/accounts/login/", {"login": "moderator", "password": demo.MODERATOR_PASSWORD})
+    response = client.post("/en/accounts/2fa/authenticate/", {"code": totp_code(demo.MODERATOR_TOTP_SECRET)})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+def test_the_home_page_features_the_latest_stories(client):
+    run_seed()
+    content = client.get("/en/").content.decode()
+    assert "Stories from our members" in content
+    assert content.count('class="card story-card"') == 3

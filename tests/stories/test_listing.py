@@ -1,0 +1,127 @@
+import re
+
+import pytest
+from django.test.utils import CaptureQueriesContext
+from django.db import connection
+
+from stories.models import StoryPage
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    return re.findall(r'<h3 class="card__title"[^>]*><a href="[^"]+">([^<]+)</a>', response.content.decode())
+
+
+def test_the_listing_shows_published_stories_only(client, story_index, member, make_published):
+    from .conftest import submitted_story
+
+    make_published(title="Published one")
+    submitted_story(story_index, member, title="Still in review")
+    assert titles(client.get("/en/stories/")) == ["Published one"]
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("theme=justice", ["Court"]),
+        ("casework_type=bonded_labour", ["Kiln"]),
+        ("country=Cambodia", ["River"]),
+        ("q=riverbank", ["River"]),
+        ("", ["River", "Kiln", "Court"]),
+    ],
+)
+def test_filters_and_search(client, make_published, query, expected):
+    make_published(title="Court", themes=["justice"], casework_type="sex_trafficking", country="Kenya")
+    make_published(title="Kiln", themes=["work"], casework_type="bonded_labour", country="India")
+    make_published(title="River", themes=["healing"], casework_type="osec", country="Cambodia", summary="By the riverbank.")
+    assert titles(client.get(f"/en/stories/?{query}")) == expected
+
+
+def test_available_in_my_language(client, make_published):
+    make_published(title="English only")
+    make_published(title="Hindi original", original_language="hi", title_hi="हिंदी", summary_hi="सारांश", summary="")
+    make_published(title="Translated", summary_hi="अनुवाद")
+    make_published(title="Translated without consent", summary_hi="अनुवाद", consent={"translate": False})
+    assert titles(client.get("/hi/stories/?my_language=on")) == ["Translated", "हिंदी"]
+
+
+def test_twelve_stories_per_page(client, make_published):
+    for number in range(13):
+        make_published(title=f"Story number {number}")
+    first, second = client.get("/en/stories/"), client.get("/en/stories/?page=2")
+    assert (len(titles(first)), len(titles(second))) == (12, 1)
+    assert "Page 1 of 2" in first.content.decode()
+
+
+def test_the_listing_query_count_does_not_grow_with_stories(client, make_published, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    make_published(title="One")
+    client.get("/en/stories/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/en/stories/")
+    for number in range(5):
+        make_published(title=f"More {number}")
+    with CaptureQueriesContext(connection) as many:
+        client.get("/en/stories/")
+    assert len(many) == len(few)
+
+
+def test_a_story_without_a_translation_is_shown_in_its_language_with_a_note(client, make_published):
+    story = make_published(title="मेरी बहन", original_language="hi", title_hi="मेरी बहन", summary_hi="हम साथ थे", summary="")
+    response = client.get(f"/en{story.url_path[len('/home'):]}")
+    content = response.content.decode()
+    assert "This story was written in Hindi." in content
+    assert '<article class="story prose" lang="hi" dir="ltr">' in content
+    assert "हम साथ थे" in content
+
+
+def test_a_story_in_arabic_is_right_to_left_inside_an_english_page(client, make_published):
+    story = make_published(title="صوتي", original_language="ar", title_ar="صوتي", summary_ar="ملخص", summary="")
+    content = client.get(f"/en{story.url_path[len('/home'):]}").content.decode()
+    assert '<article class="story prose" lang="ar" dir="rtl">' in content
+
+
+def test_content_notes_come_before_the_body_and_the_reader_chooses_to_continue(client, make_published):
+    story = make_published(content_notes="Violence")
+    path = f"/en{story.url_path[len('/home'):]}"
+    first = client.get(path).content.decode()
+    assert "Violence" in first
+    assert "First paragraph." not in first
+    assert 'href="?continue=1#story-body"' in first
+    assert "First paragraph." in client.get(f"{path}?continue=1").content.decode()
+
+
+def test_a_story_without_content_notes_shows_its_body_at_once(client, make_published):
+    story = make_published()
+    assert "First paragraph." in client.get(f"/en{story.url_path[len('/home'):]}").content.decode()
+
+
+def test_the_byline_is_the_pseudonym_never_the_username(client, make_published, member):
+    story = make_published()
+    content = client.get(f"/en{story.url_path[len('/home'):]}").content.decode()
+    assert "By Mwangaza" in content
+    assert member.username not in content
+
+
+@pytest.mark.parametrize("kind, marker", [("rss", "<rss"), ("atom", "<feed")])
+def test_feeds_per_language(client, make_published, kind, marker):
+    make_published(title="In English", title_es="En español", summary_es="Resumen")
+    english = client.get(f"/en/stories/feed/{kind}/").content.decode()
+    spanish = client.get(f"/es/stories/feed/{kind}/").content.decode()
+    assert marker in english
+    assert "In English" in english and "/en/stories/" in english
+    assert "En español" in spanish and "/es/stories/" in spanish
+
+
+def test_withdrawn_consent_or_expired_consent_hides_the_story(client, make_published):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    story = make_published(title="Expired")
+    story.consent.expires_on = timezone.localdate() - timedelta(days=1)
+    story.consent.save()
+    assert client.get(f"/en{story.url_path[len('/home'):]}").status_code == 404
+    assert titles(client.get("/en/stories/")) == []
+    assert StoryPage.objects.published().count() == 0

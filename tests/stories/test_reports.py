@@ -1,0 +1,154 @@
+import pytest
+from django.urls import reverse
+from wagtail.models import ModelLogEntry, PageLogEntry
+
+from stories.models import AuthorNote, ContentReport, StoryPage, StoryStatus
+from tests.conftest import give_totp_authenticator
+
+pytestmark = pytest.mark.django_db
+
+
+def report(client, story, reason="harmful", address="10.0.0.1", **extra):
+    return client.post(
+        f"/en/report-story/{story.pk}/", {"reason": reason, "note": "", "website": "", **extra}, REMOTE_ADDR=address
+    )
+
+
+@pytest.fixture
+def admin_client(client, moderator):
+    give_totp_authenticator(moderator)
+    client.force_login(moderator)
+    return client
+
+
+def test_anyone_can_report_a_story_without_an_account(client, make_published):
+    story = make_published()
+    response = report(client, story, reason="identity_risk", note="It names <b>the village</b>")
+    assert response.status_code == 302
+    assert response["Location"].endswith("?reported=1#report")
+    saved = ContentReport.objects.get()
+    assert (saved.story_id, saved.reason, saved.note, saved.status) == (
+        story.pk,
+        "identity_risk",
+        "It names the village",
+        ContentReport.Status.OPEN,
+    )
+    assert len(saved.reporter_key) == 64
+    assert "10.0.0.1" not in saved.reporter_key
+    assert ModelLogEntry.objects.filter(action="stories.report.received", object_id=str(saved.pk)).exists()
+
+
+def test_every_story_page_has_the_report_form(client, make_published):
+    story = make_published()
+    content = client.get(f"/en{story.url_path[len('/home'):]}").content.decode()
+    assert f'action="/en/report-story/{story.pk}/"' in content
+    for label in ("It could identify or endanger someone", "It is harmful or abusive", "It is false", "It is spam", "Something else"):
+        assert label in content
+
+
+def test_the_honeypot_silently_drops_bot_reports(client, make_published):
+    story = make_published()
+    response = report(client, story, website="http://spam.example")
+    assert response.status_code == 302
+    assert ContentReport.objects.count() == 0
+
+
+def test_reports_are_rate_limited(client, make_published):
+    story = make_published()
+    statuses = [report(client, story).status_code for _ in range(6)]
+    assert statuses == [302, 302, 302, 302, 302, 429]
+    assert ContentReport.objects.count() == 5
+
+
+def test_drafts_cannot_be_reported(client, story_index, member):
+    from .conftest import submitted_story
+
+    draft = submitted_story(story_index, member)
+    assert report(client, draft).status_code == 404
+
+
+def test_three_distinct_reporters_unpublish_the_story_until_a_moderator_decides(client, make_published, member):
+    story = make_published()
+    report(client, story, address="10.0.0.1")
+    report(client, story, address="10.0.0.1")
+    report(client, story, address="10.0.0.2")
+    assert StoryPage.objects.get(pk=story.pk).live is True
+    response = report(client, story, address="10.0.0.3")
+    assert response["Location"] == "/en/report-story/received/"
+    story = StoryPage.objects.get(pk=story.pk)
+    assert (story.live, story.on_hold, story.status) == (False, True, StoryStatus.ON_HOLD)
+    assert PageLogEntry.objects.filter(page=story, action="stories.auto_unpublish").exists()
+    assert client.get(f"/en{story.url_path[len('/home'):]}").status_code == 404
+
+
+def test_the_threshold_is_a_setting(client, make_published, settings):
+    settings.STORY_REPORTS_AUTO_UNPUBLISH = 1
+    story = make_published()
+    report(client, story)
+    assert StoryPage.objects.get(pk=story.pk).on_hold is True
+
+
+def test_identity_risk_reports_come_first_in_the_queue(make_published):
+    story = make_published()
+    spam = ContentReport.objects.create(story=story, reason="spam", reporter_key="a")
+    risk = ContentReport.objects.create(story=story, reason="identity_risk", reporter_key="b")
+    closed = ContentReport.objects.create(story=story, reason="identity_risk", reporter_key="c", status="dismissed")
+    assert list(ContentReport.objects.by_priority()) == [risk, spam, closed]
+
+
+def test_the_moderation_queue_lists_and_filters_reports(admin_client, make_published):
+    story = make_published(title="Reported story")
+    spam = ContentReport.objects.create(story=story, reason="spam", reporter_key="a")
+    risk = ContentReport.objects.create(story=story, reason="identity_risk", reporter_key="b")
+    url = reverse("wagtailsnippets_stories_contentreport:list")
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert list(response.context["object_list"]) == [risk, spam]
+    assert list(admin_client.get(url, {"reason": "spam"}).context["object_list"]) == [spam]
+
+
+def bulk(admin_client, action, reports, data=None):
+    url = reverse("wagtail_bulk_action", args=("stories", "contentreport", action))
+    query = "&".join(f"id={r.pk}" for r in reports) + "&next=/admin/"
+    return admin_client.post(f"{url}?{query}", data or {})
+
+
+def test_dismissing_reports_puts_a_held_story_back_online(client, admin_client, make_published, moderator):
+    story = make_published()
+    reports = [ContentReport.objects.create(story=story, reason="false", reporter_key=str(n)) for n in range(3)]
+    story.hold_for_review()
+    response = bulk(admin_client, "dismiss", reports)
+    assert response.status_code == 302
+    assert set(ContentReport.objects.values_list("status", flat=True)) == {"dismissed"}
+    story = StoryPage.objects.get(pk=story.pk)
+    assert (story.live, story.on_hold) == (True, False)
+    assert PageLogEntry.objects.filter(page=story, action="stories.report.dismiss", user=moderator).count() == 3
+
+
+def test_unpublishing_from_the_queue(admin_client, make_published, moderator):
+    story = make_published()
+    reported = ContentReport.objects.create(story=story, reason="harmful", reporter_key="a")
+    bulk(admin_client, "unpublish_story", [reported])
+    story = StoryPage.objects.get(pk=story.pk)
+    assert story.live is False
+    assert ContentReport.objects.get().status == "actioned"
+    assert PageLogEntry.objects.filter(page=story, action="stories.report.unpublish", user=moderator).exists()
+
+
+def test_a_note_to_the_author_appears_on_their_dashboard(client, admin_client, make_published, member, moderator):
+    story = make_published()
+    reported = ContentReport.objects.create(story=story, reason="identity_risk", reporter_key="a")
+    bulk(admin_client, "note_to_author", [reported], {"note": "Please remove the name of your street."})
+    assert AuthorNote.objects.get().text == "Please remove the name of your street."
+    assert PageLogEntry.objects.filter(page=story, action="stories.note_to_author", user=moderator).exists()
+    client.force_login(member)
+    assert "Please remove the name of your street." in client.get("/en/my-stories/").content.decode()
+
+
+def test_members_cannot_use_the_moderation_actions(client, make_published, member):
+    story = make_published()
+    reported = ContentReport.objects.create(story=story, reason="spam", reporter_key="a")
+    client.force_login(member)
+    url = reverse("wagtail_bulk_action", args=("stories", "contentreport", "dismiss"))
+    client.post(f"{url}?id={reported.pk}")
+    assert ContentReport.objects.get().status == "open"
