@@ -1,11 +1,25 @@
+import datetime
+import hashlib
+import json
+
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from gsn_site.casework import CaseworkType
 from gsn_site.fields import MultipleChoiceField
+from gsn_site.middleware import LANGUAGE_PREFIX
+from home.models import SitePage
+
+from .panels import FeedbackLinkPanel
 
 
 class ProgramQuerySet(models.QuerySet):
@@ -46,6 +60,16 @@ class Program(index.Indexed, models.Model):
     publish_impact = models.BooleanField(
         _("show on the public Impact page"), default=False, help_text=_("Only aggregates above the minimum cell size are shown.")
     )
+    survey = models.ForeignKey(
+        "feedback.FeedbackSurvey",
+        verbose_name=_("survey"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="programs",
+        help_text=_("The survey this program's feedback link opens. Empty: the first live survey."),
+    )
+    is_sample = models.BooleanField(_("sample content"), default=False, help_text=_("Fictional demo program."))
 
     objects = ProgramQuerySet.as_manager()
 
@@ -53,6 +77,7 @@ class Program(index.Indexed, models.Model):
         MultiFieldPanel([FieldPanel("code"), FieldPanel("name"), FieldPanel("description")], heading=_("Program")),
         MultiFieldPanel([FieldPanel("organisation"), FieldPanel("country"), FieldPanel("casework_types"), FieldPanel("active")], heading=_("Details")),
         MultiFieldPanel([FieldPanel("staff"), FieldPanel("staff_may_read_free_text"), FieldPanel("publish_impact")], heading=_("Access")),
+        MultiFieldPanel([FieldPanel("survey"), FeedbackLinkPanel()], heading=_("Feedback link")),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("code"), index.AutocompleteField("name")]
 
@@ -64,3 +89,365 @@ class Program(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.code})"
+
+    def feedback_survey(self):
+        """The live survey that this program's feedback link opens, or None."""
+        if self.survey_id and self.survey.live:
+            return self.survey
+        if self.survey_id:
+            return None
+        return FeedbackSurvey.objects.live().first()
+
+    def feedback_path(self):
+        """The language-neutral path of the feedback link: the visitor's browser picks the language."""
+        return LANGUAGE_PREFIX.sub("/", reverse("feedback:program", kwargs={"code": self.code}), count=1)
+
+    def feedback_url(self):
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + self.feedback_path()
+
+    def may_read_free_text(self, user):
+        return user.is_superuser or user.has_perm("feedback.view_all_programs") or self.staff_may_read_free_text
+
+
+class QuestionType(models.TextChoices):
+    LIKERT = "likert", _("Agree or disagree (5 steps)")
+    YES_NO_UNSURE = "yes_no_unsure", _("Yes, no or not sure")
+    SINGLE_CHOICE = "single_choice", _("One choice from a list")
+    MULTIPLE_CHOICE = "multiple_choice", _("Several choices from a list")
+    SCALE = "scale_0_10", _("Scale from 0 to 10")
+    FREE_TEXT = "free_text", _("Free text")
+
+
+class Channel(models.TextChoices):
+    WEB = "web", _("Web")
+    ASSISTED = "assisted", _("Assisted by staff")
+    PAPER = "paper", _("Paper form")
+
+
+class ReviewStatus(models.TextChoices):
+    NEW = "new", _("Not reviewed")
+    REVIEWED = "reviewed", _("Reviewed")
+    FLAGGED = "flagged", _("Flagged for follow-up")
+
+
+class FeedbackSurvey(SitePage):
+    """An anonymous feedback survey. Its questions are versioned so that old answers stay readable."""
+
+    intro = models.TextField(
+        _("opening words"), blank=True, help_text=_("Shown on the opening screen, before the questions, in plain language.")
+    )
+    thank_you = models.TextField(_("thank-you words"), blank=True)
+    accepting_responses = models.BooleanField(
+        _("open for responses"), default=True, help_text=_("A closed survey shows a notice instead of the questions.")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("accepting_responses"),
+        InlinePanel("questions", heading=_("Questions"), label=_("question")),
+        FieldPanel("thank_you"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("feedback survey")
+        verbose_name_plural = _("feedback surveys")
+
+    @property
+    def is_open(self):
+        return self.live and self.accepting_responses
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programs"] = self.programs_for_picker()
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        response.private_page = True
+        return response
+
+    def programs_for_picker(self):
+        """Active programs whose feedback link opens this survey."""
+        programs = Program.objects.active()
+        if FeedbackSurvey.objects.live().first() == self:
+            return programs.filter(models.Q(survey=self) | models.Q(survey__isnull=True))
+        return programs.filter(survey=self)
+
+    def question_snapshot(self):
+        """Everything needed to show and read answers to the current questions, in every language."""
+        return [question.snapshot() for question in self.questions.all().select_related("domain")]
+
+    def current_version(self):
+        """The version matching the current questions, created the first time it is needed."""
+        snapshot = self.question_snapshot()
+        fingerprint = hashlib.sha256(json.dumps(snapshot, sort_keys=True).encode()).hexdigest()
+        version = self.versions.filter(fingerprint=fingerprint).first()
+        if version:
+            return version
+        try:
+            with transaction.atomic():
+                number = (self.versions.aggregate(models.Max("number"))["number__max"] or 0) + 1
+                return self.versions.create(number=number, fingerprint=fingerprint, questions=snapshot)
+        except IntegrityError:
+            # Another request created it at the same moment.
+            return self.versions.get(fingerprint=fingerprint)
+
+
+class SurveyQuestion(Orderable):
+    page = ParentalKey(FeedbackSurvey, on_delete=models.CASCADE, related_name="questions")
+    key = models.SlugField(
+        _("key"),
+        max_length=50,
+        blank=True,
+        help_text=_("Stays the same when the wording changes, so answers can be compared. Filled in automatically."),
+    )
+    question_type = models.CharField(_("type"), max_length=20, choices=QuestionType.choices, default=QuestionType.LIKERT)
+    text = models.CharField(_("question"), max_length=300)
+    help_text = models.CharField(_("help text"), max_length=300, blank=True)
+    options = models.TextField(
+        _("options"), blank=True, help_text=_("For choice questions: one option per line, in the same order in every language.")
+    )
+    domain = models.ForeignKey(
+        "outcomes.OutcomeDomain",
+        verbose_name=_("outcome domain"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Answers to a scale question in a domain are shown beside the outcome assessments."),
+    )
+    reverse_scored = models.BooleanField(
+        _("reverse scored"), default=False, help_text=_("Tick when agreeing means things are worse (e.g. \"I often feel afraid\").")
+    )
+
+    panels = [
+        FieldPanel("question_type"),
+        FieldPanel("text"),
+        FieldPanel("help_text"),
+        FieldPanel("options"),
+        FieldPanel("domain"),
+        FieldPanel("reverse_scored"),
+        FieldPanel("key"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self):
+        return self.text
+
+    def save(self, *args, **kwargs):
+        if not self.key:
+            self.key = slugify(self.text_en or self.text)[:40] or "question"
+            siblings = SurveyQuestion.objects.filter(page_id=self.page_id).exclude(pk=self.pk)
+            base, number = self.key, 2
+            while siblings.filter(key=self.key).exists():
+                self.key, number = f"{base}-{number}", number + 1
+        super().save(*args, **kwargs)
+
+    def snapshot(self):
+        languages = [code for code, _name in settings.LANGUAGES]
+        option_lines = {code: _lines(getattr(self, f"options_{code}", "") or "") for code in languages}
+        options = []
+        for position, english in enumerate(option_lines[settings.LANGUAGE_CODE] or option_lines.get("en", [])):
+            key = slugify(english)[:40] or str(position + 1)
+            if any(option["key"] == key for option in options):
+                key = f"{key}-{position + 1}"
+            labels = {code: lines[position] for code, lines in option_lines.items() if len(lines) > position}
+            options.append({"key": key, "label": labels})
+        return {
+            "key": self.key or slugify(self.text)[:40],
+            "type": self.question_type,
+            "text": _translations(self, "text", languages),
+            "help": _translations(self, "help_text", languages),
+            "options": options,
+            "domain": self.domain.code if self.domain_id else None,
+            "reverse_scored": self.reverse_scored,
+        }
+
+
+def _lines(value):
+    return [line.strip() for line in value.splitlines() if line.strip()]
+
+
+def _translations(instance, field, languages):
+    return {code: value for code in languages if (value := getattr(instance, f"{field}_{code}", None))}
+
+
+def localised(texts, language=None):
+    """The text of a snapshot entry in `language`, falling back to English."""
+    language = language or get_language() or settings.LANGUAGE_CODE
+    return texts.get(language) or texts.get(settings.LANGUAGE_CODE) or next(iter(texts.values()), "")
+
+
+class SurveyVersion(models.Model):
+    """A frozen copy of a survey's questions; every response points to the version it answered."""
+
+    survey = models.ForeignKey(FeedbackSurvey, on_delete=models.PROTECT, related_name="versions", verbose_name=_("survey"))
+    number = models.PositiveIntegerField(_("version"))
+    fingerprint = models.CharField(max_length=64, editable=False)
+    questions = models.JSONField(_("questions"), default=list)
+    created_on = models.DateField(_("created on"), default=datetime.date.today)
+
+    class Meta:
+        verbose_name = _("survey version")
+        verbose_name_plural = _("survey versions")
+        ordering = ["survey", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "number"], name="feedback_unique_survey_version_number"),
+            models.UniqueConstraint(fields=["survey", "fingerprint"], name="feedback_unique_survey_version_questions"),
+        ]
+
+    def __str__(self):
+        return _("%(survey)s, version %(number)s") % {"survey": self.survey.title, "number": self.number}
+
+    def question(self, key):
+        return next((question for question in self.questions if question["key"] == key), None)
+
+
+class FeedbackResponseQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Responses of the programs `user` may see (Program.objects.visible_to is the rule)."""
+        return self.filter(program__in=Program.objects.visible_to(user))
+
+    def in_period(self, date_from=None, date_to=None):
+        queryset = self
+        if date_from:
+            queryset = queryset.filter(submitted_on__gte=date_from)
+        if date_to:
+            queryset = queryset.filter(submitted_on__lte=date_to)
+        return queryset
+
+
+class FeedbackResponse(models.Model):
+    """One anonymous response. Deliberately no IP address, user agent, account or time of day."""
+
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="responses", verbose_name=_("program"))
+    survey_version = models.ForeignKey(
+        SurveyVersion, on_delete=models.PROTECT, related_name="responses", verbose_name=_("survey version")
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.WEB)
+    submitted_on = models.DateField(_("date"), default=datetime.date.today)
+    # A hash of the one-time token in the form: a resubmitted form cannot make a second response.
+    submission_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # A hash of the receipt code; cleared once the withdrawal period is over.
+    receipt_hash = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
+    review_status = models.CharField(_("review status"), max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.NEW)
+    is_sample = models.BooleanField(_("sample"), default=False)
+
+    objects = FeedbackResponseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("feedback response")
+        verbose_name_plural = _("feedback responses")
+        ordering = ["-submitted_on", "-pk"]
+
+    def __str__(self):
+        return _("Response %(reference)s") % {"reference": self.reference}
+
+    @property
+    def reference(self):
+        """A pseudonymous reference: it reveals neither the order nor the number of responses."""
+        from .receipts import pseudonym
+
+        return pseudonym(self.pk)
+
+    @property
+    def survey(self):
+        return self.survey_version.survey
+
+    @property
+    def withdrawable_until(self):
+        return self.submitted_on + datetime.timedelta(days=settings.FEEDBACK_WITHDRAWAL_DAYS)
+
+    def answers_for_display(self, language=None):
+        """(question text, answer text, answer) in the order of the survey version."""
+        order = {question["key"]: position for position, question in enumerate(self.survey_version.questions)}
+        rows = []
+        for answer in sorted(self.answers.all(), key=lambda a: (order.get(a.question_key, 999), a.pk)):
+            question = self.survey_version.question(answer.question_key) or {"text": {}, "options": []}
+            rows.append((localised(question["text"], language) or answer.question_key, answer.display_value(question, language), answer))
+        return rows
+
+
+class FeedbackAnswer(models.Model):
+    """One answer. A multiple-choice question has one row per option ticked.
+
+    The question's type, domain and scoring direction are copied from the survey version so that
+    reports can be computed by the database.
+    """
+
+    response = models.ForeignKey(FeedbackResponse, on_delete=models.CASCADE, related_name="answers", verbose_name=_("response"))
+    question_key = models.SlugField(_("question"), max_length=50)
+    question_type = models.CharField(_("type"), max_length=20, choices=QuestionType.choices)
+    domain = models.ForeignKey(
+        "outcomes.OutcomeDomain", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("outcome domain")
+    )
+    reverse_scored = models.BooleanField(_("reverse scored"), default=False)
+    number = models.SmallIntegerField(_("number"), null=True, blank=True)
+    choice = models.CharField(_("choice"), max_length=50, blank=True)
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        indexes = [models.Index(fields=["question_key", "question_type"])]
+
+    def __str__(self):
+        return f"{self.question_key}: {self.number if self.number is not None else self.choice}"
+
+    def display_value(self, question, language=None):
+        from .questions import number_label
+
+        if self.question_type == QuestionType.FREE_TEXT:
+            return self.text
+        if self.choice:
+            option = next((option for option in question.get("options", []) if option["key"] == self.choice), None)
+            return localised(option["label"], language) if option else self.choice
+        return number_label(self.question_type, self.number)
+
+
+class AccessLogEntry(models.Model):
+    """Who looked at or exported feedback response records, and when (read by administrators)."""
+
+    class Action(models.TextChoices):
+        LIST = "list", _("Viewed the list of responses")
+        DETAIL = "detail", _("Viewed a response")
+        EDIT = "edit", _("Changed a response")
+        REDACT = "redact", _("Redacted a response")
+        ASSISTED_ENTRY = "assisted", _("Entered a paper or assisted response")
+        REPORT = "report", _("Viewed an aggregate report")
+        EXPORT_REPORT = "export_report", _("Exported an aggregate report")
+        EXPORT_RECORDS = "export_records", _("Exported response records")
+        DELETE = "delete", _("Deleted a response")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("user"))
+    username = models.CharField(_("username"), max_length=150)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    program = models.ForeignKey(Program, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("program"))
+    object_reference = models.CharField(_("record"), max_length=100, blank=True)
+    record_count = models.PositiveIntegerField(_("records"), default=0)
+    timestamp = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("feedback access log entry")
+        verbose_name_plural = _("feedback access log")
+        ordering = ["-timestamp", "-pk"]
+
+    def __str__(self):
+        return f"{self.username} · {self.get_action_display()} · {self.timestamp:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def record(cls, user, action, program=None, object_reference="", record_count=0):
+        return cls.objects.create(
+            user=user,
+            username=user.get_username(),
+            action=action,
+            program=program,
+            object_reference=object_reference,
+            record_count=record_count,
+        )

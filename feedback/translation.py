@@ -1,8 +1,18 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Program
+from .models import FeedbackSurvey, Program, SurveyQuestion
 
 
 @register(Program)
 class ProgramTranslation(TranslationOptions):
     fields = ("name", "description")
+
+
+@register(FeedbackSurvey)
+class FeedbackSurveyTranslation(TranslationOptions):
+    fields = ("intro", "thank_you")
+
+
+@register(SurveyQuestion)
+class SurveyQuestionTranslation(TranslationOptions):
+    fields = ("text", "help_text", "options")

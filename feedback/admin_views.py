@@ -1,0 +1,339 @@
+"""Staff screens for feedback in the Wagtail admin. Program-scoped through Program.objects.visible_to."""
+
+import datetime
+import io
+
+import django_filters
+import qrcode
+import qrcode.image.svg
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from gsn_site.sanitize import redact_personal_data
+
+from .exports import download, record_rows, summary_rows
+from .forms import AssistedEntryForm
+from .models import AccessLogEntry, Channel, FeedbackAnswer, FeedbackResponse, FeedbackSurvey, Program, QuestionType
+from .receipts import new_submission_token, read_submission_token
+from .reports import feedback_summary
+from .submission import store_response
+
+Action = AccessLogEntry.Action
+
+
+def visible_programs(request):
+    return Program.objects.visible_to(request.user)
+
+
+def visible_responses(user):
+    return FeedbackResponse.objects.visible_to(user)
+
+
+def forbidden():
+    # A plain 403 rather than Wagtail's redirect to the dashboard: the refusal is explicit.
+    return HttpResponseForbidden(_("You do not have permission to see this."))
+
+
+def require_feedback_access(user, permission="view"):
+    if not (user.is_active and user.has_perm(f"feedback.{permission}_feedbackresponse")):
+        raise PermissionDenied
+
+
+# --- Programs ----------------------------------------------------------------------------------
+
+
+class ProgramViewSet(SnippetViewSet):
+    model = Program
+    icon = "group"
+    menu_label = gettext_lazy("Programs")
+    list_display = ["name", "code", "organisation", "country", "active"]
+    list_filter = ["active", "country"]
+
+    def get_queryset(self, request):
+        return Program.objects.visible_to(request.user)
+
+
+def program_qr_code(request, pk, file_format):
+    """A printable QR code of the program's feedback link, as PNG or SVG."""
+    program = get_object_or_404(visible_programs(request), pk=pk)
+    if file_format == "svg":
+        image = qrcode.make(program.feedback_url(), image_factory=qrcode.image.svg.SvgPathImage, box_size=20)
+        content_type = "image/svg+xml"
+    else:
+        image = qrcode.make(program.feedback_url(), box_size=12, border=4)
+        content_type = "image/png"
+    buffer = io.BytesIO()
+    image.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=content_type)
+    response["Content-Disposition"] = f'inline; filename="feedback-{program.code}.{file_format}"'
+    return response
+
+
+# --- Responses ---------------------------------------------------------------------------------
+
+
+class ResponseFilterSet(WagtailFilterSet):
+    program = django_filters.ModelChoiceFilter(label=gettext_lazy("Program"), queryset=visible_programs)
+    survey = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Survey"), field_name="survey_version__survey", queryset=FeedbackSurvey.objects.all()
+    )
+    submitted_on = django_filters.DateFromToRangeFilter(label=gettext_lazy("Date"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = FeedbackResponse
+        fields = ["program", "survey", "language", "channel", "review_status", "submitted_on"]
+
+
+class ScopedResponseMixin:
+    """Every response screen starts from the responses the user may see: another id gives 404."""
+
+    def get_base_queryset(self):
+        return visible_responses(self.request.user).select_related("program", "survey_version__survey")
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(visible_responses(self.request.user), pk=self.kwargs[self.pk_url_kwarg])
+
+
+class ResponseIndexView(ScopedResponseMixin, generic.IndexView):
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if not self.results_only:
+            AccessLogEntry.record(request.user, Action.LIST, record_count=self.object_list.count())
+        return response
+
+
+class ResponseInspectView(ScopedResponseMixin, generic.InspectView):
+    template_name = "feedback/admin/response_inspect.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(visible_responses(self.request.user), pk=self.pk)
+
+    def get(self, request, *args, **kwargs):
+        AccessLogEntry.record(request.user, Action.DETAIL, program=self.object.program, object_reference=self.object.reference, record_count=1)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["answers"] = self.object.answers_for_display()
+        context["may_read_free_text"] = self.object.program.may_read_free_text(self.request.user)
+        context["free_text"] = QuestionType.FREE_TEXT
+        context["redact_url"] = reverse("feedback_admin:redact", args=[self.object.pk])
+        return context
+
+
+class ResponseEditView(ScopedResponseMixin, generic.EditView):
+    def form_valid(self, form):
+        AccessLogEntry.record(self.request.user, Action.EDIT, program=self.object.program, object_reference=self.object.reference, record_count=1)
+        return super().form_valid(form)
+
+
+class ResponseDeleteView(ScopedResponseMixin, generic.DeleteView):
+    def form_valid(self, form):
+        AccessLogEntry.record(self.request.user, Action.DELETE, program=self.object.program, object_reference=self.object.reference, record_count=1)
+        return super().form_valid(form)
+
+
+class WithoutScreensMixin:
+    """Leaves out generic admin screens (and every link to them) that a viewset must not offer."""
+
+    removed_screens = ()
+
+    def get_common_view_kwargs(self, **kwargs):
+        view_kwargs = super().get_common_view_kwargs(**kwargs)
+        for name in self.removed_screens:
+            view_kwargs[f"{name}_url_name"] = None
+        return view_kwargs
+
+    def get_urlpatterns(self):
+        return [pattern for pattern in super().get_urlpatterns() if pattern.name not in self.removed_screens]
+
+
+class ResponseViewSet(WithoutScreensMixin, ModelViewSet):
+    model = FeedbackResponse
+    icon = "comment"
+    menu_label = gettext_lazy("Feedback responses")
+    menu_order = 250
+    add_to_admin_menu = True
+    url_prefix = "feedback/responses"
+    url_namespace = "feedback_responses"
+    filterset_class = ResponseFilterSet
+    list_display = [
+        Column("reference", label=gettext_lazy("Reference"), accessor="reference"),
+        "program",
+        "survey_version",
+        "language",
+        "channel",
+        "submitted_on",
+        "review_status",
+    ]
+    form_fields = ["review_status"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["program", "survey_version", "language", "channel", "submitted_on", "review_status"]
+    copy_view_enabled = False
+    index_view_class = ResponseIndexView
+    inspect_view_class = ResponseInspectView
+    edit_view_class = ResponseEditView
+    delete_view_class = ResponseDeleteView
+
+    # No history or usage screens: they would show response records outside the access log. New
+    # responses come from survivors or through assisted entry, never from a blank admin form.
+    removed_screens = ("history", "history_results", "usage", "add", "copy")
+
+
+class RedactForm(forms.Form):
+    def __init__(self, *args, answers, **kwargs):
+        super().__init__(*args, **kwargs)
+        for answer in answers:
+            self.fields[f"answer_{answer.pk}"] = forms.CharField(
+                label=answer.question_key, required=False, initial=answer.text, widget=forms.Textarea(attrs={"rows": 4})
+            )
+
+
+def redact_response(request, pk):
+    """Staff remove more of a free-text answer than the automatic redaction did."""
+    require_feedback_access(request.user, "change")
+    response = get_object_or_404(visible_responses(request.user), pk=pk)
+    if not response.program.may_read_free_text(request.user):
+        return forbidden()
+    answers = list(response.answers.filter(question_type=QuestionType.FREE_TEXT))
+    form = RedactForm(request.POST or None, answers=answers)
+    if request.method == "POST" and form.is_valid():
+        for answer in answers:
+            text = redact_personal_data(form.cleaned_data[f"answer_{answer.pk}"])
+            if text != answer.text:
+                answer.text = text
+                answer.save(update_fields=["text"])
+        FeedbackAnswer.objects.filter(response=response, question_type=QuestionType.FREE_TEXT, text="").delete()
+        AccessLogEntry.record(request.user, Action.REDACT, program=response.program, object_reference=response.reference, record_count=1)
+        messages.success(request, _("The answers were redacted."))
+        return redirect("feedback_responses:inspect", response.pk)
+    AccessLogEntry.record(request.user, Action.DETAIL, program=response.program, object_reference=response.reference, record_count=1)
+    context = {"response": response, "form": form, "page_title": _("Redact %(response)s") % {"response": response}}
+    return TemplateResponse(request, "feedback/admin/redact.html", context)
+
+
+def assisted_entry(request):
+    """Staff type in a paper response, or one a survivor gave with their help."""
+    require_feedback_access(request.user, "add")
+    survey = get_object_or_404(FeedbackSurvey.objects.live(), pk=request.GET.get("survey")) if request.GET.get("survey") else None
+    surveys = FeedbackSurvey.objects.live()
+    if survey is None:
+        if surveys.count() == 1:
+            survey = surveys.get()
+        else:
+            return TemplateResponse(request, "feedback/admin/choose_survey.html", {"surveys": surveys, "page_title": _("Enter a paper response")})
+    programs = visible_programs(request)
+    if request.method == "POST":
+        token = read_submission_token(request.POST.get("submission_token"))
+        version = survey.versions.filter(pk=token[1]).first() if token else None
+        if version is None:
+            raise Http404
+        form = AssistedEntryForm(request.POST, version=version, programs=programs)
+        if form.is_valid():
+            data = form.cleaned_data
+            _receipt, created = store_response(
+                program=data["program"],
+                version=version,
+                language=data["language"],
+                channel=data["channel"],
+                cleaned_data=data,
+                token=token[0],
+                submitted_on=data["submitted_on"],
+            )
+            if created:
+                AccessLogEntry.record(request.user, Action.ASSISTED_ENTRY, program=data["program"], record_count=1)
+            messages.success(request, _("The response was saved."))
+            return redirect(f"{reverse('feedback_admin:assisted_entry')}?survey={survey.pk}")
+    else:
+        version = survey.current_version()
+        form = AssistedEntryForm(
+            version=version,
+            programs=programs,
+            initial={"submission_token": new_submission_token(version.pk), "submitted_on": datetime.date.today(), "channel": Channel.PAPER},
+        )
+    context = {"form": form, "survey": survey, "page_title": _("Enter a paper response")}
+    return TemplateResponse(request, "feedback/admin/assisted_entry.html", context, status=400 if form.errors else 200)
+
+
+# --- Reports and exports ----------------------------------------------------------------------
+
+
+class ReportForm(forms.Form):
+    program = forms.ModelChoiceField(label=gettext_lazy("Program"), queryset=Program.objects.none())
+    date_from = forms.DateField(label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, programs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["program"].queryset = programs
+
+
+def report(request):
+    """The aggregate report for one program and period, with CSV and XLSX downloads."""
+    require_feedback_access(request.user)
+    programs = visible_programs(request)
+    if request.GET.get("program") and not programs.filter(pk=request.GET["program"]).exists():
+        raise Http404
+    form = ReportForm(request.GET or None, programs=programs)
+    context = {"form": form, "page_title": _("Feedback report")}
+    if form.is_valid():
+        program, date_from, date_to = form.cleaned_data["program"], form.cleaned_data["date_from"], form.cleaned_data["date_to"]
+        summary = feedback_summary(program, date_from, date_to, language=request.LANGUAGE_CODE)
+        file_format = request.GET.get("format")
+        if file_format in ("csv", "xlsx"):
+            AccessLogEntry.record(request.user, Action.EXPORT_REPORT, program=program)
+            return download(summary_rows(summary), f"feedback-report-{program.code}", file_format)
+        AccessLogEntry.record(request.user, Action.REPORT, program=program)
+        context.update(summary=summary, rows=summary_rows(summary)[3:], query=request.GET.urlencode())
+    return TemplateResponse(request, "feedback/admin/report.html", context)
+
+
+def export_records(request):
+    """Record-level, pseudonymised export: administrators only."""
+    if not request.user.is_superuser:
+        return forbidden()
+    responses = visible_responses(request.user)
+    program = None
+    if request.GET.get("program"):
+        program = get_object_or_404(visible_programs(request), pk=request.GET["program"])
+        responses = responses.filter(program=program)
+    file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    AccessLogEntry.record(request.user, Action.EXPORT_RECORDS, program=program, record_count=responses.count())
+    return download(record_rows(responses), "feedback-records", file_format)
+
+
+admin_urlpatterns = [
+    path("report/", report, name="report"),
+    path("records/", export_records, name="export_records"),
+    path("assisted/", assisted_entry, name="assisted_entry"),
+    path("responses/<int:pk>/redact/", redact_response, name="redact"),
+    path("programs/<int:pk>/qr.png", program_qr_code, {"file_format": "png"}, name="program_qr_png"),
+    path("programs/<int:pk>/qr.svg", program_qr_code, {"file_format": "svg"}, name="program_qr_svg"),
+]
+
+
+class AccessLogViewSet(WithoutScreensMixin, ModelViewSet):
+    model = AccessLogEntry
+    icon = "list-ul"
+    menu_label = gettext_lazy("Feedback access log")
+    add_to_settings_menu = True
+    url_prefix = "feedback/access-log"
+    url_namespace = "feedback_access_log"
+    list_display = ["timestamp", "username", "action", "program", "object_reference", "record_count"]
+    list_filter = ["action", "program"]
+    form_fields = ["action"]
+    copy_view_enabled = False
+    # Read-only: the log cannot be changed or deleted from the admin.
+    removed_screens = ("history", "history_results", "usage", "add", "edit", "delete", "copy")

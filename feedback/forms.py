@@ -1,0 +1,47 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Channel, FeedbackResponse, Program
+from .questions import form_field
+
+
+class SurveyForm(forms.Form):
+    """The questions of one survey version. Field names are `q_<question key>`."""
+
+    submission_token = forms.CharField(widget=forms.HiddenInput)
+    # Filled in only by bots: a person never sees this field.
+    website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+
+    def __init__(self, *args, version, language=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.version = version
+        for question in version.questions:
+            self.fields[f"q_{question['key']}"] = form_field(question, language)
+
+    def question_fields(self):
+        return [self[f"q_{question['key']}"] for question in self.version.questions]
+
+
+class AssistedEntryForm(SurveyForm):
+    """Staff type in a paper response or one given with their help."""
+
+    program = forms.ModelChoiceField(label=_("Program"), queryset=Program.objects.none())
+    channel = forms.ChoiceField(label=_("Channel"), choices=[(Channel.PAPER, Channel.PAPER.label), (Channel.ASSISTED, Channel.ASSISTED.label)])
+    language = forms.ChoiceField(label=_("Language the survivor answered in"), choices=FeedbackResponse._meta.get_field("language").choices)
+    submitted_on = forms.DateField(label=_("Date on the form"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, programs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["program"].queryset = programs
+        # Staff entries do not need a honeypot.
+        del self.fields["website"]
+
+
+class WithdrawalForm(forms.Form):
+    receipt_code = forms.CharField(
+        label=_("Your receipt code"),
+        max_length=40,
+        help_text=_("The code you were shown after sending your answers, for example 7K2M-Q9XD-4HTB."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+    website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))

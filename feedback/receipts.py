@@ -1,0 +1,79 @@
+"""One-time submission tokens, receipt codes, pseudonyms and the rate limit.
+
+Only keyed hashes are stored. The receipt code is derived from the form's one-time token, so a
+resubmitted form (a double click) shows the same code again instead of a second response.
+"""
+
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+
+TOKEN_SALT = "feedback.submission"
+TOKEN_MAX_AGE = 60 * 60 * 24
+# Crockford's base32: no I, L, O or U, so a code read aloud or written by hand is not misread.
+RECEIPT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+RECEIPT_LENGTH = 12
+_READ_AS = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
+def keyed_hash(purpose, value):
+    return hmac.new(settings.SECRET_KEY.encode(), f"{purpose}:{value}".encode(), hashlib.sha256).hexdigest()
+
+
+def new_submission_token(version_id):
+    """A signed one-time token naming the survey version the form shows."""
+    return signing.dumps({"token": secrets.token_urlsafe(24), "version": version_id}, salt=TOKEN_SALT, compress=True)
+
+
+def read_submission_token(value):
+    """(token, version id) from a posted token, or None when it is missing, forged or too old."""
+    try:
+        data = signing.loads(value or "", salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+        return str(data["token"]), int(data["version"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+
+
+def submission_hash(token):
+    return keyed_hash("submission", token)
+
+
+def receipt_code_for(token):
+    digest = hmac.new(settings.SECRET_KEY.encode(), f"receipt:{token}".encode(), hashlib.sha256).digest()
+    number = int.from_bytes(digest, "big")
+    characters = []
+    for _position in range(RECEIPT_LENGTH):
+        number, index = divmod(number, len(RECEIPT_ALPHABET))
+        characters.append(RECEIPT_ALPHABET[index])
+    code = "".join(characters)
+    return "-".join(code[i : i + 4] for i in range(0, RECEIPT_LENGTH, 4))
+
+
+def normalise_receipt_code(code):
+    return "".join(character for character in (code or "").upper().translate(_READ_AS) if character in RECEIPT_ALPHABET)
+
+
+def receipt_hash(code):
+    return keyed_hash("receipt", normalise_receipt_code(code))
+
+
+def pseudonym(pk):
+    """A stable pseudonymous reference for a response, for staff and for record-level exports."""
+    return "R-" + keyed_hash("response", pk)[:10].upper()
+
+
+def is_rate_limited(request, scope, limit):
+    """Count this client's attempts in the cache for an hour. The address is hashed and never stored."""
+    client = keyed_hash("client", request.META.get("REMOTE_ADDR", ""))[:32]
+    key = f"feedback-rate:{scope}:{client}"
+    cache.add(key, 0, timeout=60 * 60)
+    try:
+        attempts = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=60 * 60)
+        attempts = 1
+    return attempts > limit

@@ -1,0 +1,42 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+
+from .admin_views import AccessLogViewSet, ProgramViewSet, ResponseViewSet, admin_urlpatterns
+
+register_snippet(ProgramViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_feedback_viewsets():
+    return [ResponseViewSet("feedback_responses"), AccessLogViewSet("feedback_access_log")]
+
+
+@hooks.register("register_admin_urls")
+def register_feedback_admin_urls():
+    return [path("feedback/", include((admin_urlpatterns, "feedback_admin")))]
+
+
+class FeedbackMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        self.permission = permission
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_menu_item")
+def register_report_menu_item():
+    return FeedbackMenuItem(
+        _("Feedback report"), reverse("feedback_admin:report"), icon_name="table", order=251, permission="feedback.view_feedbackresponse"
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_assisted_entry_menu_item():
+    return FeedbackMenuItem(
+        _("Enter paper feedback"), reverse("feedback_admin:assisted_entry"), icon_name="form", order=252, permission="feedback.add_feedbackresponse"
+    )

@@ -1,0 +1,103 @@
+"""A survivor gives feedback on a small phone, skips questions, keeps the receipt code and withdraws."""
+
+import pytest
+
+from feedback import demo
+from feedback.models import FeedbackAnswer, FeedbackResponse
+
+from .conftest import assert_no_axe_violations, save_screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PROGRAM = "sample-ke-aftercare"
+
+
+class _Quiet:
+    def write(self, *args, **kwargs):
+        pass
+
+
+@pytest.fixture
+def survey(phone_page, demo_site):
+    return demo.seed(_Quiet())
+
+
+def fits_the_phone(page):
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.locator("#quick-exit").is_visible()
+
+
+def check_screen(page):
+    fits_the_phone(page)
+    assert_no_axe_violations(page)
+
+
+def give_feedback_and_withdraw(page, code):
+    page.goto(f"/{code}/feedback/")
+    check_screen(page)
+    page.click(f"a.feedback-programs__link[href='/{code}/feedback/{PROGRAM}/']")
+    page.wait_for_url(f"**/{code}/feedback/{PROGRAM}/")
+    check_screen(page)
+
+    page.click(f"a.button[href='/{code}/feedback/{PROGRAM}/questions/']")
+    page.wait_for_url("**/questions/")
+    check_screen(page)
+    # Answer two questions and skip every other one.
+    page.check("input[name='q_safe-where-i-live'][value='4']")
+    page.check("input[name='q_support-that-helped'][value='counselling']")
+    page.fill("textarea[name='q_what-could-be-better']", "More sessions in the evening, call 0712 345 678")
+    page.click("button[type='submit']")
+
+    receipt = page.locator("#receipt-code")
+    receipt.wait_for()
+    check_screen(page)
+    receipt_code = receipt.inner_text().strip()
+    assert len(receipt_code.replace("-", "")) >= 10
+    stored = FeedbackResponse.objects.filter(is_sample=False).get()
+    assert (stored.language, stored.channel) == (code, "web")
+    assert sorted(stored.answers.values_list("question_key", "number", "choice", "text")) == [
+        ("safe-where-i-live", 4, "", ""),
+        ("support-that-helped", None, "counselling", ""),
+        ("what-could-be-better", None, "", "More sessions in the evening, call [removed]"),
+    ]
+
+    page.click(f"a[href='/{code}/feedback/withdraw/']")
+    page.wait_for_url("**/feedback/withdraw/")
+    check_screen(page)
+    page.fill("#id_receipt_code", receipt_code)
+    page.click("button[type='submit']")
+    page.locator(".notice--success").wait_for()
+    check_screen(page)
+    assert not FeedbackResponse.objects.filter(is_sample=False).exists()
+    assert not FeedbackAnswer.objects.filter(text__startswith="More sessions").exists()
+    return page
+
+
+def test_a_survivor_gives_feedback_in_english_on_a_small_phone_and_withdraws_it(survey, phone_page):
+    give_feedback_and_withdraw(phone_page, "en")
+    save_screenshot(phone_page, "feedback-withdrawn-en")
+
+
+def test_a_survivor_gives_feedback_in_swahili_skipping_questions_and_withdraws_it(survey, phone_page):
+    phone_page.goto(f"/sw/feedback/{PROGRAM}/questions/")
+    assert phone_page.locator("legend").first.inner_text().startswith("Ninajisikia salama mahali ninapoishi sasa.")
+    give_feedback_and_withdraw(phone_page, "sw")
+
+
+def test_every_survey_screen_is_accessible_in_arabic_right_to_left(survey, phone_page):
+    phone_page.goto(f"/ar/{survey.slug}/")
+    assert phone_page.locator("html").get_attribute("dir") == "rtl"
+    check_screen(phone_page)
+    give_feedback_and_withdraw(phone_page, "ar")
+
+
+def test_the_survey_works_without_javascript(chromium, live_server, survey):
+    context = chromium.new_context(base_url=live_server.url, java_script_enabled=False, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(f"/en/feedback/{PROGRAM}/questions/")
+    page.check("input[name='legal-options-explained'][value='2']".replace("name='", "name='q_"))
+    page.click("button[type='submit']")
+    page.locator("#receipt-code").wait_for()
+    assert FeedbackResponse.objects.filter(is_sample=False).count() == 1
+    save_screenshot(page, "feedback-receipt-en")
+    context.close()

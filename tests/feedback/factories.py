@@ -1,0 +1,80 @@
+"""Factories for feedback tests: programs, a survey with one question of every type, responses."""
+
+import datetime
+import itertools
+
+import factory
+from factory.django import DjangoModelFactory
+from wagtail.models import Page
+
+from feedback.models import FeedbackSurvey, Program, SurveyQuestion
+from feedback.outcomes.models import OutcomeDomain
+from feedback.submission import store_response
+
+_tokens = itertools.count()
+
+# key -> (type, domain, reverse scored, English options)
+QUESTIONS = {
+    "feel-safe": ("likert", "safety", False, []),
+    "often-afraid": ("likert", "safety", True, []),
+    "legal-help-clear": ("yes_no_unsure", "legal_protection", False, []),
+    "confident-earning": ("scale_0_10", "economic_empowerment_education", False, []),
+    "contact": ("single_choice", None, False, ["Every week", "Every month", "Never"]),
+    "helped": ("multiple_choice", None, False, ["Counselling", "Legal help", "Health care"]),
+    "better": ("free_text", None, False, []),
+}
+
+
+class ProgramFactory(DjangoModelFactory):
+    class Meta:
+        model = Program
+
+    code = factory.Sequence(lambda n: f"program-{n}")
+    name = factory.Sequence(lambda n: f"Program {n}")
+    name_en = factory.SelfAttribute("name")
+    organisation = "Test organisation"
+    country = "Kenya"
+    casework_types = ["forced_labour"]
+
+
+def make_survey(parent=None, slug="survey", **fields):
+    """A live survey with one question of every type (Swahili wording on the first question)."""
+    parent = parent or Page.get_first_root_node()
+    Page.objects.filter(pk=parent.pk, title_en__isnull=True).update(title_en=parent.title)
+    parent.refresh_from_db()
+    domains = {domain.code: domain for domain in OutcomeDomain.objects.all()}
+    survey = FeedbackSurvey(title="How was the program?", title_en="How was the program?", title_sw="Mpango ulikuwaje?", slug=slug, **fields)
+    for position, (key, (question_type, domain, reverse, options)) in enumerate(QUESTIONS.items()):
+        survey.questions.add(
+            SurveyQuestion(
+                key=key,
+                question_type=question_type,
+                text=f"Question {key}?",
+                text_en=f"Question {key}?",
+                text_sw=f"Swali {key}?" if position == 0 else None,
+                help_text_en=f"Help for {key}.",
+                options_en="\n".join(options),
+                domain=domains.get(domain),
+                reverse_scored=reverse,
+                sort_order=position,
+            )
+        )
+    parent.add_child(instance=survey)
+    survey.save_revision().publish()
+    return FeedbackSurvey.objects.get(pk=survey.pk)
+
+
+def make_response(program, survey, submitted_on=None, language="en", channel="web", **answers):
+    """Store a response as the public form would; answers are given by question key."""
+    version = survey.current_version()
+    cleaned = {f"q_{key.replace('_', '-')}": value for key, value in answers.items()}
+    store_response(
+        program=program,
+        version=version,
+        language=language,
+        channel=channel,
+        cleaned_data=cleaned,
+        token=f"test-token-{next(_tokens)}",
+        submitted_on=submitted_on or datetime.date.today(),
+    )
+    return program.responses.order_by("-pk").first()

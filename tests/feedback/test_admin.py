@@ -1,0 +1,221 @@
+"""Staff screens: program-scoped access everywhere, free text only when allowed, an access log."""
+
+import datetime
+import io
+import re
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from feedback.models import AccessLogEntry, FeedbackResponse, ReviewStatus
+
+from .factories import make_response
+
+pytestmark = pytest.mark.django_db
+
+Action = AccessLogEntry.Action
+
+
+@pytest.fixture
+def responses(program, other_program, survey):
+    own = [make_response(program, survey, feel_safe=4, better="The counsellor listened.") for _ in range(6)]
+    other = [make_response(other_program, survey, feel_safe=2, better="Secret words from India.") for _ in range(6)]
+    return own, other
+
+
+@pytest.fixture
+def staff_client(client, program_staff):
+    client.force_login(program_staff)
+    return client
+
+
+def final_status(client, url, data=None, method="get"):
+    """The status a person ends on. A 404 outside the language prefix is first redirected to /en/…."""
+    return getattr(client, method)(url, data or {}, follow=True).status_code
+
+
+def record_urls(response):
+    return {
+        "inspect": reverse("feedback_responses:inspect", args=[response.pk]),
+        "edit": reverse("feedback_responses:edit", args=[response.pk]),
+        "delete": reverse("feedback_responses:delete", args=[response.pk]),
+        "redact": reverse("feedback_admin:redact", args=[response.pk]),
+    }
+
+
+def test_program_staff_list_shows_only_their_programs_responses(staff_client, responses):
+    own, other = responses
+    page = staff_client.get(reverse("feedback_responses:index"))
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert all(response.reference in text for response in own)
+    assert not any(response.reference in text for response in other)
+    # Asking for the other program in the filter changes nothing.
+    text = staff_client.get(reverse("feedback_responses:index"), {"program": other[0].program_id}).content.decode()
+    assert not any(response.reference in text for response in other)
+    results = staff_client.get(reverse("feedback_responses:index_results"), {"program": other[0].program_id}).content.decode()
+    assert not any(response.reference in results for response in other)
+
+
+def test_program_staff_cannot_open_another_programs_response_by_changing_the_id(staff_client, program_staff, responses, program):
+    own, other = responses
+    # Even with rights to review, change and delete, the other program's records stay out of reach.
+    program_staff.user_permissions.add(*Permission.objects.filter(codename__in=["change_feedbackresponse", "delete_feedbackresponse"]))
+    program.staff_may_read_free_text = True
+    program.save()
+    assert staff_client.get(record_urls(own[0])["inspect"]).status_code == 200
+    for name, url in record_urls(other[0]).items():
+        assert final_status(staff_client, url) == 404, name
+        assert final_status(staff_client, url, {"review_status": "flagged"}, "post") == 404, name
+    assert FeedbackResponse.objects.filter(program=other[0].program).count() == 6
+    assert set(FeedbackResponse.objects.values_list("review_status", flat=True)) == {ReviewStatus.NEW}
+
+
+def test_program_staff_reports_and_exports_cover_only_their_programs(staff_client, responses, program, other_program):
+    report_url = reverse("feedback_admin:report")
+    assert staff_client.get(report_url, {"program": program.pk}).status_code == 200
+    for file_format in ("", "csv", "xlsx"):
+        assert final_status(staff_client, report_url, {"program": other_program.pk, "format": file_format}) == 404
+    assert staff_client.get(reverse("feedback_admin:export_records")).status_code == 403
+    assert staff_client.get(reverse("feedback_admin:export_records"), {"program": program.pk}).status_code == 403
+    for name in ("feedback_admin:program_qr_png", "feedback_admin:program_qr_svg"):
+        assert staff_client.get(reverse(name, args=[program.pk])).status_code == 200
+        assert final_status(staff_client, reverse(name, args=[other_program.pk])) == 404
+
+
+def test_program_staff_cannot_enter_paper_responses_for_another_program(staff_client, program, other_program, survey):
+    url = reverse("feedback_admin:assisted_entry") + f"?survey={survey.pk}"
+    form = staff_client.get(url)
+    assert form.status_code == 200
+    assert other_program.name not in form.content.decode()
+    token = re.search(r'name="submission_token" value="([^"]+)"', form.content.decode()).group(1)
+    data = {"submission_token": token, "program": other_program.pk, "channel": "paper", "language": "sw", "submitted_on": "2026-05-04", "q_feel-safe": "5"}
+    assert staff_client.post(url, data).status_code == 400
+    assert FeedbackResponse.objects.count() == 0
+    data["program"] = program.pk
+    assert staff_client.post(url, data).status_code == 302
+    stored = FeedbackResponse.objects.get()
+    assert (stored.program, stored.channel, stored.language, stored.submitted_on) == (program, "paper", "sw", datetime.date(2026, 5, 4))
+    assert AccessLogEntry.objects.filter(action=Action.ASSISTED_ENTRY, program=program).count() == 1
+
+
+def test_free_text_is_hidden_from_program_staff_until_an_administrator_allows_it(staff_client, program_staff, responses, program):
+    own, _other = responses
+    url = record_urls(own[0])["inspect"]
+    page = staff_client.get(url).content.decode()
+    assert "The counsellor listened." not in page
+    assert "Written answer hidden" in page
+    assert staff_client.get(record_urls(own[0])["redact"]).status_code == 302  # no right to change anything
+    program_staff.user_permissions.add(Permission.objects.get(codename="change_feedbackresponse"))
+    assert staff_client.get(record_urls(own[0])["redact"]).status_code == 403
+    program.staff_may_read_free_text = True
+    program.save()
+    assert "The counsellor listened." in staff_client.get(url).content.decode()
+
+
+def test_reviewers_see_every_program_and_free_text_and_can_mark_responses(client, reviewer, responses):
+    own, other = responses
+    client.force_login(reviewer)
+    text = client.get(reverse("feedback_responses:index")).content.decode()
+    assert all(response.reference in text for response in own + other)
+    assert "Secret words from India." in client.get(record_urls(other[0])["inspect"]).content.decode()
+    assert client.post(record_urls(other[0])["edit"], {"review_status": "flagged"}).status_code == 302
+    other[0].refresh_from_db()
+    assert other[0].review_status == ReviewStatus.FLAGGED
+
+
+def test_redacting_further_replaces_the_stored_text(client, reviewer, responses):
+    own, _other = responses
+    client.force_login(reviewer)
+    answer = own[0].answers.get(question_key="better")
+    url = record_urls(own[0])["redact"]
+    assert client.post(url, {f"answer_{answer.pk}": "The [removed] listened, see me at 12 Main Street 1234567"}).status_code == 302
+    answer.refresh_from_db()
+    assert answer.text == "The [removed] listened, see me at 12 Main Street [removed]"
+    assert client.post(url, {f"answer_{answer.pk}": ""}).status_code == 302
+    assert not own[0].answers.filter(question_key="better").exists()
+    assert AccessLogEntry.objects.filter(action=Action.REDACT, user=reviewer).count() == 2
+
+
+def test_every_view_and_export_of_response_records_is_logged(client, administrator, responses, program):
+    own, _other = responses
+    client.force_login(administrator)
+    client.get(reverse("feedback_responses:index"))
+    client.get(record_urls(own[0])["inspect"])
+    client.get(reverse("feedback_admin:report"), {"program": program.pk})
+    client.get(reverse("feedback_admin:report"), {"program": program.pk, "format": "csv"})
+    client.get(reverse("feedback_admin:export_records"), {"program": program.pk})
+    log = list(AccessLogEntry.objects.order_by("pk").values_list("username", "action", "object_reference", "record_count"))
+    assert log == [
+        ("administrator", Action.LIST, "", 12),
+        ("administrator", Action.DETAIL, own[0].reference, 1),
+        ("administrator", Action.REPORT, "", 0),
+        ("administrator", Action.EXPORT_REPORT, "", 0),
+        ("administrator", Action.EXPORT_RECORDS, "", 6),
+    ]
+    assert all(entry.timestamp and entry.user == administrator for entry in AccessLogEntry.objects.all())
+
+
+def test_only_administrators_read_the_access_log(client, administrator, program_staff, reviewer, responses):
+    AccessLogEntry.record(program_staff, Action.LIST, record_count=6)
+    url = reverse("feedback_access_log:index")
+    for user in (program_staff, reviewer):
+        client.force_login(user)
+        # Wagtail sends people without the permission back to the dashboard.
+        response = client.get(url)
+        assert (response.status_code, response.url) == (302, "/admin/")
+    client.force_login(administrator)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "kenya-staff" in page.content.decode()
+
+
+def test_report_exports_as_csv_and_xlsx_with_hidden_small_cells(client, administrator, program, survey):
+    for _ in range(5):
+        make_response(program, survey, feel_safe=4)
+    make_response(program, survey, feel_safe=1)
+    client.force_login(administrator)
+    url = reverse("feedback_admin:report")
+    csv_text = client.get(url, {"program": program.pk, "format": "csv"}).content.decode()
+    assert "Question feel-safe?,Agree,5" in csv_text.replace("\r\n", "\n")
+    assert "Question feel-safe?,Strongly disagree,fewer than 5" in csv_text.replace("\r\n", "\n")
+    workbook = load_workbook(io.BytesIO(client.get(url, {"program": program.pk, "format": "xlsx"}).content))
+    rows = [list(row) for row in workbook.active.iter_rows(values_only=True)]
+    assert ["Responses", None, "Total", 6] in rows or ["Responses", "", "Total", 6] in rows
+    page = client.get(url, {"program": program.pk}).content.decode()
+    assert "fewer than 5" in page
+
+
+def test_record_level_export_is_pseudonymised_and_for_administrators_only(client, administrator, reviewer, responses):
+    own, _other = responses
+    client.force_login(reviewer)
+    assert client.get(reverse("feedback_admin:export_records")).status_code == 403
+    client.force_login(administrator)
+    export = client.get(reverse("feedback_admin:export_records"), {"format": "csv"})
+    lines = export.content.decode().splitlines()
+    assert lines[0].startswith("Reference,Program,Survey,Version,Language,Channel,Date,Review status,feel-safe,")
+    assert len(lines) == 13
+    assert any(line.startswith(own[0].reference + ",kenya-aftercare,") for line in lines)
+    assert "submission" not in export.content.decode() and own[0].receipt_hash not in export.content.decode()
+
+
+def test_program_snippet_shows_the_feedback_link_and_qr_code(client, administrator, program):
+    client.force_login(administrator)
+    page = client.get(reverse("wagtailsnippets_feedback_program:edit", args=[program.pk])).content.decode()
+    assert "/feedback/kenya-aftercare/" in page
+    assert reverse("feedback_admin:program_qr_svg", args=[program.pk]) in page
+    png = client.get(reverse("feedback_admin:program_qr_png", args=[program.pk]))
+    assert (png["Content-Type"], png.content[:8]) == ("image/png", b"\x89PNG\r\n\x1a\n")
+    svg = client.get(reverse("feedback_admin:program_qr_svg", args=[program.pk]))
+    assert svg["Content-Type"] == "image/svg+xml"
+    assert b"<svg" in svg.content
+
+
+def test_program_staff_see_only_their_programs_as_snippets(client, program_staff, program, other_program):
+    program_staff.user_permissions.add(Permission.objects.get(codename="view_program"))
+    client.force_login(program_staff)
+    page = client.get(reverse("wagtailsnippets_feedback_program:list")).content.decode()
+    assert program.name in page
+    assert other_program.name not in page

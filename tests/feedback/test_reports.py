@@ -1,0 +1,141 @@
+"""Aggregate reports: exact numbers, small cells hidden (with complementary suppression)."""
+
+import datetime
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from feedback.models import FeedbackAnswer, QuestionType
+from feedback.questions import outcome_scale_expression, to_outcome_scale
+from feedback.reports import feedback_summary, survivor_voice_by_domain, survivor_voice_summary
+
+from .factories import make_response
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("question_type", "number", "reverse", "expected"),
+    [
+        ("likert", 1, False, 1.0),
+        ("likert", 3, False, 2.5),
+        ("likert", 5, False, 4.0),
+        ("likert", 5, True, 1.0),
+        ("likert", 2, True, 3.25),
+        ("yes_no_unsure", 2, False, 4.0),
+        ("yes_no_unsure", 1, False, 2.5),
+        ("yes_no_unsure", 0, False, 1.0),
+        ("scale_0_10", 0, False, 1.0),
+        ("scale_0_10", 10, False, 4.0),
+        ("scale_0_10", 4, False, 2.2),
+        ("scale_0_10", 4, True, 2.8),
+        ("single_choice", None, False, None),
+        ("free_text", None, False, None),
+    ],
+)
+def test_answers_map_onto_the_outcome_scale(question_type, number, reverse, expected):
+    assert to_outcome_scale(question_type, number, reverse) == pytest.approx(expected) if expected else to_outcome_scale(question_type, number, reverse) is None
+
+
+def test_the_database_computes_the_same_scale_as_python(program, survey):
+    cases = [("feel_safe", n) for n in range(1, 6)] + [("often_afraid", n) for n in range(1, 6)]
+    cases += [("legal_help_clear", n) for n in range(3)] + [("confident_earning", n) for n in range(11)]
+    for key, number in cases:
+        make_response(program, survey, **{key: number})
+    rows = FeedbackAnswer.objects.annotate(score=outcome_scale_expression()).values_list("question_type", "number", "reverse_scored", "score")
+    assert len(rows) == len(cases)
+    for question_type, number, reverse, score in rows:
+        assert score == pytest.approx(to_outcome_scale(question_type, number, reverse))
+
+
+def test_survivor_voice_by_domain_lists_every_scaled_answer(program, other_program, survey):
+    make_response(program, survey, feel_safe=5, often_afraid=5, legal_help_clear=1, contact="never")
+    make_response(program, survey, feel_safe=3, confident_earning=10, better="Fine")
+    make_response(other_program, survey, feel_safe=1)
+    make_response(program, survey, submitted_on=datetime.date(2020, 1, 1), feel_safe=1)
+    voice = survivor_voice_by_domain(program, date_from=datetime.date(2021, 1, 1))
+    assert {code: sorted(scores) for code, scores in voice.items()} == {
+        "safety": [1.0, 2.5, 4.0],
+        "legal_protection": [2.5],
+        "economic_empowerment_education": [4.0],
+    }
+
+
+def test_survivor_voice_summary_hides_domains_with_few_respondents(program, survey):
+    for number in (1, 2, 3, 4, 5):
+        make_response(program, survey, feel_safe=number, legal_help_clear=2 if number < 3 else None)
+    assert survivor_voice_summary(program) == {
+        "safety": {"respondents": 5, "answers": 5, "mean": 2.5},
+        "legal_protection": {"respondents": None, "answers": None, "mean": None},
+    }
+
+
+def test_summary_counts_and_hides_small_cells_with_complementary_suppression(program, other_program, survey):
+    # feel-safe: 6 agree, 3 strongly agree, 0 elsewhere; 1 person skips it.
+    for _ in range(6):
+        make_response(program, survey, feel_safe=4, contact="every-week")
+    for _ in range(3):
+        make_response(program, survey, feel_safe=5, contact="every-month", language="sw")
+    make_response(program, survey, contact="every-week", language="sw", channel="paper")
+    make_response(other_program, survey, feel_safe=1)
+
+    summary = feedback_summary(program)
+    assert summary["responses"]["total"] == 10
+    assert summary["responses"]["by_language"] == {"en": 6, "es": 0, "fr": 0, "pt": 0, "hi": 0, "sw": None, "km": 0, "ar": None}
+    assert summary["responses"]["by_channel"] == {"web": 9, "assisted": None, "paper": None}
+    feel_safe = next(question for question in summary["questions"] if question["key"] == "feel-safe")
+    # 3 "strongly agree" is hidden, and with it one zero cell: otherwise 9 - 6 would give it away.
+    assert feel_safe["answered"] is None  # 9 of 10 answered: the 1 who skipped would show
+    assert feel_safe["distribution"] == {"5": None, "4": 6, "3": 0, "2": 0, "1": None}
+    contact = next(question for question in summary["questions"] if question["key"] == "contact")
+    assert contact["answered"] == 10
+    assert contact["distribution"] == {"every-week": 7, "every-month": None, "never": None}
+    assert json.loads(json.dumps(summary)) == summary
+
+
+def test_a_period_with_few_responses_shows_no_numbers_at_all(program, survey):
+    for _ in range(4):
+        make_response(program, survey, feel_safe=4)
+    summary = feedback_summary(program)
+    assert summary["responses"]["total"] is None
+    assert set(summary["responses"]["by_language"].values()) == {None}
+    assert summary["questions"][0]["answered"] is None
+    assert set(summary["questions"][0]["distribution"].values()) == {None}
+
+
+def test_summary_never_contains_free_text(program, survey):
+    for _ in range(6):
+        make_response(program, survey, better="The counsellor was kind")
+    summary = feedback_summary(program)
+    assert "counsellor" not in json.dumps(summary)
+    assert next(question for question in summary["questions"] if question["key"] == "better") == {
+        "key": "better", "text": "Question better?", "type": QuestionType.FREE_TEXT, "domain": None, "answered": 6,
+    }  # fmt: skip
+
+
+def test_feedback_summary_command_prints_the_same_numbers_as_the_report(program, survey):
+    for day in (1, 2, 3, 4, 5, 6, 20):
+        make_response(program, survey, submitted_on=datetime.date(2026, 3, day), feel_safe=4)
+    out = io.StringIO()
+    call_command("feedback_summary", "--program", program.code, "--from", "2026-03-01", "--to", "2026-03-10", "--format", "json", stdout=out)
+    printed = json.loads(out.getvalue())
+    assert printed == feedback_summary(program, datetime.date(2026, 3, 1), datetime.date(2026, 3, 10))
+    assert printed["responses"]["total"] == 6
+    assert printed["period"] == {"from": "2026-03-01", "to": "2026-03-10"}
+
+
+def test_purge_removes_old_free_text_and_keeps_structured_answers(program, survey, settings):
+    settings.FEEDBACK_TEXT_RETENTION_DAYS = 730
+    old = make_response(program, survey, submitted_on=datetime.date.today() - datetime.timedelta(days=731), feel_safe=4, better="Old words")
+    recent = make_response(program, survey, submitted_on=datetime.date.today() - datetime.timedelta(days=700), feel_safe=3, better="Recent words")
+    out = io.StringIO()
+    call_command("purge_feedback_text", stdout=out)
+    assert [(a.question_key, a.number, a.text) for a in old.answers.all()] == [("feel-safe", 4, "")]
+    assert sorted((a.question_key, a.number, a.text) for a in recent.answers.all()) == [("better", None, "Recent words"), ("feel-safe", 3, "")]
+    assert "Removed 1 free-text answers" in out.getvalue()
+    old.refresh_from_db()
+    assert old.receipt_hash is None
+    call_command("purge_feedback_text", "--older-than-days", "10", stdout=io.StringIO())
+    assert not FeedbackAnswer.objects.filter(question_type=QuestionType.FREE_TEXT).exists()

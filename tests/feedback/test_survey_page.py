@@ -1,0 +1,92 @@
+"""The survey is a Wagtail page: editors build it in the admin, in every language."""
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from feedback import demo
+from feedback.models import FeedbackResponse, FeedbackSurvey, Program, SurveyQuestion
+from feedback.questions import form_field
+from home.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+class _Quiet:
+    def write(self, *args, **kwargs):
+        pass
+
+
+def test_editors_create_a_survey_with_questions_in_the_admin(client, administrator, demo_site):
+    client.force_login(administrator)
+    home = HomePage.objects.get()
+    data = nested_form_data(
+        {
+            "title_en": "Your feedback",
+            "title_sw": "Maoni yako",
+            "slug": "your-feedback",
+            "original_language": "en",
+            "intro_en": "Tell us what helped.",
+            "accepting_responses": "on",
+            "questions": inline_formset(
+                [
+                    {"question_type": "likert", "text_en": "I feel safe.", "text_sw": "Ninajisikia salama.", "help_text_en": "", "options_en": "", "domain": "", "key": ""},
+                    {"question_type": "single_choice", "text_en": "How often?", "options_en": "Weekly\\nMonthly", "options_sw": "Kila wiki\\nKila mwezi", "domain": "", "key": ""},
+                ]
+            ),
+            "action-publish": "publish",
+        }
+    )
+    data = {key: value.replace("\\n", "\n") if isinstance(value, str) else value for key, value in data.items()}
+    response = client.post(reverse("wagtailadmin_pages:add", args=["feedback", "feedbacksurvey", home.pk]), data)
+    assert response.status_code == 302
+    survey = FeedbackSurvey.objects.get(slug="your-feedback")
+    assert survey.live
+    assert [(q.key, q.question_type, q.text_sw) for q in survey.questions.all()] == [
+        ("i-feel-safe", "likert", "Ninajisikia salama."),
+        ("how-often", "single_choice", None),
+    ]
+    question = survey.current_version().question("how-often")
+    assert question["options"] == [
+        {"key": "weekly", "label": {"en": "Weekly", "sw": "Kila wiki"}},
+        {"key": "monthly", "label": {"en": "Monthly", "sw": "Kila mwezi"}},
+    ]
+    assert form_field(question, "sw").choices[:2] == [("weekly", "Kila wiki"), ("monthly", "Kila mwezi")]
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[survey.pk]))
+    assert edit.status_code == 200
+    assert 'name="questions-0-text_sw"' in edit.content.decode()
+
+
+def test_the_survey_page_lists_the_programs_that_use_it_in_every_language(client, demo_site):
+    demo.seed(_Quiet())
+    survey = FeedbackSurvey.objects.get()
+    for code in LANGUAGE_CODES:
+        response = client.get(f"/{code}/{survey.slug}/")
+        assert response.status_code == 200
+        text = response.content.decode()
+        assert f"<h1>{getattr(survey, f'title_{code}')}</h1>" in text
+        assert f'href="/{code}/feedback/sample-ke-aftercare/"' in text
+        assert "no-store" in response["Cache-Control"]
+
+
+def test_demo_seed_is_idempotent_and_complete(demo_site):
+    demo.seed(_Quiet())
+    counts = (Program.objects.count(), FeedbackSurvey.objects.count(), SurveyQuestion.objects.count(), FeedbackResponse.objects.count())
+    demo.seed(_Quiet())
+    assert (Program.objects.count(), FeedbackSurvey.objects.count(), SurveyQuestion.objects.count(), FeedbackResponse.objects.count()) == counts
+    assert counts[0] == 4 and counts[3] == demo.SAMPLE_RESPONSES
+    assert len({program.country for program in Program.objects.all()}) == 4
+    assert all(program.is_sample for program in Program.objects.all())
+    survey = FeedbackSurvey.objects.get()
+    assert {question.question_type for question in survey.questions.all()} == {
+        "likert", "yes_no_unsure", "single_choice", "multiple_choice", "scale_0_10", "free_text",
+    }  # fmt: skip
+    assert survey.questions.filter(domain__isnull=False).count() >= 4
+    for question in survey.questions.all():
+        assert all(getattr(question, f"text_{code}") for code in LANGUAGE_CODES)
+    assert all(getattr(survey, f"title_{code}") for code in LANGUAGE_CODES)
+    dates = FeedbackResponse.objects.values_list("submitted_on", flat=True)
+    assert (max(dates) - min(dates)).days > 300
