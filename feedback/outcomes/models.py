@@ -1,5 +1,15 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+from gsn_site.sanitize import plain_text
 
 # The six ASO domains. Their names are published by IJM; sub-domain wording is not shipped.
 DOMAIN_NAMES = {
@@ -30,3 +40,163 @@ class OutcomeDomain(models.Model):
     @property
     def name(self):
         return DOMAIN_NAMES.get(self.code, self.code)
+
+
+def _privacy_min_cell():
+    return settings.PRIVACY_MIN_CELL
+
+
+class Occasion(models.IntegerChoices):
+    """When an assessment was made. The stored number is also the tie order on the same date."""
+
+    INTAKE = 1, _("Intake")
+    SIX_MONTH = 2, _("Six months")
+    ANNUAL = 3, _("Annual")
+    AD_HOC = 4, _("Ad hoc")
+    CLOSURE = 5, _("Closure")
+
+    @classmethod
+    def from_code(cls, code):
+        """The occasion for a file's code (`intake`, `six_month` …), or None."""
+        return OCCASION_CODES.get(str(code or "").strip().lower())
+
+
+OCCASION_CODES = {occasion.name.lower(): occasion for occasion in Occasion}
+
+
+class AsoAssessment(models.Model):
+    """One de-identified ASO assessment of one survivor (a keyed hash of the case reference, never the reference)."""
+
+    program = models.ForeignKey(
+        "feedback.Program", verbose_name=_("program"), on_delete=models.CASCADE, related_name="aso_assessments"
+    )
+    case_hash = models.CharField(_("case (keyed hash)"), max_length=64, editable=False)
+    assessed_on = models.DateField(_("assessed on"))
+    occasion = models.PositiveSmallIntegerField(_("occasion"), choices=Occasion.choices)
+    # One column per domain, named by the domain code; empty when the domain was not assessed.
+    safety = models.FloatField(_("Safety"), null=True, blank=True)
+    legal_protection = models.FloatField(_("Legal Protection"), null=True, blank=True)
+    mental_wellbeing = models.FloatField(_("Mental Wellbeing"), null=True, blank=True)
+    economic_empowerment_education = models.FloatField(_("Economic Empowerment and Education"), null=True, blank=True)
+    social_support = models.FloatField(_("Social Support"), null=True, blank=True)
+    physical_wellbeing = models.FloatField(_("Physical Wellbeing"), null=True, blank=True)
+    # Sub-domain scores by code ({"safety.1": 3, …}); their wording belongs to IJM and is not stored.
+    subdomain_scores = models.JSONField(_("sub-domain scores"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("ASO assessment")
+        verbose_name_plural = _("ASO assessments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "case_hash", "assessed_on", "occasion"], name="outcomes_one_assessment_per_occasion"
+            )
+        ]
+        indexes = [models.Index(fields=["program", "assessed_on"], name="outcomes_program_date")]
+
+    def __str__(self):
+        return f"{self.program.code} {self.assessed_on} {self.get_occasion_display()}"
+
+    def domain_scores(self):
+        return {code: getattr(self, code) for code in DOMAIN_CODES}
+
+
+class SubdomainLabel(models.Model):
+    """An organisation's own label for a sub-domain code such as `safety.1` (IJM's wording is not shipped)."""
+
+    domain = models.ForeignKey(
+        OutcomeDomain, verbose_name=_("domain"), on_delete=models.CASCADE, related_name="subdomain_labels"
+    )
+    number = models.PositiveSmallIntegerField(_("number"), validators=[MinValueValidator(1)])
+    label = models.CharField(_("label"), max_length=200)
+
+    class Meta:
+        ordering = ["domain__position", "number"]
+        verbose_name = _("sub-domain label")
+        verbose_name_plural = _("sub-domain labels")
+        constraints = [models.UniqueConstraint(fields=["domain", "number"], name="outcomes_one_label_per_subdomain")]
+
+    def __str__(self):
+        return f"{self.code} {self.label}"
+
+    def save(self, *args, **kwargs):
+        self.label = plain_text(self.label)
+        super().save(*args, **kwargs)
+
+    @property
+    def code(self):
+        return f"{self.domain.code}.{self.number}"
+
+
+@register_setting(icon="form")
+class OutcomeSettings(BaseSiteSetting):
+    """The organisation's outcome rules. The ASO does not publish them; these are documented defaults."""
+
+    restoration_threshold = models.DecimalField(
+        _("restoration threshold"),
+        max_digits=3,
+        decimal_places=2,
+        default=Decimal("3.00"),
+        validators=[MinValueValidator(Decimal("1")), MaxValueValidator(Decimal("4"))],
+        help_text=_("A survivor counts as restored when the latest overall score reaches this value (1-4)."),
+    )
+    measurable_improvement = models.DecimalField(
+        _("measurable improvement"),
+        max_digits=3,
+        decimal_places=2,
+        default=Decimal("0.50"),
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("3"))],
+        help_text=_("Change from first to latest score that counts as a measurable improvement."),
+    )
+    substantial_improvement = models.DecimalField(
+        _("substantial improvement"),
+        max_digits=3,
+        decimal_places=2,
+        default=Decimal("1.00"),
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("3"))],
+        help_text=_("Change from first to latest score that counts as a substantial improvement."),
+    )
+    min_cell_size = models.PositiveSmallIntegerField(
+        _("minimum cell size"),
+        default=_privacy_min_cell,
+        help_text=_(
+            "Aggregates over fewer survivors than this are never shown. It cannot be set below the platform minimum."
+        ),
+    )
+
+    panels = [
+        FieldPanel("restoration_threshold"),
+        FieldPanel("measurable_improvement"),
+        FieldPanel("substantial_improvement"),
+        FieldPanel("min_cell_size"),
+    ]
+
+    class Meta:
+        verbose_name = _("outcome settings")
+
+    def clean(self):
+        super().clean()
+        if self.min_cell_size is not None and self.min_cell_size < settings.PRIVACY_MIN_CELL:
+            raise ValidationError(
+                {
+                    "min_cell_size": _("The minimum cell size cannot be below %(min)s.")
+                    % {"min": settings.PRIVACY_MIN_CELL}
+                }
+            )
+        if self.substantial_improvement is not None and self.measurable_improvement is not None:
+            if self.substantial_improvement < self.measurable_improvement:
+                raise ValidationError(
+                    {"substantial_improvement": _("A substantial improvement cannot be smaller than a measurable one.")}
+                )
+
+    @classmethod
+    def current(cls, request=None):
+        """The settings for the request's site, else the default site's; the defaults when there is no site."""
+        if request is not None:
+            return cls.for_request(request)
+        site = Site.objects.filter(is_default_site=True).first()
+        return cls.for_site(site) if site else cls()
+
+    @property
+    def effective_min_cell(self):
+        """Never below the platform's own minimum, whatever was stored."""
+        return max(self.min_cell_size or 0, settings.PRIVACY_MIN_CELL)

@@ -1,0 +1,18 @@
+import json
+
+from django.core.management.base import BaseCommand
+
+from feedback.outcomes.scoring import aso_summary
+
+from ._options import add_report_arguments, program_from_options
+
+
+class Command(BaseCommand):
+    help = "Print the outcome summary of a program's ASO assessments (small cells suppressed)."
+
+    def add_arguments(self, parser):
+        add_report_arguments(parser)
+
+    def handle(self, *args, **options):
+        summary = aso_summary(program_from_options(options), options["date_from"], options["date_to"])
+        self.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2))

@@ -1,0 +1,18 @@
+import json
+
+from django.core.management.base import BaseCommand
+
+from feedback.outcomes.reports import program_report
+
+from ._options import add_report_arguments, program_from_options
+
+
+class Command(BaseCommand):
+    help = "Print a program's report: survivor feedback beside the ASO outcome summary, domain by domain."
+
+    def add_arguments(self, parser):
+        add_report_arguments(parser)
+
+    def handle(self, *args, **options):
+        report = program_report(program_from_options(options), options["date_from"], options["date_to"])
+        self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2, default=str))

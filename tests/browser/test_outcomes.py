@@ -1,0 +1,85 @@
+"""The program report in the admin and the public Impact page, in a real browser, checked with axe-core."""
+
+import datetime
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from feedback.models import Program
+from feedback.outcomes.case_refs import hash_case_ref
+from feedback.outcomes.models import DOMAIN_CODES, AsoAssessment, Occasion
+from tests.conftest import give_totp_authenticator
+
+from .conftest import assert_no_axe_violations, save_screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def program(browser_page, demo_site):
+    program = Program.objects.create(
+        code="ke-browser",
+        name="Sample aftercare (browser)",
+        organisation="Sample",
+        country="Kenya",
+        publish_impact=True,
+    )
+    assessments = []
+    for number in range(12):
+        case_hash = hash_case_ref(program.code, f"B-{number}")
+        for days, occasion, score in (
+            (0, Occasion.INTAKE, 1.5 + number % 3 * 0.5),
+            (200, Occasion.SIX_MONTH, 2.5 + number % 2 * 0.5),
+        ):
+            assessments.append(
+                AsoAssessment(
+                    program=program,
+                    case_hash=case_hash,
+                    assessed_on=datetime.date(2024, 1, 1) + datetime.timedelta(days=days + number),
+                    occasion=occasion,
+                    **dict.fromkeys(DOMAIN_CODES, score),
+                )
+            )
+    AsoAssessment.objects.bulk_create(assessments)
+    return program
+
+
+@pytest.fixture
+def staff_page(browser_page, live_server, program):
+    """The browser, signed in as a member of the program's staff (with two-step sign-in set up)."""
+    from django.contrib.auth.models import Permission
+
+    user = get_user_model().objects.create_user("browser-staff", password="a-long-password-123", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    program.staff.add(user)
+    give_totp_authenticator(user)
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    browser_page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    return browser_page
+
+
+def test_admin_program_report_has_a_chart_a_table_and_no_accessibility_violations(staff_page, program):
+    staff_page.goto(f"/admin/outcomes/reports/{program.pk}/")
+    assert staff_page.locator("svg.outcome-chart").is_visible()
+    assert staff_page.locator("table.listing tbody tr").count() == len(DOMAIN_CODES) + 1
+    assert "Safety" in staff_page.locator("table.listing").inner_text()
+    save_screenshot(staff_page, "outcomes-program-report")
+    assert_no_axe_violations(staff_page)
+
+
+def test_admin_import_screen_has_no_accessibility_violations(staff_page, program):
+    staff_page.goto("/admin/outcomes/import/")
+    assert_no_axe_violations(staff_page)
+
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_public_impact_page_has_no_accessibility_violations(browser_page, program, code):
+    browser_page.goto(f"/{code}/impact/")
+    assert browser_page.locator("h2", has_text="Sample aftercare (browser)").is_visible()
+    assert browser_page.locator("html").get_attribute("dir") == ("rtl" if code == "ar" else "ltr")
+    save_screenshot(browser_page, f"impact-{code}")
+    assert_no_axe_violations(browser_page)

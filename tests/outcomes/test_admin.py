@@ -1,0 +1,196 @@
+"""Admin screens: program-scoped reports, exports and the upload with its preview."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from feedback.outcomes.models import AsoAssessment
+from tests.conftest import give_totp_authenticator
+
+from .helpers import assess, make_program, make_staff
+
+pytestmark = pytest.mark.django_db
+
+CSV_HEADER = "program,case_ref,assessed_on,occasion,safety\n"
+
+
+def login(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def programs():
+    mine, theirs = make_program("ke-mine"), make_program("in-theirs")
+    for program in (mine, theirs):
+        for number in range(6):
+            assess(program, f"C{number}", "2024-01-01", "intake", score=2.0)
+            assess(program, f"C{number}", "2024-09-01", "closure", score=3.0)
+    return mine, theirs
+
+
+@pytest.fixture
+def staff(programs):
+    return make_staff("staff-mine", programs=[programs[0]])
+
+
+def test_staff_see_only_their_programs_in_the_index(client, staff, programs):
+    response = login(client, staff).get(reverse("outcomes_reports"))
+    assert response.status_code == 200
+    assert reverse("outcomes_program_report", args=[programs[0].pk]) in response.text
+    assert reverse("outcomes_program_report", args=[programs[1].pk]) not in response.text
+
+
+def test_staff_read_their_own_program_report(client, staff, programs):
+    response = login(client, staff).get(reverse("outcomes_program_report", args=[programs[0].pk]))
+    assert response.status_code == 200
+    assert "<svg" in response.text and "<table" in response.text
+    assert response.context["report"]["outcomes"]["overall"]["mean_change"] == 1.0
+
+
+@pytest.mark.parametrize("name", ["outcomes_program_report", "outcomes_program_report_export"])
+def test_another_programs_id_in_the_url_is_not_found(client, staff, programs, name):
+    args = [programs[1].pk] if name == "outcomes_program_report" else [programs[1].pk, "csv"]
+    response = login(client, staff).get(reverse(name, args=args), follow=True)
+    assert response.status_code == 404
+    assert "Safety" not in response.text
+
+
+def test_staff_without_programs_are_refused(client, programs):
+    outsider = make_staff("no-programs")
+    login(client, outsider)
+    for url in (
+        reverse("outcomes_reports"),
+        reverse("outcomes_import"),
+        reverse("outcomes_program_report", args=[programs[0].pk]),
+    ):
+        # Wagtail answers a refusal by sending the user back to the dashboard with a message.
+        response = client.get(url)
+        assert (response.status_code, response["Location"]) == (302, reverse("wagtailadmin_home"))
+    assert client.post(reverse("outcomes_import"), {"token": "x"}).status_code == 302
+
+
+def test_visitors_are_sent_to_log_in(client, programs):
+    response = client.get(reverse("outcomes_program_report", args=[programs[0].pk]))
+    assert response.status_code == 302
+
+
+def test_an_administrator_sees_every_program(client, programs):
+    admin = give_totp_authenticator(get_user_model().objects.create_superuser("admin", password="a-long-password-123"))
+    login(client, admin)
+    for program in programs:
+        assert client.get(reverse("outcomes_program_report", args=[program.pk])).status_code == 200
+
+
+def test_csv_and_xlsx_exports(client, staff, programs):
+    login(client, staff)
+    response = client.get(reverse("outcomes_program_report_export", args=[programs[0].pk, "csv"]))
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][0] == "Domain"
+    assert rows[1][:7] == ["Safety", "", "", "6", "2.0", "3.0", "1.0"]
+    assert rows[-1][0] == "Overall" and rows[-1][-1] == "100.0"
+    response = client.get(reverse("outcomes_program_report_export", args=[programs[0].pk, "xlsx"]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert [cell.value for cell in sheet[2]][:7] == ["Safety", None, None, 6, 2.0, 3.0, 1.0]
+
+
+def test_a_period_filters_the_report_and_small_cells_are_shown_as_fewer_than(client, staff, programs):
+    login(client, staff)
+    url = reverse("outcomes_program_report", args=[programs[0].pk])
+    response = client.get(url, {"date_from": "2024-06-01", "date_to": "2024-12-31"})
+    assert response.context["report"]["period"] == {"from": "2024-06-01", "to": "2024-12-31"}
+    assert response.context["report"]["outcomes"]["overall"]["n"] is None
+    assert "fewer than 5" in response.text
+
+
+def upload(client, content, name="aso.csv"):
+    return client.post(reverse("outcomes_import"), {"file": SimpleUploadedFile(name, content.encode())})
+
+
+def test_the_upload_previews_then_imports(client, staff, programs):
+    login(client, staff)
+    response = upload(client, CSV_HEADER + "ke-mine,NEW-1,2024-01-01,intake,2\nke-mine,C0,2024-01-01,intake,2\n")
+    assert response.status_code == 200
+    preview = response.context["preview"]
+    # C0's intake had all six domains; this row has only safety, so it replaces it.
+    assert (preview.rows, preview.new, preview.updated, preview.unchanged, preview.errors) == (2, 1, 1, 0, [])
+    assert AsoAssessment.objects.filter(program=programs[0]).count() == 12  # nothing saved yet
+    token = response.context["confirm_form"].initial["token"]
+    response = client.post(reverse("outcomes_import"), {"token": token})
+    assert response.status_code == 302
+    assert AsoAssessment.objects.filter(program=programs[0]).count() == 13
+    # The token is used up.
+    client.post(reverse("outcomes_import"), {"token": token})
+    assert AsoAssessment.objects.filter(program=programs[0]).count() == 13
+
+
+def test_the_preview_lists_every_error_and_offers_no_import(client, staff, programs):
+    login(client, staff)
+    response = upload(client, CSV_HEADER + "in-theirs,X,2024-01-01,intake,2\nke-mine,,2024-31-01,intake,9\n")
+    errors = [(e.row, e.column) for e in response.context["preview"].errors]
+    assert errors == [(2, "program"), (3, "case_ref"), (3, "assessed_on"), (3, "safety")]
+    assert response.context["confirm_form"] is None
+    assert "Unknown program, or not one of your programs." in response.text
+    assert (
+        not AsoAssessment.objects.filter(program=programs[1], assessed_on="2024-01-01")
+        .exclude(case_hash__in=AsoAssessment.objects.filter(program=programs[1]).values("case_hash"))
+        .exists()
+    )
+
+
+def test_another_users_upload_token_cannot_be_imported(client, staff, programs):
+    login(client, staff)
+    token = upload(client, CSV_HEADER + "ke-mine,NEW-1,2024-01-01,intake,2\n").context["confirm_form"].initial["token"]
+    other = make_staff("other-staff", programs=[programs[0]])
+    client.logout()
+    login(client, other)
+    client.post(reverse("outcomes_import"), {"token": token})
+    assert AsoAssessment.objects.filter(program=programs[0]).count() == 12
+
+
+def test_a_wrong_file_type_is_refused(client, staff):
+    response = upload(login(client, staff), "hello", name="aso.txt")
+    assert "Only CSV and XLSX files can be imported." in response.text
+
+
+def test_administrators_edit_the_outcome_settings_and_sub_domain_labels(client, programs):
+    from wagtail.models import Site
+
+    from feedback.outcomes.models import OutcomeDomain, OutcomeSettings, SubdomainLabel
+    from feedback.outcomes.scoring import ScoringRules
+
+    admin = give_totp_authenticator(get_user_model().objects.create_superuser("admin", password="a-long-password-123"))
+    login(client, admin)
+    site = Site.objects.get(is_default_site=True)
+    url = reverse("wagtailsettings:edit", args=["outcomes", "outcomesettings", site.pk])
+    assert client.get(url).status_code == 200
+    data = {
+        "restoration_threshold": "3.25",
+        "measurable_improvement": "0.5",
+        "substantial_improvement": "1.0",
+        "min_cell_size": "3",
+    }
+    response = client.post(url, data)
+    assert "cannot be below 5" in response.text  # never below the platform minimum
+    client.post(url, {**data, "min_cell_size": "8"})
+    assert ScoringRules.from_settings() == ScoringRules(restoration_threshold=3.25, min_cell=8)
+    assert OutcomeSettings.for_site(site).min_cell_size == 8
+
+    client.post(
+        reverse("wagtailsnippets_outcomes_subdomainlabel:add"),
+        {"domain": OutcomeDomain.objects.get(code="safety").pk, "number": "1", "label": "<b>Housing</b> safety"},
+    )
+    label = SubdomainLabel.objects.get()
+    assert (label.code, label.label) == ("safety.1", "Housing safety")
+
+
+def test_the_outcome_settings_default_to_the_documented_values(db):
+    from feedback.outcomes.scoring import ScoringRules
+
+    assert ScoringRules.from_settings() == ScoringRules(3.0, 0.5, 1.0, 5)
