@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 
 from feedback.outcomes.reports import program_report
 
-from ._options import add_report_arguments, program_from_options
+from feedback.report_options import add_report_arguments, program_from_options
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Options shared by the outcome report commands."""
+"""Options shared by the report commands: a program code and an optional period."""
 
 import datetime
 
