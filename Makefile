@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: install run test messages check bench clean
+.PHONY: install run test messages check serve worker bench loadtest clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,30 @@ messages: install
 check: install
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run --noinput
+
+# The production stack: gunicorn with gsn_site.settings.production, configured only by environment
+# variables (README.md lists them). Needs at least SECRET_KEY, CASE_REF_KEY and ALLOWED_HOSTS.
+PROD := DJANGO_SETTINGS_MODULE=gsn_site.settings.production
+serve: install
+	$(PROD) $(PY) manage.py migrate --noinput
+	$(PROD) $(PY) manage.py collectstatic --noinput
+	$(PROD) $(VENV)/bin/gunicorn --config python:gsn_site.gunicorn_conf
+
+# Runs the background tasks (search indexing, frontend-cache purges, exports) that production queues.
+worker: install
+	$(PROD) $(PY) manage.py db_worker
+
+# Not part of `make test`: page timings on SQLite and PostgreSQL, then a 60 s load test.
+BENCH_INSTALLED := $(VENV)/.bench-installed
+$(BENCH_INSTALLED): pyproject.toml | $(INSTALLED)
+	$(PY) -m pip install --quiet -e ".[test,bench]"
+	touch $@
+
+bench: $(BENCH_INSTALLED)
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+loadtest: $(BENCH_INSTALLED)
+	$(PY) bench/loadtest.py
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 media tests/artifacts

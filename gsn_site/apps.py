@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class GsnSiteConfig(AppConfig):
     name = "gsn_site"
     verbose_name = "GSN site"
+
+    def ready(self):
+        from gsn_site.page_cache import connect_purge_signals
+
+        connect_purge_signals()

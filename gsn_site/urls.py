@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from feedback.outcomes import views as outcome_views
 from home import views as home_views
 
 urlpatterns = [
@@ -17,6 +18,9 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("search/", home_views.search, name="search"),
+    path("impact/", outcome_views.impact, name="impact"),
+    path("", include("stories.urls")),
+    path("feedback/", include("feedback.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

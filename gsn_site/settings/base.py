@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "feedback",
     "feedback.outcomes",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.sites",
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "gsn_site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "gsn_site.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -64,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "stories.middleware.AdminRequiresMFAMiddleware",
+    "gsn_site.page_cache.AnonymousPageCacheMiddleware",
     "gsn_site.middleware.PrivateCacheControlMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -111,6 +115,8 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole public pages for anonymous readers (gsn_site.page_cache); 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -188,6 +194,9 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "10/h/ip",
     "reset_password": "5/h/ip",
 }
+# Signing up needs an invitation code (stories.forms.InvitationSignupForm); "website" is a honeypot.
+ACCOUNT_FORMS = {"signup": "stories.forms.InvitationSignupForm"}
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "GSN"
 
@@ -217,10 +226,24 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
 
+# --- Stories --------------------------------------------------------------------------------
+# A story reported by this many different readers (open reports) is unpublished until a moderator decides.
+STORY_REPORTS_AUTO_UNPUBLISH = int(os.environ.get("STORY_REPORTS_AUTO_UNPUBLISH", "3"))
+
 # --- Privacy --------------------------------------------------------------------------------
 PRIVACY_MIN_CELL = int(os.environ.get("PRIVACY_MIN_CELL", "5"))
+# Key of the HMAC that replaces ASO case references (feedback.outcomes.case_refs); never the raw reference.
+CASE_REF_KEY = os.environ.get("CASE_REF_KEY", "")
 # Path prefixes (after the language prefix) that must never be stored by any cache.
 PRIVATE_PATH_PREFIXES = ("accounts/", "feedback/", "my-stories/", "share-your-story/", "admin/")
+
+# --- Program feedback -----------------------------------------------------------------------
+# Free text older than this is removed by `manage.py purge_feedback_text`; structured answers stay.
+FEEDBACK_TEXT_RETENTION_DAYS = int(os.environ.get("FEEDBACK_TEXT_RETENTION_DAYS", "730"))
+FEEDBACK_WITHDRAWAL_DAYS = 30
+FEEDBACK_TEXT_MAX_LENGTH = 2000
+FEEDBACK_SUBMISSIONS_PER_HOUR = int(os.environ.get("FEEDBACK_SUBMISSIONS_PER_HOUR", "20"))
+FEEDBACK_WITHDRAWALS_PER_HOUR = int(os.environ.get("FEEDBACK_WITHDRAWALS_PER_HOUR", "10"))
 
 LOGGING = {
     "version": 1,

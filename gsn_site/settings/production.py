@@ -4,6 +4,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from gsn_site.structured_logging import json_logging_config
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -13,6 +15,8 @@ if len(SECRET_KEY) < 50 or any(marker in SECRET_KEY.lower() for marker in _INSEC
     raise ImproperlyConfigured("Set SECRET_KEY to a random value of at least 50 characters.")
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the comma-separated host names this site answers to.")
+if len(CASE_REF_KEY) < 32 or any(marker in CASE_REF_KEY.lower() for marker in _INSECURE_MARKERS):  # noqa: F405
+    raise ImproperlyConfigured("Set CASE_REF_KEY to a random value of at least 32 characters.")
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")  # noqa: F405
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -29,6 +33,50 @@ LANGUAGE_COOKIE_SECURE = True
 if REDIS_URL:  # noqa: F405
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 
+# Each gunicorn worker keeps its database connection between requests (checked before reuse).
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
+# Static files: hashed names (cached for a year by browsers) served by WhiteNoise from each node.
+MIDDLEWARE.insert(  # noqa: F405
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,  # noqa: F405
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
 STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage",
+    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }
+
+# Media: S3-compatible object storage when a bucket is named, local files (MEDIA_ROOT) otherwise.
+# The access keys are read by boto3 itself from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_LOCATION = os.environ.get("MEDIA_LOCATION", "media")
+    AWS_DEFAULT_ACL = None
+    AWS_S3_FILE_OVERWRITE = False
+    # Private buckets by default: signed, expiring URLs unless a public custom domain serves them.
+    AWS_QUERYSTRING_AUTH = os.environ.get("AWS_QUERYSTRING_AUTH", "true").lower() != "false"
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405
+
+# Background tasks (search indexing, frontend-cache purges, exports) wait in the database for
+# `make worker`; development and tests run them at once.
+INSTALLED_APPS += ["django_tasks_db"]  # noqa: F405
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# CDN / reverse-proxy purging on publish, unpublish and withdrawal, every language's URL.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]  # noqa: F405
+    WAGTAILFRONTENDCACHE = {
+        "default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_URL}
+    }
+    WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in LANGUAGES]  # noqa: F405
+
+# Health probes arrive over plain HTTP from the load balancer.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
+
+# JSON lines on standard error, redacted (gsn_site.structured_logging), one line per request.
+LOGGING = json_logging_config(os.environ.get("LOG_LEVEL", "INFO"))
+MIDDLEWARE.insert(1, "gsn_site.structured_logging.RequestLogMiddleware")  # noqa: F405

@@ -1,0 +1,103 @@
+"""`make bench`: build the benchmark dataset in throwaway databases and print the figures.
+
+SQLite (a file in a temporary folder, local-memory cache) and PostgreSQL (database gsn_bench on
+127.0.0.1, Redis database 5 as cache), each under the production settings, in-process with Django's
+test client. Options after `--` go to `manage.py bench`, e.g. `make bench BENCH_ARGS="--stories 2000"`.
+"""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+PG_ADMIN = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q"]
+
+
+def environment(work, **extra):
+    env = dict(os.environ)
+    for name in ("DATABASE_URL", "REDIS_URL", "AWS_STORAGE_BUCKET_NAME", "FRONTEND_CACHE_URL"):
+        env.pop(name, None)
+    env.update(
+        DJANGO_SETTINGS_MODULE="gsn_site.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        CASE_REF_KEY=secrets.token_urlsafe(48),
+        ALLOWED_HOSTS="testserver,127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="false",
+        STATIC_ROOT=str(work / "static"),
+        MEDIA_ROOT=str(work / "media"),
+        LOG_LEVEL="WARNING",
+        **extra,
+    )
+    return env
+
+
+def manage(env, *arguments, quiet=False):
+    subprocess.run(
+        [PYTHON, "manage.py", *arguments],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL if quiet else None,
+    )
+
+
+def run_on(label, env, work, bench_args):
+    print(f"\n=== {label}", flush=True)
+    manage(env, "migrate", "--noinput", quiet=True)
+    manage(env, "collectstatic", "--noinput", quiet=True)
+    output = work / f"{label}.json"
+    manage(env, "bench", "--json", str(output), *bench_args, quiet=True)
+    return json.loads(output.read_text())
+
+
+def print_table(results):
+    labels = list(next(iter(results.values()))["pages"])
+    print("\nPage timings (median ms / SQL queries), uncached -> cached:")
+    header = f"{'page':28}" + "".join(f"{name:>34}" for name in results)
+    print(header)
+    for label in labels:
+        cells = []
+        for figures in results.values():
+            page = figures["pages"][label]
+            cached = (
+                f"{page['cached_ms']:.2f} ms/{page['cached_queries']}q"
+                if page["cached_ms"] is not None
+                else "never cached"
+            )
+            cells.append(f"{page['uncached_ms']:.1f} ms/{page['uncached_queries']}q -> {cached}")
+        print(f"{label:28}" + "".join(f"{cell:>34}" for cell in cells))
+    for name, figures in results.items():
+        feedback, aso = figures["feedback"], figures["aso"]
+        print(
+            f"\n{name}: dataset built in {figures['setup_s']} s; feedback {feedback['per_second']} submissions/s "
+            f"({feedback['stored']}/{feedback['submissions']} stored); ASO import of {aso['import_rows']} rows "
+            f"{aso['import_s']} s; aso_summary {aso['aso_summary_ms']} ms and program_report "
+            f"{aso['program_report_ms']} ms over {aso['assessments_in_program']} assessments"
+        )
+
+
+def main():
+    bench_args = sys.argv[1:]
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="gsn-bench-") as folder:
+        work = Path(folder)
+        sqlite_env = environment(work, DATABASE_URL=f"sqlite:///{work / 'gsn_bench.sqlite3'}")
+        results["SQLite + local memory cache"] = run_on("sqlite", sqlite_env, work, bench_args)
+
+        subprocess.run(
+            [*PG_ADMIN, "-c", "DROP DATABASE IF EXISTS gsn_bench", "-c", "CREATE DATABASE gsn_bench"], check=True
+        )
+        redis_url = "redis://127.0.0.1:6379/5"
+        pg_env = environment(work, DATABASE_URL="postgres://postgres@127.0.0.1:5432/gsn_bench", REDIS_URL=redis_url)
+        subprocess.run([PYTHON, "-c", f"import redis; redis.Redis.from_url('{redis_url}').flushdb()"], check=True)
+        results["PostgreSQL + Redis"] = run_on("postgresql", pg_env, work, bench_args)
+    print_table(results)
+
+
+if __name__ == "__main__":
+    main()

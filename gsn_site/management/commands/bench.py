@@ -1,0 +1,224 @@
+"""`manage.py bench`: timings of the public pages, feedback submissions and ASO work on a large dataset.
+
+Run it through `make bench` (bench/run.py), which gives it a throwaway database. It refuses to run
+against a database that is not named like one (gsn_bench, or a file *bench*.sqlite3), because it
+adds 10,000 generated stories and 100,000 assessments.
+"""
+
+import csv
+import datetime
+import io
+import json
+import random
+import statistics
+import time
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, reset_queries
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from gsn_site.benchdata import add_chapters, add_stories
+from gsn_site.page_cache import CACHE_STATUS_HEADER, purge_public_page_cache
+
+
+class _Quiet:
+    def write(self, *_args, **_kwargs):
+        pass
+
+
+def refresh_planner_statistics():
+    """What autovacuum (PostgreSQL) or a periodic ANALYZE (SQLite) does after bulk writes in real life."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def median_ms(function, repeat):
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
+
+
+class Command(BaseCommand):
+    help = "Build a large dataset in a throwaway database and print timings (see bench/run.py)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--stories", type=int, default=10_000)
+        parser.add_argument("--chapters", type=int, default=50)
+        parser.add_argument("--repeat", type=int, default=20, help="requests per page and state")
+        parser.add_argument("--submissions", type=int, default=200)
+        parser.add_argument("--aso-rows", type=int, default=100_000)
+        parser.add_argument("--setup-only", action="store_true", help="build the dataset, measure nothing")
+        parser.add_argument("--json", help="also write the figures to this file")
+
+    def handle(self, *args, **options):
+        name = str(settings.DATABASES["default"]["NAME"])
+        if "bench" not in name and "load" not in name:
+            raise CommandError(f"Refusing to fill {name}: use a throwaway database named *bench* (bench/run.py).")
+        figures = {"database": connection.vendor}
+        with translation.override("en"):
+            figures["setup_s"] = self.build(options)
+            if not options["setup_only"]:
+                figures["pages"] = self.pages(options["repeat"])
+                figures["feedback"] = self.feedback_submissions(options["submissions"])
+                figures["aso"] = self.aso(options["aso_rows"])
+        self.stdout.write(json.dumps(figures, indent=2))
+        if options["json"]:
+            with open(options["json"], "w") as output:
+                json.dump(figures, output, indent=2)
+
+    # --- Dataset ---------------------------------------------------------------------------
+
+    def build(self, options):
+        from home.models import NetworkIndexPage
+        from stories.models import StoryIndexPage
+
+        started = time.perf_counter()
+        call_command("seed_demo", stdout=_Quiet())
+        add_chapters(NetworkIndexPage.objects.get(), options["chapters"])
+        add_stories(StoryIndexPage.objects.get(), options["stories"])
+        refresh_planner_statistics()
+        elapsed = time.perf_counter() - started
+        self.stderr.write(f"dataset ready in {elapsed:.1f} s")
+        return round(elapsed, 1)
+
+    # --- Pages -----------------------------------------------------------------------------
+
+    def page_paths(self):
+        from stories.models import StoryPage
+
+        story = StoryPage.objects.published().order_by("pk").last()
+        return {
+            "home (en)": "/en/",
+            "home (ar)": "/ar/",
+            "about": "/en/about/",
+            "network index": "/en/network/",
+            "chapter": "/en/network/sample-chapter-kenya/",
+            "story listing": "/en/stories/",
+            "story listing, page 400": "/en/stories/?page=400",
+            "story listing, filtered": "/en/stories/?theme=justice&casework_type=forced_labour",
+            "story page": f"/en/stories/{story.slug}/",
+            "feedback picker": "/en/feedback/",
+            "feedback form": "/en/feedback/sample-ke-aftercare/questions/",
+        }
+
+    def pages(self, repeat):
+        client = Client()
+        results = {}
+        for label, path in self.page_paths().items():
+            with override_settings(PAGE_CACHE_SECONDS=0):
+                client.get(path)  # warm the process (content types, templates)
+                reset_queries()  # each request resets the log that CaptureQueriesContext counts from
+                with CaptureQueriesContext(connection) as queries:
+                    response = client.get(path)
+                uncached_queries = len(queries)  # read now: the log is reset by later requests
+                if response.status_code != 200:
+                    raise CommandError(f"{path} answered {response.status_code}")
+                uncached = median_ms(lambda path=path: client.get(path), repeat)
+            purge_public_page_cache()
+            client.get(path)
+            reset_queries()
+            with CaptureQueriesContext(connection) as cached_queries:
+                cached_response = client.get(path)
+            cached_query_count = len(cached_queries)
+            is_cached = cached_response.get(CACHE_STATUS_HEADER) == "hit"
+            cached = median_ms(lambda path=path: client.get(path), repeat) if is_cached else None
+            results[label] = {
+                "path": path,
+                "uncached_ms": round(uncached, 2),
+                "uncached_queries": uncached_queries,
+                "cached_ms": round(cached, 2) if cached is not None else None,
+                "cached_queries": cached_query_count if is_cached else None,
+            }
+            self.stderr.write(f"{label:28} {results[label]}")
+        return results
+
+    # --- Feedback --------------------------------------------------------------------------
+
+    @staticmethod
+    def survey_answers(form):
+        answers = {}
+        for name, field in form.fields.items():
+            if not name.startswith("q_"):
+                continue
+            choices = [value for value, _label in getattr(field, "choices", []) if value not in ("", None)]
+            if choices:
+                answers[name] = [choices[0]] if field.widget.allow_multiple_selected else choices[0]
+            else:
+                answers[name] = "The staff listened to me and my children are in school."
+        return answers
+
+    def feedback_submissions(self, count):
+        from feedback.forms import SurveyForm
+        from feedback.models import FeedbackResponse, Program
+        from feedback.receipts import new_submission_token
+
+        program = Program.objects.get(code="sample-ke-aftercare")
+        version = program.feedback_survey().current_version()
+        answers = self.survey_answers(SurveyForm(version=version, language="en"))
+        path = f"/en/feedback/{program.code}/questions/"
+        client = Client()
+        before = FeedbackResponse.objects.count()
+        with override_settings(FEEDBACK_SUBMISSIONS_PER_HOUR=10**9):
+            tokens = [new_submission_token(version.pk) for _ in range(count)]
+            started = time.perf_counter()
+            for token in tokens:
+                response = client.post(path, {"submission_token": token, **answers})
+                if response.status_code != 200 or b"receipt-code" not in response.content:
+                    raise CommandError(f"a feedback submission failed with {response.status_code}")
+            elapsed = time.perf_counter() - started
+        stored = FeedbackResponse.objects.count() - before
+        result = {"submissions": count, "stored": stored, "per_second": round(count / elapsed, 1)}
+        self.stderr.write(f"feedback submissions {result}")
+        return result
+
+    # --- ASO ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def aso_csv(program_code, rows, seed=7):
+        from feedback.outcomes.models import DOMAIN_CODES
+
+        rng = random.Random(seed)
+        output = io.StringIO()
+        writer = csv.writer(output)
+        writer.writerow(["program", "case_ref", "assessed_on", "occasion", *DOMAIN_CODES])
+        occasions = [("intake", 0), ("six_month", 182), ("annual", 365), ("closure", 540)]
+        start = datetime.date(2023, 1, 2)
+        for row in range(rows):
+            case, (occasion, days) = divmod(row, len(occasions))[0], occasions[row % len(occasions)]
+            base = 1.5 + (case % 7) / 4
+            scores = [f"{min(4.0, base + days / 400 + rng.random() / 2):.2f}" for _ in DOMAIN_CODES]
+            assessed_on = start + datetime.timedelta(days=case % 700 + days)
+            writer.writerow([program_code, f"BENCH-{case:07d}", assessed_on.isoformat(), occasion, *scores])
+        return output.getvalue().encode()
+
+    def aso(self, rows):
+        from feedback.models import Program
+        from feedback.outcomes.importer import import_assessments
+        from feedback.outcomes.models import AsoAssessment
+        from feedback.outcomes.reports import program_report
+        from feedback.outcomes.scoring import aso_summary
+
+        program = Program.objects.get(code="sample-in-restoration")
+        data = self.aso_csv(program.code, rows)
+        started = time.perf_counter()
+        result = import_assessments(io.BytesIO(data), "bench.csv")
+        import_seconds = time.perf_counter() - started
+        refresh_planner_statistics()
+        if result.errors:
+            raise CommandError(f"the ASO import reported {len(result.errors)} errors, the first: {result.errors[0]}")
+        figures = {
+            "import_rows": rows,
+            "import_s": round(import_seconds, 2),
+            "assessments_in_program": AsoAssessment.objects.filter(program=program).count(),
+            "aso_summary_ms": round(median_ms(lambda: aso_summary(program), 3), 1),
+            "program_report_ms": round(median_ms(lambda: program_report(program), 3), 1),
+        }
+        self.stderr.write(f"ASO {figures}")
+        return figures

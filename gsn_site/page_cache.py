@@ -1,0 +1,182 @@
+"""Whole-page cache for anonymous readers of public pages, per language and host.
+
+A cached page is served without touching the database. Entries are never purged one by one: every
+key carries a generation number, and `purge_public_page_cache()` moves to the next generation, so
+one cache write (shared by every node through Redis) retires every cached page at once and the old
+entries expire on their own.
+
+Only what anyone may see is stored (privacy rule 6): no private path, no request that carries a
+session or messages, no response that showed messages or asked not to be stored. Public pages with
+a form (a chapter's contact form, a story's report form) are stored with a placeholder instead of
+the first visitor's CSRF token, and each visitor gets their own token when the copy is served.
+"""
+
+import hashlib
+import logging
+import re
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import cc_delim_re
+
+from gsn_site.middleware import LANGUAGE_PREFIX, is_private_path
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+CACHE_STATUS_HEADER = "X-Page-Cache"
+# Public paths whose answer depends on what a visitor typed: a search term is nobody else's business.
+UNCACHED_PUBLIC_PREFIXES = ("search/",)
+_UNCACHEABLE_DIRECTIVES = {"no-store", "no-cache", "private"}
+_MAX_QUERY_LENGTH = 200
+_CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"')
+CSRF_PLACEHOLDER = b"__gsn_page_cache_csrf_token__"
+
+
+def purge_public_page_cache():
+    """Retire every cached public page (call it when content that any public page shows changes).
+
+    Never raises: a publication or a withdrawal must not fail because the cache is unreachable (and
+    while it is, no cached page is served either).
+    """
+    try:
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:
+            cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
+    except Exception:
+        logger.error("page cache purge failed", exc_info=True)
+
+
+def _fresh_generation():
+    # Started from the clock, not from 0: if the generation key was lost (flushed, evicted), a new
+    # one can never coincide with the generation of pages still in the cache.
+    return time.time_ns() // 1_000_000
+
+
+def _generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def _language_prefixed(path):
+    return path.split("/", 2)[1] in {code for code, _name in settings.LANGUAGES}
+
+
+def request_is_cacheable(request):
+    path = request.path
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and _language_prefixed(path)
+        and not is_private_path(path)
+        and not LANGUAGE_PREFIX.sub("", path, count=1).startswith(UNCACHED_PUBLIC_PREFIXES)
+        and len(request.META.get("QUERY_STRING", "")) <= _MAX_QUERY_LENGTH
+        # A session may hold a login, messages or a passed page password: such a reader gets a fresh page.
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+def response_is_cacheable(request, response):
+    if response.status_code != 200 or response.streaming:
+        return False
+    cache_control = {
+        directive.split("=", 1)[0].strip().lower() for directive in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    if cache_control & _UNCACHEABLE_DIRECTIVES or getattr(response, "private_page", False):
+        return False
+    # Cookies other than the CSRF cookie (which every visitor gets afresh) belong to this visitor.
+    if set(response.cookies) - {settings.CSRF_COOKIE_NAME}:
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    messages = getattr(request, "_messages", None)
+    return not (messages is not None and (messages.used or getattr(messages, "_queued_messages", None)))
+
+
+def shareable_content(request, content):
+    """The page with every CSRF token replaced by a placeholder, or None if a token is used elsewhere."""
+    if not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return content
+    tokens = set(_CSRF_INPUT.findall(content))
+    if not tokens:
+        return None  # the token went somewhere other than a form field: this page is not shared
+    for token in tokens:
+        content = content.replace(token, CSRF_PLACEHOLDER)
+    return content
+
+
+def _cache_key(request, generation):
+    query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
+    address = f"{request.get_host()}{request.path}?{query}"
+    return f"pagecache:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store whole public pages for visitors without a session (see the module docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request_is_cacheable(request):
+            return self.get_response(request)
+        try:
+            key = _cache_key(request, _generation())
+            cached = cache.get(key)
+        except Exception:  # a cache outage must not take the site down
+            logger.warning("page cache unavailable", exc_info=True)
+            return self.get_response(request)
+        if cached is not None:
+            content, headers = cached
+            if CSRF_PLACEHOLDER in content:
+                content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+            response = HttpResponse(content, headers=headers)
+            response[CACHE_STATUS_HEADER] = "hit"
+            return response
+
+        response = self.get_response(request)
+        if request.method == "GET" and response_is_cacheable(request, response):
+            content = shareable_content(request, response.content)
+            if content is not None:
+                try:
+                    cache.set(key, (content, dict(response.headers)), settings.PAGE_CACHE_SECONDS)
+                except Exception:
+                    logger.warning("page cache unavailable", exc_info=True)
+                response[CACHE_STATUS_HEADER] = "miss"
+        return response
+
+
+def purge_on_content_change(sender, **kwargs):
+    """Signal receiver: a page, site, setting or image changed, so any public page may have changed."""
+    if kwargs.get("raw"):
+        return
+    purge_public_page_cache()
+
+
+def connect_purge_signals():
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.images import get_image_model
+    from wagtail.models import Page, Site
+    from wagtail.signals import page_published, page_unpublished
+
+    page_published.connect(purge_on_content_change, dispatch_uid="pagecache-published")
+    page_unpublished.connect(purge_on_content_change, dispatch_uid="pagecache-unpublished")
+    from django.apps import apps
+
+    watched = [Site, get_image_model()] + [
+        model for model in apps.get_models() if issubclass(model, (Page, BaseSiteSetting, BaseGenericSetting))
+    ]
+    for model in watched:
+        uid = f"pagecache-{model._meta.label_lower}"
+        post_save.connect(purge_on_content_change, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(purge_on_content_change, sender=model, dispatch_uid=f"{uid}-delete")

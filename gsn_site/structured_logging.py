@@ -1,0 +1,106 @@
+"""Production logs: one JSON object per line, and nothing in them that a survivor typed (privacy rule 6).
+
+`RedactingFilter` sits on the handler, so every record that reaches the output passes through it,
+whichever logger wrote it: it drops the request object that Django attaches (its repr carries the
+query string), cuts query strings and everything after a private path prefix out of the message,
+masks anything shaped like a receipt code, and replaces exception messages (a database error can
+quote the row it refused) by the exception type and the code locations.
+"""
+
+import logging
+import re
+import time
+import traceback
+
+from django.conf import settings
+
+_QUERY_STRING = re.compile(r"\?[^\s\"'<>]*")
+_RECEIPT_LIKE = re.compile(r"(?<![\w-])[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}(?![\w-])", re.IGNORECASE)
+REDACTED = "[redacted]"
+_STANDARD_ATTRIBUTES = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message", "asctime"}
+
+
+def _private_path_pattern():
+    prefixes = "|".join(re.escape(prefix.rstrip("/")) for prefix in settings.PRIVATE_PATH_PREFIXES)
+    return re.compile(rf"(/(?:[a-z]{{2}}(?:-[a-z]+)?/)?(?:{prefixes})/)[^\s\"'<>]+")
+
+
+def redact(text):
+    """Text safe to log: no query strings, nothing after a private path prefix, no receipt-like codes."""
+    text = _QUERY_STRING.sub("?" + REDACTED, str(text))
+    text = _private_path_pattern().sub(r"\1" + REDACTED, text)
+    return _RECEIPT_LIKE.sub(REDACTED, text)
+
+
+class RedactingFilter(logging.Filter):
+    def filter(self, record):
+        request = record.__dict__.pop("request", None)
+        if request is not None and hasattr(request, "path"):
+            record.method = request.method
+            record.path = redact(request.path)
+        record.msg = redact(record.getMessage())
+        record.args = None
+        if record.exc_info and record.exc_info[0] is not None:
+            exc_type, _value, tb = record.exc_info
+            record.error_type = exc_type.__name__
+            record.error_at = [f"{frame.filename}:{frame.lineno} {frame.name}" for frame in traceback.extract_tb(tb)]
+        record.exc_info = None
+        record.exc_text = None
+        for name, value in list(record.__dict__.items()):
+            if name not in _STANDARD_ATTRIBUTES and isinstance(value, str):
+                setattr(record, name, redact(value))
+        return True
+
+
+def json_formatter():
+    """One JSON object per line: time, level, logger, message and the record's extra fields."""
+    from pythonjsonlogger.json import JsonFormatter
+
+    return JsonFormatter(
+        "%(asctime)s %(levelname)s %(name)s %(message)s",
+        rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
+    )
+
+
+def json_logging_config(level="INFO"):
+    """The LOGGING setting for production: JSON lines on standard error, every record redacted."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"redact": {"()": "gsn_site.structured_logging.RedactingFilter"}},
+        "formatters": {"json": {"()": "gsn_site.structured_logging.json_formatter"}},
+        "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["redact"]}},
+        "root": {"handlers": ["console"], "level": level},
+        "loggers": {
+            # SQL with its parameters is never logged, whatever LOG_LEVEL says.
+            "django.db.backends": {"level": "WARNING"},
+            "django.request": {"level": "ERROR"},
+            "wagtail": {"level": "WARNING"},
+            "django_tasks": {"level": "WARNING"},
+            "gunicorn.error": {"level": "INFO", "handlers": ["console"], "propagate": False},
+        },
+    }
+
+
+class RequestLogMiddleware:
+    """One line per request: method, path (private paths cut short), status, time, page cache state."""
+
+    logger = logging.getLogger("gsn.request")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.perf_counter()
+        response = self.get_response(request)
+        self.logger.info(
+            "request",
+            extra={
+                "method": request.method,
+                "path": redact(request.path),
+                "status": response.status_code,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                "page_cache": response.get("X-Page-Cache", ""),
+            },
+        )
+        return response

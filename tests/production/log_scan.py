@@ -1,0 +1,83 @@
+"""Scan everything the whole test suite logs for what survivors and members typed (privacy rule 6).
+
+tests/conftest.py imports these hooks, so they apply to every test. During the session the log
+records go, as well as wherever they went before, through the production pipeline (the redacting
+filter and the JSON formatter) into memory. Every value posted by a test client under a sensitive
+field name (passwords, messages, free-text answers, notes, receipt codes, case references) is
+remembered. At the end none of them, and nothing shaped like a receipt code, may be in that output:
+otherwise the run fails and says which field leaked.
+"""
+
+import io
+import logging
+import re
+
+from django.test import RequestFactory
+
+from gsn_site.structured_logging import RedactingFilter, json_formatter
+
+SENSITIVE_FIELD = re.compile(r"password|message|reply_to|note|text|comment|^q_|receipt|code|case_ref", re.IGNORECASE)
+RECEIPT_SHAPE = re.compile(r"(?<![\w-])[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}(?![\w-])")
+MIN_LENGTH = 8  # shorter values ("yes", "4") also occur in harmless places
+
+_buffer = io.StringIO()
+_handler = None
+_posted = {}  # value -> field name
+_original_post = RequestFactory.post
+
+
+def _remember_sensitive_values(data):
+    if not isinstance(data, dict):
+        return
+    for field, value in data.items():
+        if not SENSITIVE_FIELD.search(str(field)):
+            continue
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(item, str) and len(item.strip()) >= MIN_LENGTH:
+                _posted[item.strip()] = field
+
+
+def _recording_post(self, path, data=None, *args, **kwargs):
+    _remember_sensitive_values(data)
+    return _original_post(self, path, data, *args, **kwargs)
+
+
+def pytest_sessionstart(session):
+    global _handler
+    _handler = logging.StreamHandler(_buffer)
+    _handler.addFilter(RedactingFilter())
+    _handler.setFormatter(json_formatter())
+    logging.getLogger().addHandler(_handler)
+    RequestFactory.post = _recording_post
+
+
+def leaks():
+    """(field name, value) of every remembered value found in the log output, and receipt-shaped strings."""
+    output = _buffer.getvalue()
+    found = [(field, value) for value, field in _posted.items() if value in output]
+    found += [("receipt-shaped", match) for match in RECEIPT_SHAPE.findall(output)]
+    return found
+
+
+def pytest_sessionfinish(session, exitstatus):
+    RequestFactory.post = _original_post
+    if _handler is not None:
+        logging.getLogger().removeHandler(_handler)
+    if leaks() and session.exitstatus == 0:
+        session.exitstatus = 1
+
+
+def pytest_terminal_summary(terminalreporter):
+    found = leaks()
+    lines = len(_buffer.getvalue().splitlines())
+    if found:
+        terminalreporter.write_line(
+            f"LOG SCAN FAILED: {len(found)} sensitive values are in the log output, fields: "
+            + ", ".join(sorted({field for field, _value in found})),
+            red=True,
+            bold=True,
+        )
+    else:
+        terminalreporter.write_line(
+            f"Log scan: {lines} log lines from the whole run, none holds any of {len(_posted)} sensitive posted values."
+        )

@@ -1,0 +1,25 @@
+"""Pages inserted in bulk for benchmarks form a valid, routable Wagtail tree."""
+
+import pytest
+from wagtail.models import Page
+
+from gsn_site.benchdata import add_chapters
+from home.models import ChapterPage, NetworkIndexPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_bulk_chapters_extend_the_tree_after_the_existing_children(client, demo_site):
+    network = NetworkIndexPage.objects.get()
+    before = ChapterPage.objects.child_of(network).count()
+
+    add_chapters(network, 60)
+
+    assert ChapterPage.objects.child_of(network).live().count() == 60
+    assert Page.objects.get(pk=network.pk).numchild == 60
+    assert all(not problems for problems in Page.find_problems())
+    newest = ChapterPage.objects.child_of(network).last()
+    assert newest.url_path.endswith("/network/chapter-59/")
+    assert client.get("/en/network/chapter-59/").status_code == 200
+    assert client.get("/en/network/sample-chapter-kenya/").status_code == 200
+    assert before < 60

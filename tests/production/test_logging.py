@@ -1,0 +1,106 @@
+"""Production logs are JSON lines that carry no free text, passwords, receipt codes or query strings."""
+
+import io
+import json
+import logging.config
+from unittest import mock
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError
+from django.test import Client, override_settings
+
+from gsn_site.structured_logging import RedactingFilter, json_logging_config, redact
+
+pytestmark = pytest.mark.django_db
+
+FREE_TEXT = "Sentinel-free-text: my employer kept my passport"
+REPLY_TO = "+254 700 123456"
+PASSWORD = "Sentinel-password-9731"
+RECEIPT = "7K2M-Q9XB-4HTR"
+SEARCH_TERM = "sentinel-search-term"
+SECRETS = [FREE_TEXT, "kept my passport", REPLY_TO, PASSWORD, RECEIPT, SEARCH_TERM]
+
+LOG_STREAM = io.StringIO()
+
+
+@pytest.fixture
+def production_log():
+    """The production logging configuration, at DEBUG, writing to a buffer instead of standard error."""
+    config = json_logging_config("DEBUG")
+    config["handlers"]["console"]["stream"] = "ext://tests.production.test_logging.LOG_STREAM"
+    LOG_STREAM.seek(0)
+    LOG_STREAM.truncate()
+    root = logging.getLogger()
+    handlers_before = list(root.handlers)
+    logging.config.dictConfig(config)
+    middleware = list(settings.MIDDLEWARE)
+    middleware.insert(1, "gsn_site.structured_logging.RequestLogMiddleware")
+    with override_settings(MIDDLEWARE=middleware):
+        yield LOG_STREAM
+    logging.config.dictConfig(settings.LOGGING)
+    # Put back handlers added outside the settings (pytest's capture, the suite-wide log scan).
+    for handler in handlers_before:
+        if handler not in root.handlers:
+            root.addHandler(handler)
+
+
+def _records(stream):
+    return [json.loads(line) for line in stream.getvalue().splitlines() if line.strip()]
+
+
+def test_a_day_of_requests_leaves_no_sensitive_value_in_the_log(production_log, demo_site):
+    client = Client(raise_request_exception=False)
+    get_user_model().objects.create_user("member", password=PASSWORD)
+
+    client.post("/en/network/sample-chapter-kenya/", {"message": FREE_TEXT, "reply_to": REPLY_TO})
+    client.post("/en/accounts/login/", {"login": "member", "password": PASSWORD + "-wrong"})
+    client.post("/en/accounts/login/", {"login": "member", "password": PASSWORD})
+    client.post("/en/accounts/password/change/", {"oldpassword": PASSWORD, "password1": PASSWORD, "password2": "x"})
+    client.logout()
+    client.post("/en/accounts/signup/", {"username": "new", "password1": PASSWORD, "password2": PASSWORD})
+    client.get("/en/search/", {"q": SEARCH_TERM})
+    client.get(f"/en/feedback/withdraw/?code={RECEIPT}")
+    client.get(f"/en/{RECEIPT}/")
+    client.get(f"/en/feedback/{RECEIPT}/questions/")
+    with mock.patch(
+        "home.models.ChapterMessage.objects.create",
+        side_effect=IntegrityError(f"duplicate key value: Key (message)=({FREE_TEXT}) already exists."),
+    ):
+        response = client.post("/en/network/sample-chapter-kenya/", {"message": FREE_TEXT})
+    assert response.status_code == 500
+
+    output = production_log.getvalue()
+    records = _records(production_log)
+    assert records, "nothing was logged"
+    for secret in SECRETS:
+        assert secret not in output
+    requests = [record for record in records if record["logger"] == "gsn.request"]
+    assert len(requests) >= 10
+    assert {"method", "path", "status", "duration_ms"} <= set(requests[0])
+    errors = [record for record in records if record["level"] == "ERROR"]
+    assert errors and errors[-1]["error_type"] == "IntegrityError"
+    assert not [record for record in records if record["logger"] == "django.db.backends"]
+
+
+def test_redaction_keeps_what_an_operator_needs():
+    assert redact("Not Found: /en/stories/a-story/?page=2") == "Not Found: /en/stories/a-story/?[redacted]"
+    assert redact("GET /fr/feedback/abc123/questions/ 200") == "GET /fr/feedback/[redacted] 200"
+    assert redact(f"code {RECEIPT.lower()} used") == "code [redacted] used"
+    assert redact("/healthz") == "/healthz"
+
+
+def test_the_filter_drops_the_request_object_django_attaches():
+    request = mock.Mock(method="POST", path="/en/accounts/login/", META={"QUERY_STRING": "a=b"})
+    record = logging.LogRecord("django.request", logging.WARNING, __file__, 1, "Forbidden: %s", ("/x?y=z",), None)
+    record.request = request
+    RedactingFilter().filter(record)
+    assert not hasattr(record, "request")
+    assert record.path == "/en/accounts/[redacted]"
+    assert record.getMessage() == "Forbidden: /x?[redacted]"
+
+
+def test_identifiers_that_only_contain_a_receipt_shape_are_kept():
+    task_id = "2dba29c2-4e2f-4c1a-9b7e-eb11e5ef3958"
+    assert redact(f"Task id={task_id} state=RUNNING") == f"Task id={task_id} state=RUNNING"

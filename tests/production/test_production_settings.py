@@ -1,0 +1,101 @@
+"""The production settings take every choice from the environment (checked in a separate process)."""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PRINT_SETTINGS = """
+import json
+import django
+from django.conf import settings
+django.setup()
+print(json.dumps({
+    "middleware": settings.MIDDLEWARE,
+    "apps": settings.INSTALLED_APPS,
+    "storages": settings.STORAGES,
+    "tasks": settings.TASKS["default"]["BACKEND"],
+    "frontend_cache": getattr(settings, "WAGTAILFRONTENDCACHE", None),
+    "frontend_cache_languages": getattr(settings, "WAGTAILFRONTENDCACHE_LANGUAGES", None),
+    "handler_formatter": settings.LOGGING["handlers"]["console"]["formatter"],
+    "handler_filters": settings.LOGGING["handlers"]["console"]["filters"],
+    "bucket": getattr(settings, "AWS_STORAGE_BUCKET_NAME", ""),
+    "location": getattr(settings, "AWS_LOCATION", None),
+    "sessions": settings.SESSION_ENGINE,
+    "cache": settings.CACHES["default"]["BACKEND"],
+}))
+"""
+
+
+def production_settings(**environment):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("AWS_", "FRONTEND_CACHE", "REDIS_URL", "DATABASE_URL", "MEDIA_"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="gsn_site.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        CASE_REF_KEY=secrets.token_urlsafe(48),
+        ALLOWED_HOSTS="gsn.example.org",
+        **environment,
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", PRINT_SETTINGS], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def plain():
+    return production_settings()
+
+
+@pytest.fixture(scope="module")
+def scaled_out():
+    return production_settings(
+        REDIS_URL="redis://127.0.0.1:6379/9",
+        AWS_STORAGE_BUCKET_NAME="gsn-media",
+        AWS_S3_ENDPOINT_URL="https://objects.example.org",
+        MEDIA_LOCATION="uploads",
+        FRONTEND_CACHE_URL="http://127.0.0.1:6081",
+    )
+
+
+def test_static_files_have_hashed_names_served_by_whitenoise(plain):
+    assert plain["storages"]["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    whitenoise = plain["middleware"].index("whitenoise.middleware.WhiteNoiseMiddleware")
+    assert plain["middleware"][whitenoise - 1] == "django.middleware.security.SecurityMiddleware"
+
+
+def test_one_machine_defaults_local_media_local_cache_database_tasks(plain):
+    assert plain["storages"]["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert plain["cache"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert plain["tasks"] == "django_tasks_db.DatabaseBackend"
+    assert "django_tasks_db" in plain["apps"]
+    assert plain["frontend_cache"] is None
+    assert "wagtail.contrib.frontend_cache" not in plain["apps"]
+
+
+def test_logs_are_json_and_redacted_and_every_request_is_logged(plain):
+    assert plain["handler_formatter"] == "json"
+    assert plain["handler_filters"] == ["redact"]
+    assert "gsn_site.structured_logging.RequestLogMiddleware" in plain["middleware"]
+    assert plain["middleware"][0] == "gsn_site.health.HealthCheckMiddleware"
+
+
+def test_scaling_out_is_switched_on_by_environment_variables(scaled_out):
+    assert scaled_out["storages"]["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert scaled_out["bucket"] == "gsn-media"
+    assert scaled_out["location"] == "uploads"
+    assert scaled_out["cache"] == "django_redis.cache.RedisCache"
+    assert scaled_out["sessions"] == "django.contrib.sessions.backends.cache"
+    assert scaled_out["frontend_cache"]["default"]["LOCATION"] == "http://127.0.0.1:6081"
+    assert "wagtail.contrib.frontend_cache" in scaled_out["apps"]
+    assert set(scaled_out["frontend_cache_languages"]) == {"en", "es", "fr", "pt", "hi", "sw", "km", "ar"}
