@@ -373,6 +373,13 @@ class StoryPage(SitePage):
         labels = dict(StoryTheme.choices)
         return [labels[theme] for theme in self.themes if theme in labels]
 
+    @property
+    def visible_body(self):
+        """The body blocks a reader sees: images only while the teller consents to their use."""
+        consent = self.story_consent
+        show_images = consent is not None and consent.images
+        return [block for block in self.body if show_images or block.block_type != "image"]
+
     def text_in_content_language(self, field):
         """A translated field in the language the story is shown in (its original when not translated)."""
         return getattr(self, f"{field}_{self.content_language}", "") or getattr(self, field)

@@ -125,3 +125,29 @@ def test_withdrawn_consent_or_expired_consent_hides_the_story(client, make_publi
     assert client.get(f"/en{story.url_path[len('/home'):]}").status_code == 404
     assert titles(client.get("/en/stories/")) == []
     assert StoryPage.objects.published().count() == 0
+
+
+@pytest.mark.parametrize("images_consent", [True, False])
+def test_images_are_shown_only_while_the_teller_consents_to_their_use(client, make_published, images_consent):
+    import json
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from gsn_site.models import SiteImage
+
+    output = BytesIO()
+    Image.new("RGB", (20, 20), (10, 120, 40)).save(output, format="PNG")
+    image = SiteImage.objects.create(title="Garden", file=SimpleUploadedFile("garden.png", output.getvalue()))
+    body = json.dumps(
+        [
+            {"type": "paragraph", "value": "<p>Words stay.</p>"},
+            {"type": "image", "value": {"image": image.pk, "caption": "Our garden", "alt_text": "A garden"}},
+        ]
+    )
+    story = make_published(slug="with-image", body=body, consent={"images": images_consent})
+    html = client.get(story.url).content.decode()
+    assert "Words stay." in html
+    assert ("Our garden" in html) is images_consent
+    assert ('alt="A garden"' in html) is images_consent
