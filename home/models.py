@@ -26,6 +26,11 @@ class SitePage(ContentLanguageMixin, Page):
 
     settings_panels = Page.settings_panels + [FieldPanel("original_language")]
 
+    @property
+    def is_publicly_listed(self):
+        """Whether a live page may appear in search results; pages with conditions override this."""
+        return True
+
 
 class HomePage(SitePage):
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)

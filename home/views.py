@@ -11,7 +11,9 @@ MAX_QUERY_LENGTH = 200
 def search(request):
     query = plain_text(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
     results = Page.objects.live().public().specific().search(query) if query else Page.objects.none()
-    paginator = Paginator(results, RESULTS_PER_PAGE)
+    # A live story whose consent has expired is not shown anywhere, search included.
+    visible = [page for page in results if getattr(page, "is_publicly_listed", True)]
+    paginator = Paginator(visible, RESULTS_PER_PAGE)
     try:
         page = paginator.page(request.GET.get("page", 1))
     except (PageNotAnInteger, EmptyPage):

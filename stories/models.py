@@ -502,9 +502,13 @@ class StoryPage(SitePage):
 
     # --- Serving --------------------------------------------------------------------------
 
-    def serve(self, request, *args, **kwargs):
+    @property
+    def is_publicly_listed(self):
         consent = self.story_consent
-        if consent is None or not consent.allows_publication:
+        return consent is not None and consent.allows_publication
+
+    def serve(self, request, *args, **kwargs):
+        if not self.is_publicly_listed:
             raise Http404
         return super().serve(request, *args, **kwargs)
 

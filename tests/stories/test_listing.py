@@ -120,9 +120,11 @@ def test_withdrawn_consent_or_expired_consent_hides_the_story(client, make_publi
     from django.utils import timezone
 
     story = make_published(title="Expired")
+    assert 'href="/en/stories/' in client.get("/en/search/", {"q": "Expired"}).content.decode()
     story.consent.expires_on = timezone.localdate() - timedelta(days=1)
     story.consent.save()
     assert client.get(f"/en{story.url_path[len('/home'):]}").status_code == 404
+    assert "0 results" in client.get("/en/search/", {"q": "Expired"}).content.decode()
     assert titles(client.get("/en/stories/")) == []
     assert StoryPage.objects.published().count() == 0
 
