@@ -38,13 +38,26 @@ def sign_in(page, username, password, code=None, language="en"):
 @pytest.mark.parametrize("code", ["en", "ar"])
 def test_story_pages_have_no_accessibility_violations(stories_site, code):
     page = stories_site
-    for path in ("stories/", "stories/?theme=healing&my_language=on", "stories/speaking-up/", "stories/meri-behen/?continue=1"):
+    for path in (
+        "stories/",
+        "stories/?theme=healing&my_language=on",
+        "stories/speaking-up/",
+        "stories/meri-behen/?continue=1",
+        "accounts/login/",
+        "accounts/signup/",
+    ):
         page.goto(f"/{code}/{path}")
         assert_no_axe_violations(page)
     page.goto(f"/{code}/stories/")
     save_screenshot(page, f"stories-{code}")
     sign_in(page, "amani", stories_demo.MEMBER_PASSWORD, language=code)
-    for path in ("share-your-story/", "my-stories/", f"my-stories/{StoryPage.objects.get(slug='court-day').pk}/consent/"):
+    for path in (
+        "share-your-story/",
+        "my-stories/",
+        f"my-stories/{StoryPage.objects.get(slug='court-day').pk}/consent/",
+        "accounts/2fa/",
+        "accounts/password/change/",
+    ):
         page.goto(f"/{code}/{path}")
         assert_no_axe_violations(page)
     page.goto(f"/{code}/my-stories/")
