@@ -79,3 +79,13 @@ def pytest_configure(config):
     from tests.production import log_scan
 
     config.pluginmanager.register(log_scan, "gsn-log-scan")
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_a_test_says_otherwise():
+    """Each test starts in English: a request in Arabic must not leak its language into the next test."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
