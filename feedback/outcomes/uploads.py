@@ -4,13 +4,17 @@ The file holds raw case references, so it lives only until it is imported or rep
 most an hour. Its token is kept in the uploader's session, so nobody else can import it.
 """
 
+import hashlib
 import os
 import secrets
 import tempfile
 import time
 from pathlib import Path
 
+from django.core.cache import cache
+
 SESSION_KEY = "outcomes_pending_upload"
+PROGRESS_SECONDS = 10 * 60
 MAX_AGE_SECONDS = 60 * 60
 
 
@@ -59,3 +63,27 @@ def discard(request):
     pending = request.session.pop(SESSION_KEY, None)
     if pending:
         (_directory() / f"{pending['token']}{pending['extension']}").unlink(missing_ok=True)
+
+
+def _progress_key(request):
+    # Keyed by a hash of the uploader's session: progress is nobody else's business.
+    session_key = request.session.session_key or ""
+    return "outcomes-import-progress:" + hashlib.sha256(session_key.encode()).hexdigest()
+
+
+def progress_recorder(request):
+    """A `progress(rows, fraction)` callback for the importer that the progress view can read."""
+    key = _progress_key(request)
+    cache.delete(key)
+
+    def record(rows, fraction):
+        cache.set(key, {"rows": rows, "percent": None if fraction is None else round(fraction * 100)}, PROGRESS_SECONDS)
+
+    return record
+
+
+def read_progress(request):
+    """The progress of this session's running (or last) check or import, or None."""
+    if not request.session.session_key:
+        return None
+    return cache.get(_progress_key(request))

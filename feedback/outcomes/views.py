@@ -6,10 +6,11 @@ program's id in a URL is a 404, and a user with no program at all is refused.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -111,7 +112,9 @@ class ImportView(ProgramScopedMixin, WagtailAdminTemplateMixin, FormView):
         token = uploads.keep(self.request, upload)
         path = uploads.path_for(self.request, token)
         with open(path, "rb") as binary:
-            preview = import_assessments(binary, path.name, user=self.request.user, dry_run=True)
+            preview = import_assessments(
+                binary, path.name, user=self.request.user, dry_run=True, progress=uploads.progress_recorder(self.request)
+            )
         if preview.errors:
             uploads.discard(self.request)
         return self.render_to_response(
@@ -129,7 +132,7 @@ class ImportView(ProgramScopedMixin, WagtailAdminTemplateMixin, FormView):
             messages.error(request, _("That upload has expired. Please choose the file again."))
             return redirect("outcomes_import")
         with open(path, "rb") as binary:
-            result = import_assessments(binary, path.name, user=request.user)
+            result = import_assessments(binary, path.name, user=request.user, progress=uploads.progress_recorder(request))
         uploads.discard(request)
         if result.errors:
             # The data changed between preview and import (for example a program's staff).
@@ -140,6 +143,13 @@ class ImportView(ProgramScopedMixin, WagtailAdminTemplateMixin, FormView):
             % {"rows": result.rows, "new": result.new, "updated": result.updated, "unchanged": result.unchanged},
         )
         return redirect(self.get_success_url())
+
+
+class ImportProgressView(ProgramScopedMixin, View):
+    """How far this user's running file check or import has got, for the progress bar."""
+
+    def get(self, request):
+        return JsonResponse(uploads.read_progress(request) or {"rows": 0, "percent": None})
 
 
 def impact(request):

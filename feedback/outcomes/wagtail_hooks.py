@@ -19,6 +19,7 @@ def register_outcome_urls():
         path("outcomes/reports/<int:program_id>/", report, name="outcomes_program_report"),
         path("outcomes/reports/<int:program_id>/export.<str:export>", report, name="outcomes_program_report_export"),
         path("outcomes/import/", views.ImportView.as_view(), name="outcomes_import"),
+        path("outcomes/import/progress/", views.ImportProgressView.as_view(), name="outcomes_import_progress"),
     ]
 
 

@@ -83,3 +83,22 @@ def test_public_impact_page_has_no_accessibility_violations(browser_page, progra
     assert browser_page.locator("html").get_attribute("dir") == ("rtl" if code == "ar" else "ltr")
     save_screenshot(browser_page, f"impact-{code}")
     assert_no_axe_violations(browser_page)
+
+
+def test_the_import_screen_shows_progress_while_the_file_is_checked(staff_page, program, tmp_path):
+    csv_file = tmp_path / "aso.csv"
+    csv_file.write_text("program,case_ref,assessed_on,occasion,safety\n")
+    staff_page.goto("/admin/outcomes/import/")
+    assert staff_page.locator("[data-import-progress]").is_hidden()
+    # Keep the page in place after the submit, as it stays while a large file is being checked.
+    staff_page.evaluate(
+        "document.querySelector('form[data-import-form]').addEventListener('submit', (event) => event.preventDefault(), true)"
+    )
+    staff_page.set_input_files("input[type=file]", str(csv_file))
+    staff_page.click("form[data-import-form] button[type=submit]")
+    status = staff_page.locator("[data-import-progress-text]")
+    status.wait_for(state="visible")
+    staff_page.wait_for_function(
+        "document.querySelector('[data-import-progress-text]').textContent.includes('rows read so far')"
+    )
+    assert status.inner_text() == "0 rows read so far"

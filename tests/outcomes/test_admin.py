@@ -194,3 +194,22 @@ def test_the_outcome_settings_default_to_the_documented_values(db):
     from feedback.outcomes.scoring import ScoringRules
 
     assert ScoringRules.from_settings() == ScoringRules(3.0, 0.5, 1.0, 5)
+
+
+def test_the_import_reports_its_progress_to_the_uploader_only(client, staff, programs):
+    from django.test import Client
+
+    login(client, staff)
+    progress_url = reverse("outcomes_import_progress")
+    assert client.get(progress_url).json() == {"rows": 0, "percent": None}
+    response = upload(client, CSV_HEADER + "ke-mine,NEW-1,2024-01-01,intake,2\nke-mine,NEW-2,2024-01-01,intake,3\n")
+    assert client.get(progress_url).json() == {"rows": 2, "percent": 100}
+    client.post(reverse("outcomes_import"), {"token": response.context["confirm_form"].initial["token"]})
+    progress = client.get(progress_url)
+    assert progress.json() == {"rows": 2, "percent": 100}
+    assert "no-store" in progress.headers["Cache-Control"]
+    # Another member of staff, in another session, sees nothing of it.
+    other = login(Client(), staff)
+    assert other.get(progress_url).json() == {"rows": 0, "percent": None}
+    # A visitor is sent to log in.
+    assert Client().get(progress_url).status_code == 302
