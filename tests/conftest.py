@@ -58,7 +58,14 @@ def seed_everything(db):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Say plainly how many browser tests could not run, and how to fix that."""
+    """Say how many browser tests ran in Chromium, and plainly how many could not run and why."""
+    ran = [
+        report
+        for outcome in ("passed", "failed")
+        for report in terminalreporter.stats.get(outcome, [])
+        if report.when == "call" and report.nodeid.startswith("tests/browser/")
+    ]
+    terminalreporter.write_line(f"Browser tests run in Chromium: {len(ran)}")
     skipped = [
         report
         for report in terminalreporter.stats.get("skipped", [])
