@@ -8,7 +8,6 @@ feedback submission that got a receipt is in the database.
 import csv
 import json
 import os
-import secrets
 import signal
 import socket
 import subprocess
@@ -18,6 +17,8 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+
+from run import environment as production_environment  # bench/run.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
@@ -38,23 +39,15 @@ print(json.dumps({"accepted": len(codes), "found": stored, "responses": Feedback
 
 
 def environment(work):
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="gsn_site.settings.production",
+    return production_environment(
+        work,
         DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
         REDIS_URL=REDIS_URL,
-        SECRET_KEY=secrets.token_urlsafe(64),
-        CASE_REF_KEY=secrets.token_urlsafe(48),
         ALLOWED_HOSTS="127.0.0.1,localhost",
-        SECURE_SSL_REDIRECT="false",
-        STATIC_ROOT=str(work / "static"),
-        MEDIA_ROOT=str(work / "media"),
-        LOG_LEVEL="WARNING",
         FEEDBACK_SUBMISSIONS_PER_HOUR="100000000",
         GUNICORN_BIND=f"127.0.0.1:{PORT}",
         GUNICORN_MAX_REQUESTS="0",  # keep each worker for the whole run, so its peak memory is its own
     )
-    return env
 
 
 def prepare(env):

@@ -19,6 +19,7 @@ PG_ADMIN = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q"]
 
 
 def environment(work, **extra):
+    """The production settings on this machine, with throwaway secrets; `extra` overrides any value."""
     env = dict(os.environ)
     for name in ("DATABASE_URL", "REDIS_URL", "AWS_STORAGE_BUCKET_NAME", "FRONTEND_CACHE_URL"):
         env.pop(name, None)
@@ -31,8 +32,8 @@ def environment(work, **extra):
         STATIC_ROOT=str(work / "static"),
         MEDIA_ROOT=str(work / "media"),
         LOG_LEVEL="WARNING",
-        **extra,
     )
+    env.update(extra)
     return env
 
 

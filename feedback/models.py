@@ -364,13 +364,18 @@ class FeedbackResponse(models.Model):
     def withdrawable_until(self):
         return self.submitted_on + datetime.timedelta(days=settings.FEEDBACK_WITHDRAWAL_DAYS)
 
-    def answers_for_display(self, language=None):
-        """(question text, answer text, answer) in the order of the survey version."""
+    def answers_for_display(self, language=None, include_free_text=True):
+        """(question text, answer text, answer) in the order of the survey version.
+
+        Without `include_free_text` a written answer's text is None: it never leaves the model.
+        """
         order = {question["key"]: position for position, question in enumerate(self.survey_version.questions)}
         rows = []
         for answer in sorted(self.answers.all(), key=lambda a: (order.get(a.question_key, 999), a.pk)):
             question = self.survey_version.question(answer.question_key) or {"text": {}, "options": []}
-            rows.append((localised(question["text"], language) or answer.question_key, answer.display_value(question, language), answer))
+            hidden = answer.question_type == QuestionType.FREE_TEXT and not include_free_text
+            value = None if hidden else answer.display_value(question, language)
+            rows.append((localised(question["text"], language) or answer.question_key, value, answer))
         return rows
 
 

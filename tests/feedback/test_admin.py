@@ -104,9 +104,12 @@ def test_program_staff_cannot_enter_paper_responses_for_another_program(staff_cl
 def test_free_text_is_hidden_from_program_staff_until_an_administrator_allows_it(staff_client, program_staff, responses, program):
     own, _other = responses
     url = record_urls(own[0])["inspect"]
-    page = staff_client.get(url).content.decode()
+    response = staff_client.get(url)
+    page = response.content.decode()
     assert "The counsellor listened." not in page
     assert "Written answer hidden" in page
+    # The hidden text is not handed to the template at all.
+    assert "The counsellor listened." not in [value for _question, value, _answer in response.context["answers"]]
     assert staff_client.get(record_urls(own[0])["redact"]).status_code == 302  # no right to change anything
     program_staff.user_permissions.add(Permission.objects.get(codename="change_feedbackresponse"))
     assert staff_client.get(record_urls(own[0])["redact"]).status_code == 403

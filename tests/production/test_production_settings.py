@@ -32,24 +32,71 @@ print(json.dumps({
 """
 
 
-def production_settings(**environment):
+SECRETS = ("SECRET_KEY", "CASE_REF_KEY", "ALLOWED_HOSTS")
+
+
+def run_with_production_settings(code, **environment):
+    """Run `code` in a fresh process under the production settings with only `environment` set."""
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("AWS_", "FRONTEND_CACHE", "REDIS_URL", "DATABASE_URL", "MEDIA_"))
+        if key not in SECRETS and not key.startswith(("AWS_", "FRONTEND_CACHE", "REDIS_URL", "DATABASE_URL", "MEDIA_"))
     }
-    env.update(
-        DJANGO_SETTINGS_MODULE="gsn_site.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(64),
-        CASE_REF_KEY=secrets.token_urlsafe(48),
-        ALLOWED_HOSTS="gsn.example.org",
-        **environment,
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", PRINT_SETTINGS], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
+    env.update(DJANGO_SETTINGS_MODULE="gsn_site.settings.production", **environment)
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+
+
+def production_settings(**environment):
+    secrets_set = {
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "CASE_REF_KEY": secrets.token_urlsafe(48),
+        "ALLOWED_HOSTS": "gsn.example.org",
+    }
+    result = run_with_production_settings(PRINT_SETTINGS, **{**secrets_set, **environment})
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+GOOD_SECRET = "k" * 30 + "9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a"
+GOOD_CASE_REF_KEY = "c" * 20 + "0123456789abcdef0123"
+START = "import django; django.setup(); print('started')"
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_with_production_settings(START, ALLOWED_HOSTS="gsn.example.org", CASE_REF_KEY=GOOD_CASE_REF_KEY)
+    assert result.returncode != 0
+    assert "Set SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_a_development_secret_key():
+    result = run_with_production_settings(
+        START,
+        SECRET_KEY="dev-only-insecure-key-not-for-production" * 2,
+        ALLOWED_HOSTS="gsn.example.org",
+        CASE_REF_KEY=GOOD_CASE_REF_KEY,
+    )
+    assert result.returncode != 0
+    assert "Set SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = run_with_production_settings(START, SECRET_KEY=GOOD_SECRET, CASE_REF_KEY=GOOD_CASE_REF_KEY)
+    assert result.returncode != 0
+    assert "Set ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_case_reference_key():
+    result = run_with_production_settings(START, SECRET_KEY=GOOD_SECRET, ALLOWED_HOSTS="gsn.example.org")
+    assert result.returncode != 0
+    assert "Set CASE_REF_KEY" in result.stderr
+
+
+def test_production_starts_with_real_secrets():
+    result = run_with_production_settings(
+        START, SECRET_KEY=GOOD_SECRET, ALLOWED_HOSTS="gsn.example.org", CASE_REF_KEY=GOOD_CASE_REF_KEY
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("started")
 
 
 @pytest.fixture(scope="module")
