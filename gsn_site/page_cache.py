@@ -156,27 +156,40 @@ class AnonymousPageCacheMiddleware:
 
 
 def purge_on_content_change(sender, **kwargs):
-    """Signal receiver: a page, site, setting or image changed, so any public page may have changed."""
+    """Signal receiver: a site, setting or image changed, so any public page may have changed."""
     if kwargs.get("raw"):
         return
     purge_public_page_cache()
 
 
+def purge_on_live_page_save(sender, instance, **kwargs):
+    """A page save changes what readers see only when it rewrites a live page as a whole.
+
+    Drafts, new unpublished pages and Wagtail's revision bookkeeping (`save_revision` saves the page
+    with `update_fields`) change nothing public; publication arrives through `page_published`.
+    """
+    if kwargs.get("raw") or kwargs.get("update_fields") is not None or not instance.live:
+        return
+    purge_public_page_cache()
+
+
 def connect_purge_signals():
+    from django.apps import apps
     from django.db.models.signals import post_delete, post_save
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.images import get_image_model
     from wagtail.models import Page, Site
-    from wagtail.signals import page_published, page_unpublished
+    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     page_published.connect(purge_on_content_change, dispatch_uid="pagecache-published")
     page_unpublished.connect(purge_on_content_change, dispatch_uid="pagecache-unpublished")
-    from django.apps import apps
+    post_page_move.connect(purge_on_content_change, dispatch_uid="pagecache-moved")
 
-    watched = [Site, get_image_model()] + [
-        model for model in apps.get_models() if issubclass(model, (Page, BaseSiteSetting, BaseGenericSetting))
-    ]
-    for model in watched:
+    for model in apps.get_models():
         uid = f"pagecache-{model._meta.label_lower}"
-        post_save.connect(purge_on_content_change, sender=model, dispatch_uid=f"{uid}-save")
-        post_delete.connect(purge_on_content_change, sender=model, dispatch_uid=f"{uid}-delete")
+        if issubclass(model, Page):
+            post_save.connect(purge_on_live_page_save, sender=model, dispatch_uid=f"{uid}-save")
+            post_delete.connect(purge_on_content_change, sender=model, dispatch_uid=f"{uid}-delete")
+        elif model in (Site, get_image_model()) or issubclass(model, (BaseSiteSetting, BaseGenericSetting)):
+            post_save.connect(purge_on_content_change, sender=model, dispatch_uid=f"{uid}-save")
+            post_delete.connect(purge_on_content_change, sender=model, dispatch_uid=f"{uid}-delete")

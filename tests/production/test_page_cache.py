@@ -170,3 +170,29 @@ def test_a_cache_outage_neither_breaks_pages_nor_publishing(client, demo_site):
         assert client.get("/en/about/").status_code == 200
         StandardPage.objects.get(slug="about").save_revision().publish()
     assert StandardPage.objects.get(slug="about").live
+
+
+def test_saving_a_draft_of_a_live_page_keeps_the_cached_copies(client, demo_site):
+    client.get("/en/about/")
+    about = StandardPage.objects.get(slug="about")
+    with translation.override("en"):
+        about.title_en = "A draft nobody reads yet"
+        about.save_revision()
+    response = client.get("/en/about/")
+    assert response[CACHE_STATUS_HEADER] == "hit"
+    assert "A draft nobody reads yet" not in response.text
+
+
+def test_creating_a_draft_page_keeps_the_cached_copies(client, demo_site):
+    client.get("/en/about/")
+    home = HomePage.objects.get()
+    home.add_child(instance=StandardPage(title="Unpublished draft", slug="unpublished-draft", live=False))
+    assert client.get("/en/about/")[CACHE_STATUS_HEADER] == "hit"
+
+
+def test_moving_a_live_page_refreshes_the_cached_copies(client, demo_site):
+    network = client.get("/en/network/")
+    chapter = ChapterPage.objects.get(slug="sample-chapter-kenya")
+    assert chapter.title in network.text
+    chapter.move(HomePage.objects.get(), pos="last-child")
+    assert chapter.title not in client.get("/en/network/").text
