@@ -107,7 +107,7 @@ def test_free_text_is_plain_and_personal_data_is_removed_before_storage(client, 
     token = fresh_form(client, program)
     text = "<b>Thanks</b> <script>x()</script>call 0712 345 678 or write to amina@example.org, see www.example.com, case 1234567"
     client.post(questions_url(program), {"submission_token": token, "q_better": text})
-    assert FeedbackAnswer.objects.get().text == "Thanks x()call [removed] or write to [removed], see [removed] case [removed]"
+    assert FeedbackAnswer.objects.get().text == "Thanks x()call [removed] or write to [removed], see [removed], case [removed]"
 
 
 def test_the_form_says_in_advance_that_personal_data_is_removed(client, program):
