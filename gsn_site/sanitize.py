@@ -20,6 +20,7 @@ REMOVED = "[removed]"
 # Control characters other than tab and newlines carry no meaning in a story or an answer.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
+
 class _LinkRelFilter(Filter):
     """Every kept link gets the same `rel`, whatever the author wrote."""
 
@@ -135,7 +136,17 @@ _NUMBER_WORDS = (
 _NUMBER_WORD = r"(?:(?i:{})|[0-9]{{1,4}})".format("|".join(sorted(set(_NUMBER_WORDS), key=len, reverse=True)))
 _SPELLED_NUMBER = re.compile(rf"(?<!\w){_NUMBER_WORD}(?:[\s,.\-]+{_NUMBER_WORD}(?!\w)){{5,}}")
 
-_CONTACT_PATTERNS = (_EMAIL, _LINK, _LABELLED_HANDLE, _HANDLE, _LABELLED_ID, _ID_NUMBER, _PHONE, _DIGIT_RUN, _SPELLED_NUMBER)
+_CONTACT_PATTERNS = (
+    _EMAIL,
+    _LINK,
+    _LABELLED_HANDLE,
+    _HANDLE,
+    _LABELLED_ID,
+    _ID_NUMBER,
+    _PHONE,
+    _DIGIT_RUN,
+    _SPELLED_NUMBER,
+)
 
 
 def _normalised_for_matching(text):
@@ -189,4 +200,107 @@ def redact_personal_data(value):
     return _replace_spans(text, contact_detail_spans(text))
 
 
-__all__ = ["plain_text", "rich_text", "paragraphs_to_html", "redact_personal_data", "REMOVED"]
+# --- Names and places, flagged for a person to judge ----------------------------------------------
+#
+# Patterns cannot tell a name or an address from ordinary words, so these are never removed
+# automatically: the review screen highlights them and the reviewer decides.
+
+_PLACE_WORDS = frozenset(
+    (
+        "street road avenue lane drive estate village district ward slum "
+        "calle avenida barrio colonia pueblo aldea carretera "
+        "rue boulevard quartier chemin impasse "
+        "rua bairro vila estrada travessa favela aldeia "
+        "barabara mtaa kijiji kata wilaya "
+        "गली सड़क गाँव गांव मोहल्ला बस्ती कॉलोनी "
+        "شارع حي قرية طريق"
+    ).split()
+)
+# Khmer is written without spaces between words: its place words are found wherever they occur.
+_UNSPACED_PLACE_WORDS = re.compile("ផ្លូវ|ភូមិ|ឃុំ|សង្កាត់")
+_CONNECTORS = frozenset("de del la las los el da do das dos du des wa ya of al".split())
+_TITLES = frozenset("Dr Mr Mrs Ms Mme Mlle Sr Sra St Prof".split())
+_NOT_NAMES = frozenset({"I", "I'm", "I’m", "I've", "I'll", "I'd", "OK", *_TITLES})
+# A word is a run of anything but spaces and punctuation, so that the vowel signs of Devanagari or
+# Arabic stay inside it.
+_WORD = re.compile(r"\[removed\]|[^\s.,;:!?()\[\]{}\"“”‘«»।؟،។]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?।؟។\n])[\s\"'“‘«(¿¡]*$")
+_AFTER_TITLE = re.compile(r"(?<!\w)(?:{})\.\s*$".format("|".join(_TITLES)))
+
+
+def _is_capitalised(word):
+    return word[0].isupper() and word not in _NOT_NAMES and not word.isupper()
+
+
+def _has_no_case(word):
+    return word.lower() == word.upper() and not word.isdigit()
+
+
+def _starts_sentence(text, position):
+    before = text[:position]
+    return bool(_SENTENCE_START.search(before)) and not _AFTER_TITLE.search(before)
+
+
+def likely_names_and_places(text):
+    """(start, end) spans of `text` that may name a person or a place, for a reviewer to look at:
+    runs of capitalised words (the first word of a sentence does not count) and common words for a
+    street, village or neighbourhood with the names and numbers next to them."""
+    words = list(_WORD.finditer(text))
+    flagged = [False] * len(words)
+
+    def joined(left, right):  # only spaces between two words
+        return not text[words[left].end() : words[right].start()].strip()
+
+    for index, word in enumerate(words):
+        if _is_capitalised(word.group()) and not _starts_sentence(text, word.start()):
+            flagged[index] = True
+    for index, word in enumerate(words):
+        if word.group().lower() not in _PLACE_WORDS:
+            continue
+        flagged[index] = True
+        before = index - 1
+        while before >= 0 and joined(before, before + 1) and (flagged[before] or words[before].group().isdigit()):
+            flagged[before] = True
+            before -= 1
+        # In scripts without capitals, the one word after the place word is taken as its name.
+        after, pending, caseless_names = index + 1, [], int(_has_no_case(word.group()))
+        while after < len(words) and joined(after - 1, after):
+            value = words[after].group()
+            if caseless_names and _has_no_case(value):
+                caseless_names -= 1
+                flagged[after] = True
+            elif value.lower() in _CONNECTORS:
+                pending.append(after)
+            elif _is_capitalised(value) or value[0].isdigit():
+                for connector in [*pending, after]:
+                    flagged[connector] = True
+                pending = []
+            else:
+                break
+            after += 1
+    spans = []
+    for index, word in enumerate(words):
+        if not flagged[index]:
+            continue
+        if spans and flagged[index - 1] and joined(index - 1, index):
+            spans[-1] = (spans[-1][0], word.end())
+        else:
+            spans.append(word.span())
+    spans.extend(match.span() for match in _UNSPACED_PLACE_WORDS.finditer(text))
+    return _merged(spans)
+
+
+def redact_spans(text, spans):
+    """`text` with each of `spans` replaced by `[removed]`."""
+    return _replace_spans(text, spans)
+
+
+__all__ = [
+    "plain_text",
+    "rich_text",
+    "paragraphs_to_html",
+    "redact_personal_data",
+    "likely_names_and_places",
+    "redact_spans",
+    "REMOVED",
+]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from gsn_site.sanitize import REMOVED, plain_text, redact_personal_data
+from gsn_site.sanitize import REMOVED, likely_names_and_places, plain_text, redact_personal_data, redact_spans
 
 R = REMOVED
 
@@ -161,3 +161,36 @@ PLAIN_TEXT_CASES = [
 @pytest.mark.parametrize(("typed", "stored"), PLAIN_TEXT_CASES)
 def test_plain_text_decodes_entities_exactly_once(typed, stored):
     assert plain_text(typed) == stored
+
+
+# Names and places are not removed automatically; the review screen highlights them.
+HIGHLIGHTED = [
+    ("The counsellor listened.", []),
+    ("The staff at Kibera were kind. Amina Wanjiru helped me.", ["Kibera", "Wanjiru"]),
+    ("I live at 12 Main Street near the village.", ["12 Main Street", "village"]),
+    ("My sister Grace and Dr. Mwangi came.", ["Grace", "Mwangi"]),
+    ("I'm OK and I think the NGO was good.", []),
+    ('"Thanks," said Mary.', ["Mary"]),
+    ("Vivo en la calle Mayor 5 con mi hija.", ["calle Mayor 5"]),
+    ("La consejera me escuchó.", []),
+    ("J'habite rue de la Paix à Paris.", ["rue de la Paix", "Paris"]),
+    ("Moro na rua da Esperança, bairro Alto.", ["rua da Esperança", "bairro Alto"]),
+    ("Ninaishi mtaa wa Kibera karibu na barabara ya Moi.", ["mtaa wa Kibera", "barabara ya Moi"]),
+    ("Mshauri alinisikiliza.", []),
+    ("मैं गली नंबर 4 में रहता हूँ।", ["गली नंबर 4"]),
+    ("أسكن في شارع الحرية.", ["شارع الحرية"]),
+    ("ខ្ញុំរស់នៅភូមិថ្មី។", ["ភូមិ"]),
+    ("Please remove [removed] from it, Amina.", ["Amina"]),
+]
+
+
+@pytest.mark.parametrize(("text", "highlighted"), HIGHLIGHTED)
+def test_likely_names_and_places_are_highlighted(text, highlighted):
+    assert [text[start:end] for start, end in likely_names_and_places(text)] == highlighted
+
+
+def test_highlighted_spans_are_exact_and_redact_in_place():
+    text = "Amina Wanjiru took me to Kibera. I live on 12 Main Street near the village."
+    spans = likely_names_and_places(text)
+    assert spans == [(6, 13), (25, 31), (43, 57), (67, 74)]
+    assert redact_spans(text, spans[:3]) == f"Amina {R} took me to {R}. I live on {R} near the village."
