@@ -113,6 +113,7 @@ def test_free_text_is_plain_and_personal_data_is_removed_before_storage(client, 
 def test_the_form_says_in_advance_that_personal_data_is_removed(client, program):
     response = client.get(questions_url(program))
     assert "Email addresses, phone numbers, web links and long numbers are removed from written answers before they are saved." in response.content.decode()
+    assert "Names and places cannot be removed automatically, so please do not write them." in response.content.decode()
 
 
 def test_skipping_every_question_is_allowed(client, program):
