@@ -115,7 +115,7 @@ _LINK = re.compile(
 )
 _AT = r"(?:\s*@\s*|\s*[(\[{<]\s*(?i:at|arroba|arobase)\s*[)\]}>]\s*|\s+(?i:at|arroba|arobase)\s+)"
 _DOT = r"(?:\.|\s+\.\s*|\s*[(\[{<]\s*(?i:dot|punto|point|ponto)\s*[)\]}>]\s*|\s+(?i:dot|punto|point|ponto)\s+)"
-_EMAIL = re.compile(rf"[\w.+-]+{_AT}{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}")
+_EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]+{_AT}{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}")
 
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 _LABELLED_HANDLE = re.compile(
@@ -237,7 +237,7 @@ def _has_no_case(word):
 
 
 def _starts_sentence(text, position):
-    before = text[:position]
+    before = text[max(0, position - 40) : position]  # enough to see the end of the sentence before
     return bool(_SENTENCE_START.search(before)) and not _AFTER_TITLE.search(before)
 
 

@@ -1,5 +1,7 @@
 """Contact details in free text are removed in every common written form; ordinary prose stays as typed."""
 
+import time
+
 import pytest
 
 from gsn_site.sanitize import REMOVED, likely_names_and_places, plain_text, redact_personal_data, redact_spans
@@ -194,3 +196,15 @@ def test_highlighted_spans_are_exact_and_redact_in_place():
     spans = likely_names_and_places(text)
     assert spans == [(6, 13), (25, 31), (43, 57), (67, 74)]
     assert redact_spans(text, spans[:3]) == f"Amina {R} took me to {R}. I live on {R} near the village."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a" * 10000, "a." * 5000, "a-" * 5000, "+1" * 5000, "A-" * 5000, "1 " * 5000, "a dot " * 2000, "Amina " * 2000],
+)
+def test_long_crafted_text_is_redacted_in_linear_time(text):
+    # Each of these took seconds per 5,000 characters when patterns could restart inside a word.
+    started = time.perf_counter()
+    redact_personal_data(text)
+    likely_names_and_places(text)
+    assert time.perf_counter() - started < 1.5
