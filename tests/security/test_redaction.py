@@ -48,6 +48,8 @@ MUST_BE_REDACTED = [
     ("meu número é nove um dois três quatro cinco seis sete oito", f"meu número é {R}"),
     ("namba yangu sifuri saba moja mbili tatu nne tano sita", f"namba yangu {R}"),
     ("number is oh seven double one two three four five", f"number is {R}"),
+    ("मेरा नंबर नौ आठ सात छह पांच चार तीन दो एक शून्य है", f"मेरा नंबर {R} है"),
+    ("رقمي صفر سبعة واحد اثنان ثلاثة أربعة شكرا", f"رقمي {R} شكرا"),
     # Email addresses, plain, spelled out or in full-width characters.
     ("Write to amina.k@example.org now", f"Write to {R} now"),
     ("Write to amina.k@example.org. Thanks", f"Write to {R}. Thanks"),
