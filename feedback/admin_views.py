@@ -21,7 +21,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from gsn_site.sanitize import redact_personal_data
+from gsn_site.sanitize import likely_names_and_places, redact_personal_data, redact_spans
 
 from .exports import download, record_rows, summary_rows
 from .forms import AssistedEntryForm
@@ -201,6 +201,41 @@ class RedactForm(forms.Form):
             )
 
 
+def _highlight_key(answer, span):
+    return f"{answer.pk}-{span[0]}-{span[1]}"
+
+
+def highlighted_answers(answers, form):
+    """Each written answer cut into pieces, the likely names and places marked, for the review screen."""
+    shown = []
+    for answer in answers:
+        pieces, highlights, position = [], [], 0
+        for span in likely_names_and_places(answer.text):
+            key, words = _highlight_key(answer, span), answer.text[span[0] : span[1]]
+            pieces += [(answer.text[position : span[0]], None), (words, key)]
+            highlights.append((key, words))
+            position = span[1]
+        pieces.append((answer.text[position:], None))
+        shown.append({"field": form[f"answer_{answer.pk}"], "pieces": pieces, "highlights": highlights})
+    return shown
+
+
+def redact_highlighted(request, response, answers):
+    """Replace the highlighted words the reviewer kept ticked, in one action. Only spans the server
+    itself highlights in the stored text can be chosen."""
+    chosen = set(request.POST.getlist("highlight"))
+    for answer in answers:
+        spans = [span for span in likely_names_and_places(answer.text) if _highlight_key(answer, span) in chosen]
+        if spans:
+            answer.text = redact_spans(answer.text, spans)
+            answer.save(update_fields=["text"])
+    AccessLogEntry.record(
+        request.user, Action.REDACT, program=response.program, object_reference=response.reference, record_count=1
+    )
+    messages.success(request, _("The highlighted words were replaced with [removed]."))
+    return redirect("feedback_admin:redact", response.pk)
+
+
 def redact_response(request, pk):
     """Staff remove more of a free-text answer than the automatic redaction did."""
     require_feedback_access(request.user, "change")
@@ -208,6 +243,8 @@ def redact_response(request, pk):
     if not response.program.may_read_free_text(request.user):
         return forbidden()
     answers = list(response.answers.filter(question_type=QuestionType.FREE_TEXT))
+    if request.method == "POST" and request.POST.get("action") == "redact-highlighted":
+        return redact_highlighted(request, response, answers)
     form = RedactForm(request.POST or None, answers=answers)
     if request.method == "POST" and form.is_valid():
         for answer in answers:
@@ -220,7 +257,12 @@ def redact_response(request, pk):
         messages.success(request, _("The answers were redacted."))
         return redirect("feedback_responses:inspect", response.pk)
     AccessLogEntry.record(request.user, Action.DETAIL, program=response.program, object_reference=response.reference, record_count=1)
-    context = {"response": response, "form": form, "page_title": _("Redact %(response)s") % {"response": response}}
+    context = {
+        "response": response,
+        "form": form,
+        "answers": highlighted_answers(answers, form),
+        "page_title": _("Redact %(response)s") % {"response": response},
+    }
     return TemplateResponse(request, "feedback/admin/redact.html", context)
 
 

@@ -20,11 +20,6 @@ REMOVED = "[removed]"
 # Control characters other than tab and newlines carry no meaning in a story or an answer.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
-_EMAIL = re.compile(r"[\w.+-]+\s*(?:@|\(at\)|\[at\])\s*[\w-]+(?:\s*(?:\.|\(dot\)|\[dot\])\s*[\w-]+)+", re.IGNORECASE)
-_URL = re.compile(r"(?:(?:https?|ftp)://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|io|in|ke|kh|br|pt|fr|es|uk|co|me|ly|gl)(?:/\S*)?\b", re.IGNORECASE)
-_PHONE = re.compile(r"(?<!\w)\+?\d(?:[\s().-]*\d){6,}(?!\w)")
-_DIGIT_RUN = re.compile(r"\d{6,}")
-
 
 class _LinkRelFilter(Filter):
     """Every kept link gets the same `rel`, whatever the author wrote."""
@@ -56,9 +51,9 @@ def plain_text(value):
     """
     if not value:
         return ""
+    # bleach returns HTML-escaped text: unescaping once gives back exactly what was typed. A second
+    # pass would turn text typed as entities (`&amp;lt;`) into something else (`<`).
     text = html.unescape(_plain_cleaner.clean(str(value)))
-    # A second pass: unescaping may reveal tags that were written as entities.
-    text = html.unescape(_plain_cleaner.clean(text))
     text = unicodedata.normalize("NFC", _CONTROL_CHARACTERS.sub("", text))
     return text.replace("\r\n", "\n").strip()
 
@@ -77,12 +72,235 @@ def paragraphs_to_html(value):
     return "".join(f"<p>{html.escape(block).replace(chr(10), '<br>')}</p>" for block in blocks)
 
 
-def redact_personal_data(value):
-    """Replace email addresses, URLs, phone numbers and runs of 6+ digits with `[removed]`."""
-    text = plain_text(value)
-    for pattern in (_EMAIL, _URL, _PHONE, _DIGIT_RUN):
-        text = pattern.sub(REMOVED, text)
+# --- Contact details in free text ---------------------------------------------------------------
+#
+# Patterns run on a normalised copy of the text (NFKC, invisible format characters dropped, digits of
+# every script folded to 0-9), so full-width letters, Devanagari digits or a soft hyphen inside a
+# number hide nothing. The spans found are cut from the text as typed: what is kept stays unchanged.
+
+_SEPARATOR = r"[\s().\-/_·•‐‒–—―−~*]"  # NFKC has already turned U+2011 into U+2010
+_DAY_OR_MONTH = r"(?:0?[1-9]|[12][0-9]|3[01])"
+_YEAR = r"(?:19|20)[0-9]{2}"
+# Dates, year ranges and amounts with thousands dots look like phone numbers but are not. They are
+# tried first at each position, unless more digits (other than a time of day) follow as if they
+# were part of a longer number.
+_NOT_A_PHONE = (
+    rf"{_DAY_OR_MONTH}(?P<date_separator>[/.\-]){_DAY_OR_MONTH}(?P=date_separator)(?:{_YEAR}|[0-9]{{2}})"
+    rf"|{_YEAR}(?P<iso_separator>[/.\-])[0-9]{{1,2}}(?P=iso_separator)[0-9]{{1,2}}"
+    rf"|{_YEAR}\s*[\-–—/]\s*(?:{_YEAR}|[0-9]{{2}})"
+    r"|[1-9][0-9]{0,2}(?:\.[0-9]{3}){2,}"
+)
+_PHONE = re.compile(
+    rf"(?<![\w+(])(?:(?P<keep>(?:{_NOT_A_PHONE})(?!(?:{_SEPARATOR}{{1,3}})?[0-9](?![0-9]?:[0-9])))"
+    rf"|\(?\+?[0-9](?:{_SEPARATOR}{{0,3}}[0-9]){{6,}})(?!\w)"
+)
+_DIGIT_RUN = re.compile(r"[0-9]{6,}")
+# Identity, passport and tax numbers: letters then 4+ digits (K12345, A1234567, ABCDE1234F), or
+# 6+ digits then a check letter (12345678Z); after a label such as "ID:", any value with 3+ digits.
+_ID_NUMBER = re.compile(r"(?<!\w)(?:[A-Za-z]{1,5}-?[0-9]{4,}[A-Za-z]{0,2}|[0-9]{6,}[A-Za-z]{1,2})(?!\w)")
+_LABELLED_ID = re.compile(
+    r"(?<!\w)(?i:id|passport|pasaporte|passeport|passaporte|pasipoti|kitambulisho|aadhaar|dni|nin|cni)(?!\w)"
+    r"\s*(?i:no\.?|number|n[°º]|n[uú]mero|numéro|namba|#)?\s*[:#]?\s*"
+    r"(?P<value>(?=(?:[A-Za-z\-]*[0-9]){3})[A-Za-z0-9][A-Za-z0-9\-]*[A-Za-z0-9])"
+)
+
+_LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
+# A top-level domain is recognised by its shape, not from a list: 2-24 letters, all in one case
+# (so "home.Then", a missing space, is not a link), or an internationalised xn-- label.
+_TLD = r"(?:[a-z]{2,24}|[A-Z]{2,24}|xn--[a-z0-9-]{2,59})(?![\w-])"
+_LINK_END = r"""[^\s.,;:!?)\]}'"»]"""
+_LINK = re.compile(
+    rf"(?:(?i:https?|ftp)://|(?i:www)\.)\S*{_LINK_END}"
+    rf"|(?<![\w@.\-]){_LABEL}(?:\.{_LABEL})*\.{_TLD}(?:/(?:\S*{_LINK_END})?)?"
+)
+_AT = r"(?:\s*@\s*|\s*[(\[{<]\s*(?i:at|arroba|arobase)\s*[)\]}>]\s*|\s+(?i:at|arroba|arobase)\s+)"
+_DOT = r"(?:\.|\s+\.\s*|\s*[(\[{<]\s*(?i:dot|punto|point|ponto)\s*[)\]}>]\s*|\s+(?i:dot|punto|point|ponto)\s+)"
+_EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]+{_AT}{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}")
+
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+_LABELLED_HANDLE = re.compile(
+    r"(?<!\w)(?i:ig|insta|instagram|fb|facebook|tiktok|tik tok|twitter|snap|snapchat|telegram|whatsapp|signal|"
+    r"linkedin|youtube|threads)\s*:\s*(?P<value>@?[\w.]+(?:[ \t]+[A-Z][\w.]*){0,2})"
+)
+
+# Digits spelled out (en, es, fr, pt, sw, hi, ar): a run of six or more is a number being dictated.
+_NUMBER_WORDS = (
+    "zero oh o one two three four five six seven eight nine double triple "
+    "cero uno una dos tres cuatro cinco seis siete ocho nueve "
+    "zéro un une deux trois quatre cinq six sept huit neuf "
+    "um uma dois duas três quatro cinco seis sete oito nove "
+    "sifuri moja mbili tatu nne tano sita saba nane tisa "
+    "शून्य एक दो तीन चार पाँच पांच छह छः सात आठ नौ "
+    "صفر واحد اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة"
+).split()
+_NUMBER_WORD = r"(?:(?i:{})|[0-9]{{1,4}})".format("|".join(sorted(set(_NUMBER_WORDS), key=len, reverse=True)))
+_SPELLED_NUMBER = re.compile(rf"(?<!\w){_NUMBER_WORD}(?:[\s,.\-]+{_NUMBER_WORD}(?!\w)){{5,}}")
+
+_CONTACT_PATTERNS = (
+    _EMAIL,
+    _LINK,
+    _LABELLED_HANDLE,
+    _HANDLE,
+    _LABELLED_ID,
+    _ID_NUMBER,
+    _PHONE,
+    _DIGIT_RUN,
+    _SPELLED_NUMBER,
+)
+
+
+def _normalised_for_matching(text):
+    """The text as patterns see it, and for each of its characters the index it came from."""
+    characters, origins = [], []
+    for index, character in enumerate(text):
+        if unicodedata.category(character) == "Cf":  # soft hyphen, zero-width and joiner characters
+            continue
+        for folded in unicodedata.normalize("NFKC", character):
+            characters.append(str(unicodedata.digit(folded)) if folded.isdigit() else folded)
+            origins.append(index)
+    return "".join(characters), origins
+
+
+def _merged(spans):
+    merged = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [tuple(span) for span in merged]
+
+
+def _replace_spans(text, spans, replacement=REMOVED):
+    for start, end in reversed(_merged(spans)):
+        text = text[:start] + replacement + text[end:]
     return text
 
 
-__all__ = ["plain_text", "rich_text", "paragraphs_to_html", "redact_personal_data", "REMOVED"]
+def contact_detail_spans(text):
+    """(start, end) spans of `text` holding email addresses, links, handles, phone and ID numbers."""
+    normalised, origins = _normalised_for_matching(text)
+    spans = []
+    for pattern in _CONTACT_PATTERNS:
+        for match in pattern.finditer(normalised):
+            if "keep" in pattern.groupindex and match.group("keep"):
+                continue
+            group = "value" if "value" in pattern.groupindex else 0
+            start, end = match.span(group)
+            if end > start:
+                spans.append((origins[start], origins[end - 1] + 1))
+    return _merged(spans)
+
+
+def redact_personal_data(value):
+    """Plain text with email addresses, links, social handles, phone and ID numbers (in digits of any
+    script or spelled out) replaced by `[removed]`. Names and places are not caught: see
+    `likely_names_and_places`."""
+    text = plain_text(value)
+    return _replace_spans(text, contact_detail_spans(text))
+
+
+# --- Names and places, flagged for a person to judge ----------------------------------------------
+#
+# Patterns cannot tell a name or an address from ordinary words, so these are never removed
+# automatically: the review screen highlights them and the reviewer decides.
+
+_PLACE_WORDS = frozenset(
+    (
+        "street road avenue lane drive estate village district ward slum "
+        "calle avenida barrio colonia pueblo aldea carretera "
+        "rue boulevard quartier chemin impasse "
+        "rua bairro vila estrada travessa favela aldeia "
+        "barabara mtaa kijiji kata wilaya "
+        "गली सड़क गाँव गांव मोहल्ला बस्ती कॉलोनी "
+        "شارع حي قرية طريق"
+    ).split()
+)
+# Khmer is written without spaces between words: its place words are found wherever they occur.
+_UNSPACED_PLACE_WORDS = re.compile("ផ្លូវ|ភូមិ|ឃុំ|សង្កាត់")
+_CONNECTORS = frozenset("de del la las los el da do das dos du des wa ya of al".split())
+_TITLES = frozenset("Dr Mr Mrs Ms Mme Mlle Sr Sra St Prof".split())
+_NOT_NAMES = frozenset({"I", "I'm", "I’m", "I've", "I'll", "I'd", "OK", *_TITLES})
+# A word is a run of anything but spaces and punctuation, so that the vowel signs of Devanagari or
+# Arabic stay inside it.
+_WORD = re.compile(r"\[removed\]|[^\s.,;:!?()\[\]{}\"“”‘«»।؟،។]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?।؟។\n])[\s\"'“‘«(¿¡]*$")
+_AFTER_TITLE = re.compile(r"(?<!\w)(?:{})\.\s*$".format("|".join(_TITLES)))
+
+
+def _is_capitalised(word):
+    return word[0].isupper() and word not in _NOT_NAMES and not word.isupper()
+
+
+def _has_no_case(word):
+    return word.lower() == word.upper() and not word.isdigit()
+
+
+def _starts_sentence(text, position):
+    before = text[max(0, position - 40) : position]  # enough to see the end of the sentence before
+    return bool(_SENTENCE_START.search(before)) and not _AFTER_TITLE.search(before)
+
+
+def likely_names_and_places(text):
+    """(start, end) spans of `text` that may name a person or a place, for a reviewer to look at:
+    runs of capitalised words (the first word of a sentence does not count) and common words for a
+    street, village or neighbourhood with the names and numbers next to them."""
+    words = list(_WORD.finditer(text))
+    flagged = [False] * len(words)
+
+    def joined(left, right):  # only spaces between two words
+        return not text[words[left].end() : words[right].start()].strip()
+
+    for index, word in enumerate(words):
+        if _is_capitalised(word.group()) and not _starts_sentence(text, word.start()):
+            flagged[index] = True
+    for index, word in enumerate(words):
+        if word.group().lower() not in _PLACE_WORDS:
+            continue
+        flagged[index] = True
+        before = index - 1
+        while before >= 0 and joined(before, before + 1) and (flagged[before] or words[before].group().isdigit()):
+            flagged[before] = True
+            before -= 1
+        # In scripts without capitals, the one word after the place word is taken as its name.
+        after, pending, caseless_names = index + 1, [], int(_has_no_case(word.group()))
+        while after < len(words) and joined(after - 1, after):
+            value = words[after].group()
+            if caseless_names and _has_no_case(value):
+                caseless_names -= 1
+                flagged[after] = True
+            elif value.lower() in _CONNECTORS:
+                pending.append(after)
+            elif _is_capitalised(value) or value[0].isdigit():
+                for connector in [*pending, after]:
+                    flagged[connector] = True
+                pending = []
+            else:
+                break
+            after += 1
+    spans = []
+    for index, word in enumerate(words):
+        if not flagged[index]:
+            continue
+        if spans and flagged[index - 1] and joined(index - 1, index):
+            spans[-1] = (spans[-1][0], word.end())
+        else:
+            spans.append(word.span())
+    spans.extend(match.span() for match in _UNSPACED_PLACE_WORDS.finditer(text))
+    return _merged(spans)
+
+
+def redact_spans(text, spans):
+    """`text` with each of `spans` replaced by `[removed]`."""
+    return _replace_spans(text, spans)
+
+
+__all__ = [
+    "plain_text",
+    "rich_text",
+    "paragraphs_to_html",
+    "redact_personal_data",
+    "likely_names_and_places",
+    "redact_spans",
+    "REMOVED",
+]

@@ -222,3 +222,77 @@ def test_program_staff_see_only_their_programs_as_snippets(client, program_staff
     page = client.get(reverse("wagtailsnippets_feedback_program:list")).content.decode()
     assert program.name in page
     assert other_program.name not in page
+
+
+NAMES_AND_PLACES = "Amina Wanjiru took me to Kibera. I live on 12 Main Street near the village."
+
+
+def highlight_keys(page):
+    return re.findall(r'name="highlight" value="([^"]+)"', page)
+
+
+def test_the_review_screen_marks_likely_names_and_places(client, reviewer, program, survey):
+    response = make_response(program, survey, better=NAMES_AND_PLACES)
+    client.force_login(reviewer)
+    page = client.get(record_urls(response)["redact"]).content.decode()
+    label = '<span class="w-sr-only"> (highlighted: may be a name or place)</span>'
+    marked = ["Wanjiru", "Kibera", "12 Main Street", "village"]
+    assert re.findall(r"<mark>(.*?)</mark>", page) == [f"{words}{label}" for words in marked]
+    pk = response.answers.get(question_key="better").pk
+    assert highlight_keys(page) == [f"{pk}-6-13", f"{pk}-25-31", f"{pk}-43-57", f"{pk}-67-74"]
+    assert "Redact “12 Main Street”" in page
+
+
+def test_redact_highlighted_replaces_exactly_the_ticked_words_in_one_action(client, reviewer, program, survey):
+    response = make_response(program, survey, better=NAMES_AND_PLACES)
+    answer = response.answers.get(question_key="better")
+    client.force_login(reviewer)
+    url = record_urls(response)["redact"]
+    keys = highlight_keys(client.get(url).content.decode())
+    # "village" is left unticked; a span the server did not highlight is ignored.
+    chosen = [keys[0], keys[1], keys[2], f"{answer.pk}-0-5"]
+    result = client.post(url, {"action": "redact-highlighted", "highlight": chosen})
+    assert (result.status_code, result["Location"]) == (302, url)
+    answer.refresh_from_db()
+    assert answer.text == "Amina [removed] took me to [removed]. I live on [removed] near the village."
+    log = AccessLogEntry.objects.filter(action=Action.REDACT, user=reviewer, object_reference=response.reference)
+    assert log.count() == 1
+    assert "The highlighted words were replaced with [removed]." in client.get(url).content.decode()
+
+
+def test_redact_highlighted_is_refused_to_staff_who_may_not_review_that_program(
+    client, program_staff, program, other_program, survey
+):
+    own = make_response(program, survey, better=NAMES_AND_PLACES)
+    other = make_response(other_program, survey, better=NAMES_AND_PLACES)
+    client.force_login(program_staff)
+
+    def attempt(response, follow=False):
+        answer = response.answers.get(question_key="better")
+        url = record_urls(response)["redact"]
+        data = {"action": "redact-highlighted", "highlight": [f"{answer.pk}-6-13", f"{answer.pk}-25-31"]}
+        status = final_status(client, url, data, "post") if follow else client.post(url, data).status_code
+        answer.refresh_from_db()
+        return status, answer.text == NAMES_AND_PLACES
+
+    assert attempt(own) == (302, True)  # to the admin's "no permission" redirect: no right to change
+    program_staff.user_permissions.add(Permission.objects.get(codename="change_feedbackresponse"))
+    assert attempt(own) == (403, True)  # may not read this program's written answers
+    program.staff_may_read_free_text = True
+    program.save()
+    other_program.staff_may_read_free_text = True
+    other_program.save()
+    assert attempt(other, follow=True) == (404, True)  # not one of their programs
+    assert attempt(own) == (302, False)
+    assert own.answers.get().text == "Amina [removed] took me to [removed]. I live on 12 Main Street near the village."
+    assert AccessLogEntry.objects.filter(action=Action.REDACT).count() == 1
+
+
+def test_written_answers_that_spell_out_markup_are_shown_as_text(client, reviewer, program, survey):
+    response = make_response(program, survey, better="&lt;script&gt;alert(1)&lt;/script&gt; &amp;lt;b&amp;gt;")
+    assert response.answers.get().text == "<script>alert(1)</script> &lt;b&gt;"
+    client.force_login(reviewer)
+    for url in (record_urls(response)["inspect"], record_urls(response)["redact"]):
+        page = client.get(url).content.decode()
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp;lt;b&amp;gt;" in page
+        assert "<script>alert(1)" not in page

@@ -107,12 +107,13 @@ def test_free_text_is_plain_and_personal_data_is_removed_before_storage(client, 
     token = fresh_form(client, program)
     text = "<b>Thanks</b> <script>x()</script>call 0712 345 678 or write to amina@example.org, see www.example.com, case 1234567"
     client.post(questions_url(program), {"submission_token": token, "q_better": text})
-    assert FeedbackAnswer.objects.get().text == "Thanks x()call [removed] or write to [removed], see [removed] case [removed]"
+    assert FeedbackAnswer.objects.get().text == "Thanks x()call [removed] or write to [removed], see [removed], case [removed]"
 
 
 def test_the_form_says_in_advance_that_personal_data_is_removed(client, program):
     response = client.get(questions_url(program))
     assert "Email addresses, phone numbers, web links and long numbers are removed from written answers before they are saved." in response.content.decode()
+    assert "Names and places cannot be removed automatically, so please do not write them." in response.content.decode()
 
 
 def test_skipping_every_question_is_allowed(client, program):
