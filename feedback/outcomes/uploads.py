@@ -28,14 +28,14 @@ class MemoryOnlyUploadHandler(FileUploadHandler):
     def receive_data_chunk(self, raw_data, start):
         if start + len(raw_data) > self.max_bytes:
             self.too_large = True
-            self.file = None
+            self.file.close()  # drop what was read; the parser closes the handler's file again
             # Read and drop the rest of the request body, then answer with a message (no reset connection).
             raise StopUpload(connection_reset=False)
         self.file.write(raw_data)
         return None
 
     def file_complete(self, file_size):
-        if self.file is None:
+        if self.too_large:
             return None
         self.file.seek(0)
         return InMemoryUploadedFile(
