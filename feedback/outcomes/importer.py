@@ -418,7 +418,8 @@ def _key_digest(record):
 
 
 def _fingerprint(record):
-    return hash((tuple(record.scores.get(code) for code in DOMAIN_CODES), tuple(sorted(record.subdomain_scores.items()))))
+    scores = tuple(record.scores.get(code) for code in DOMAIN_CODES)
+    return hash((scores, tuple(sorted(record.subdomain_scores.items()))))
 
 
 class _Stager:

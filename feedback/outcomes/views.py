@@ -212,9 +212,7 @@ class ImportProgressView(ProgramScopedMixin, View):
 
     def get(self, request):
         batch = (
-            ImportBatch.objects.filter(
-                uploaded_by=request.user, session_hash=session_hash(request.session.session_key)
-            )
+            ImportBatch.objects.filter(uploaded_by=request.user, session_hash=session_hash(request.session.session_key))
             .exclude(session_hash="")
             .order_by("-created_at")
             .first()
