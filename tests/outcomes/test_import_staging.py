@@ -84,6 +84,26 @@ def test_a_large_upload_never_reaches_a_disk_and_only_hashes_reach_the_database(
     assert RAW not in response.text
 
 
+def test_with_csrf_checks_on_the_upload_still_never_becomes_a_temporary_file(program, monkeypatch):
+    """The CSRF check reads the request body: it must run after the memory-only handler is installed."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(make_staff("csrf-large", programs=[program]))
+    client.get(reverse("outcomes_import"))
+    token = client.cookies[settings.CSRF_COOKIE_NAME].value
+    written = []
+    monkeypatch.setattr(TemporaryUploadedFile, "__init__", lambda self, *args, **kwargs: written.append(args))
+    with override_settings(FILE_UPLOAD_MAX_MEMORY_SIZE=1024):
+        response = client.post(
+            reverse("outcomes_import"),
+            {"file": SimpleUploadedFile("aso.csv", csv_rows(500).encode()), "csrfmiddlewaretoken": token},
+            follow=True,
+        )
+    assert response.context["batch"].rows == 500
+    assert written == []
+
+
 def test_an_xlsx_upload_is_staged_with_hashes_only(staff_client, program, tmp_path, monkeypatch):
     import io
 
