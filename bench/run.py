@@ -70,8 +70,9 @@ def print_table(results):
                 f"({feedback['stored']}/{feedback['submissions']} stored)"
             )
         print(
-            f"{name}: {aso['import_rows']} rows CSV {aso['import_s']} s, peak RSS {aso['import_peak_rss_mb']} MB; "
-            f"XLSX {aso['import_xlsx_s']} s, peak RSS {aso['import_xlsx_peak_rss_mb']} MB "
+            f"{name}: {aso['import_rows']} rows CSV {aso['import_s']} s ({aso['import_cpu_s']} s CPU), peak RSS "
+            f"{aso['import_peak_rss_mb']} MB; XLSX {aso['import_xlsx_s']} s ({aso['import_xlsx_cpu_s']} s CPU), "
+            f"peak RSS {aso['import_xlsx_peak_rss_mb']} MB "
             f"(targets: under 60 s and 300 MB); aso_summary {aso['aso_summary_ms']} ms and program_report "
             f"{aso['program_report_ms']} ms over {aso['assessments_in_program']} assessments"
         )

@@ -220,7 +220,8 @@ class Command(BaseCommand):
 
     @staticmethod
     def measure_import(path):
-        """Seconds and peak RSS (MB) of `manage.py import_aso FILE` in its own process, start-up included."""
+        """Seconds, CPU seconds and peak RSS (MB) of `manage.py import_aso FILE` in its own process, start-up
+        included. CPU seconds (user + system) say more than the wall clock on a machine shared with other work."""
         started = time.perf_counter()
         process = subprocess.Popen(
             [sys.executable, str(settings.BASE_DIR / "manage.py"), "import_aso", str(path)],
@@ -232,7 +233,8 @@ class Command(BaseCommand):
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode:
             raise CommandError(f"import_aso {path} failed with exit code {process.returncode}")
-        return round(seconds, 2), round(usage.ru_maxrss / 1024, 1)  # ru_maxrss is in KiB on Linux
+        cpu_seconds = usage.ru_utime + usage.ru_stime
+        return round(seconds, 2), round(cpu_seconds, 2), round(usage.ru_maxrss / 1024, 1)  # ru_maxrss: KiB
 
     def aso(self, rows):
         from feedback.models import Program
@@ -247,14 +249,16 @@ class Command(BaseCommand):
             xlsx_program = Program.objects.get(code="sample-ke-aftercare")
             xlsx_path = Path(folder) / "bench.xlsx"
             self.write_xlsx(self.aso_csv(xlsx_program.code, rows), xlsx_path)
-            csv_seconds, csv_rss = self.measure_import(csv_path)
-            xlsx_seconds, xlsx_rss = self.measure_import(xlsx_path)
+            csv_seconds, csv_cpu, csv_rss = self.measure_import(csv_path)
+            xlsx_seconds, xlsx_cpu, xlsx_rss = self.measure_import(xlsx_path)
         refresh_planner_statistics()
         figures = {
             "import_rows": rows,
             "import_s": csv_seconds,
+            "import_cpu_s": csv_cpu,
             "import_peak_rss_mb": csv_rss,
             "import_xlsx_s": xlsx_seconds,
+            "import_xlsx_cpu_s": xlsx_cpu,
             "import_xlsx_peak_rss_mb": xlsx_rss,
             "assessments_in_program": AsoAssessment.objects.filter(program=program).count(),
             "aso_summary_ms": round(median_ms(lambda: aso_summary(program), 3), 1),
