@@ -57,6 +57,28 @@ def run_on(label, env, work, bench_args):
 
 
 def print_table(results):
+    figures = next(iter(results.values()))
+    if "pages" in figures:
+        print_pages(results)
+    print("\nASO import (manage.py import_aso in its own process, start-up included), then summaries:")
+    for name, figures in results.items():
+        aso = figures["aso"]
+        feedback = figures.get("feedback")
+        if feedback:
+            print(
+                f"\n{name}: dataset built in {figures['setup_s']} s; feedback {feedback['per_second']} submissions/s "
+                f"({feedback['stored']}/{feedback['submissions']} stored)"
+            )
+        print(
+            f"{name}: {aso['import_rows']} rows CSV {aso['import_s']} s ({aso['import_cpu_s']} s CPU), peak RSS "
+            f"{aso['import_peak_rss_mb']} MB; XLSX {aso['import_xlsx_s']} s ({aso['import_xlsx_cpu_s']} s CPU), "
+            f"peak RSS {aso['import_xlsx_peak_rss_mb']} MB "
+            f"(targets: under 60 s and 300 MB); aso_summary {aso['aso_summary_ms']} ms and program_report "
+            f"{aso['program_report_ms']} ms over {aso['assessments_in_program']} assessments"
+        )
+
+
+def print_pages(results):
     labels = list(next(iter(results.values()))["pages"])
     print("\nPage timings (median ms / SQL queries), uncached -> cached:")
     header = f"{'page':28}" + "".join(f"{name:>34}" for name in results)
@@ -72,14 +94,6 @@ def print_table(results):
             )
             cells.append(f"{page['uncached_ms']:.1f} ms/{page['uncached_queries']}q -> {cached}")
         print(f"{label:28}" + "".join(f"{cell:>34}" for cell in cells))
-    for name, figures in results.items():
-        feedback, aso = figures["feedback"], figures["aso"]
-        print(
-            f"\n{name}: dataset built in {figures['setup_s']} s; feedback {feedback['per_second']} submissions/s "
-            f"({feedback['stored']}/{feedback['submissions']} stored); ASO import of {aso['import_rows']} rows "
-            f"{aso['import_s']} s; aso_summary {aso['aso_summary_ms']} ms and program_report "
-            f"{aso['program_report_ms']} ms over {aso['assessments_in_program']} assessments"
-        )
 
 
 def main():

@@ -35,7 +35,3 @@ class AssessmentUploadForm(forms.Form):
         if Path(upload.name).suffix.lower() not in SUPPORTED_EXTENSIONS:
             raise forms.ValidationError(_("Only CSV and XLSX files can be imported."))
         return upload
-
-
-class ConfirmImportForm(forms.Form):
-    token = forms.CharField(widget=forms.HiddenInput, max_length=64)

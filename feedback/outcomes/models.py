@@ -1,3 +1,4 @@
+import uuid
 from decimal import Decimal
 
 from django.conf import settings
@@ -200,3 +201,73 @@ class OutcomeSettings(BaseSiteSetting):
     def effective_min_cell(self):
         """Never below the platform's own minimum, whatever was stored."""
         return max(self.min_cell_size or 0, settings.PRIVACY_MIN_CELL)
+
+
+class ImportBatch(models.Model):
+    """An uploaded ASO file between its check and its import.
+
+    The file itself is never kept: it is read from memory as it is checked, and only hashed rows
+    (StagedAssessment) are stored, until the import, a cancellation or the expiry deletes them.
+    Everything about the batch is in the database, so any node can show, confirm or import it.
+    """
+
+    class Status(models.TextChoices):
+        CHECKING = "checking", _("Checking the file")
+        INVALID = "invalid", _("The file has errors")
+        READY = "ready", _("Ready to import")
+        QUEUED = "queued", _("Waiting to be imported")
+        IMPORTING = "importing", _("Importing")
+        IMPORTED = "imported", _("Imported")
+        FAILED = "failed", _("Not imported")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    PENDING = (Status.CHECKING, Status.INVALID, Status.READY)
+    FINISHED = (Status.IMPORTED, Status.FAILED, Status.CANCELLED)
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    # A hash of the uploader's session: the preview, the import and the progress belong to it alone.
+    session_hash = models.CharField(max_length=64, blank=True, editable=False)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.CHECKING)
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    progress_percent = models.PositiveSmallIntegerField(_("percent done"), null=True, blank=True)
+    new = models.PositiveIntegerField(_("new"), default=0)
+    updated = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    # [[row, column, message], …]: messages in English, translated when shown; never a cell's value.
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    failure = models.CharField(_("why it was not imported"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("ASO import")
+        verbose_name_plural = _("ASO imports")
+        indexes = [models.Index(fields=["uploaded_by", "session_hash", "created_at"], name="outcomes_import_owner")]
+
+    def __str__(self):
+        return f"{self.get_status_display()} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class StagedAssessment(models.Model):
+    """One checked row of an ImportBatch: a keyed hash of the case reference, never the reference."""
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="staged_rows")
+    row_number = models.PositiveIntegerField()
+    program = models.ForeignKey("feedback.Program", on_delete=models.CASCADE, related_name="+")
+    case_hash = models.CharField(max_length=64)
+    assessed_on = models.DateField()
+    occasion = models.PositiveSmallIntegerField(choices=Occasion.choices)
+    scores = models.JSONField(default=dict)
+    subdomain_scores = models.JSONField(default=dict)
+
+    class Meta:
+        indexes = [models.Index(fields=["batch", "row_number"], name="outcomes_staged_row")]

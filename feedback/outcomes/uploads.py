@@ -1,89 +1,56 @@
-"""Uploaded ASO files between the preview and the import: a private temporary file, never under MEDIA_ROOT.
+"""ASO uploads are read in memory only: the raw file, with its raw case references, never touches a disk.
 
-The file holds raw case references, so it lives only until it is imported or replaced, and at
-most an hour. Its token is kept in the uploader's session, so nobody else can import it.
+Django writes an upload larger than FILE_UPLOAD_MAX_MEMORY_SIZE to a temporary file. The import
+view replaces the upload handlers with MemoryOnlyUploadHandler before the request body is read,
+so the file stays in this process's memory (up to ASO_IMPORT_MAX_BYTES) while it is checked and
+its hashed rows staged (importer.check_file), and is gone when the request ends.
 """
 
-import hashlib
-import os
-import secrets
-import tempfile
-import time
-from pathlib import Path
+import io
 
-from django.core.cache import cache
-
-SESSION_KEY = "outcomes_pending_upload"
-PROGRESS_SECONDS = 10 * 60
-MAX_AGE_SECONDS = 60 * 60
+from django.conf import settings
+from django.core.files.uploadedfile import InMemoryUploadedFile
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 
 
-def _directory():
-    directory = Path(tempfile.gettempdir()) / "gsn-aso-uploads"
-    directory.mkdir(mode=0o700, exist_ok=True)
-    return directory
+class MemoryOnlyUploadHandler(FileUploadHandler):
+    """Keeps an uploaded file in memory whatever its size; a file over `max_bytes` is dropped and flagged."""
 
+    def __init__(self, request=None, max_bytes=None):
+        super().__init__(request)
+        self.max_bytes = settings.ASO_IMPORT_MAX_BYTES if max_bytes is None else max_bytes
+        self.too_large = False
 
-def _remove_stale(directory):
-    limit = time.time() - MAX_AGE_SECONDS
-    for path in directory.iterdir():
-        try:
-            if path.stat().st_mtime < limit:
-                path.unlink()
-        except OSError:
-            pass
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self.file = io.BytesIO()
 
-
-def keep(request, upload):
-    """Store an uploaded file for the confirmation step; returns its token."""
-    discard(request)
-    directory = _directory()
-    _remove_stale(directory)
-    token = secrets.token_urlsafe(24)
-    extension = Path(upload.name).suffix.lower()
-    path = directory / f"{token}{extension}"
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as stored:
-        for chunk in upload.chunks():
-            stored.write(chunk)
-    request.session[SESSION_KEY] = {"token": token, "extension": extension}
-    return token
-
-
-def path_for(request, token):
-    """The stored file for a token of this session, or None."""
-    pending = request.session.get(SESSION_KEY) or {}
-    if not token or not secrets.compare_digest(str(pending.get("token", "")), str(token)):
+    def receive_data_chunk(self, raw_data, start):
+        if start + len(raw_data) > self.max_bytes:
+            self.too_large = True
+            self.file.close()  # drop what was read; the parser closes the handler's file again
+            # Read and drop the rest of the request body, then answer with a message (no reset connection).
+            raise StopUpload(connection_reset=False)
+        self.file.write(raw_data)
         return None
-    path = _directory() / f"{pending['token']}{pending['extension']}"
-    return path if path.exists() else None
+
+    def file_complete(self, file_size):
+        if self.too_large:
+            return None
+        self.file.seek(0)
+        return InMemoryUploadedFile(
+            file=self.file,
+            field_name=self.field_name,
+            name=self.file_name,
+            content_type=self.content_type,
+            size=file_size,
+            charset=self.charset,
+            content_type_extra=self.content_type_extra,
+        )
 
 
-def discard(request):
-    pending = request.session.pop(SESSION_KEY, None)
-    if pending:
-        (_directory() / f"{pending['token']}{pending['extension']}").unlink(missing_ok=True)
-
-
-def _progress_key(request):
-    # Keyed by a hash of the uploader's session: progress is nobody else's business.
-    session_key = request.session.session_key or ""
-    return "outcomes-import-progress:" + hashlib.sha256(session_key.encode()).hexdigest()
-
-
-def progress_recorder(request):
-    """A `progress(rows, fraction)` callback for the importer that the progress view can read."""
-    key = _progress_key(request)
-    cache.delete(key)
-
-    def record(rows, fraction):
-        cache.set(key, {"rows": rows, "percent": None if fraction is None else round(fraction * 100)}, PROGRESS_SECONDS)
-
-    return record
-
-
-def read_progress(request):
-    """The progress of this session's running (or last) check or import, or None."""
-    if not request.session.session_key:
-        return None
-    return cache.get(_progress_key(request))
+def use_memory_only_uploads(request):
+    """Install MemoryOnlyUploadHandler on a request whose body has not been read yet; returns it."""
+    handler = MemoryOnlyUploadHandler(request)
+    request.upload_handlers = [handler]
+    return handler

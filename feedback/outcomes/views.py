@@ -4,13 +4,17 @@ Every admin view reaches programs only through `Program.objects.visible_to(user)
 program's id in a URL is a 404, and a user with no program at all is refused.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -19,8 +23,17 @@ from feedback.models import Program
 from . import uploads
 from .charts import SERIES, domain_chart
 from .exports import csv_response, xlsx_response
-from .forms import AssessmentUploadForm, ConfirmImportForm, PeriodForm
-from .importer import import_assessments
+from .forms import AssessmentUploadForm, PeriodForm
+from .importer import (
+    batch_errors,
+    check_file,
+    discard_batch,
+    new_batch,
+    queue_import,
+    schedule_purge,
+    session_hash,
+)
+from .models import ImportBatch
 from .reports import program_report, public_impact, report_rows
 from .scoring import ScoringRules
 
@@ -90,66 +103,123 @@ class ProgramReportView(ProgramScopedMixin, WagtailAdminTemplateMixin, TemplateV
         )
 
 
+@method_decorator(csrf_exempt, name="dispatch")
 class ImportView(ProgramScopedMixin, WagtailAdminTemplateMixin, FormView):
-    """Upload → preview (row count, counts and every error, nothing saved) → import."""
+    """Upload: the file is checked in memory and its hashed rows staged, then its batch page previews it.
+
+    CSRF is checked below, after the upload handlers are replaced: the global check would read the
+    request body first, with Django's default handlers, which write a large file to a temporary file.
+    """
 
     template_name = "outcomes/admin/import.html"
     form_class = AssessmentUploadForm
     page_title = _("Import ASO assessments")
     header_icon = "upload"
-    success_url = reverse_lazy("outcomes_reports")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.upload_handler = uploads.use_memory_only_uploads(request)
+        return csrf_protect(super().dispatch)(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
-    def post(self, request, *args, **kwargs):
-        if "token" in request.POST:
-            return self.confirm(request)
-        return super().post(request, *args, **kwargs)
+    def form_invalid(self, form):
+        status = 400
+        if self.upload_handler.too_large:
+            form.errors.pop("file", None)
+            form.add_error(
+                "file",
+                _("The file is larger than %(size)s MB. Split it into smaller files and import each.")
+                % {"size": settings.ASO_IMPORT_MAX_BYTES // (1024 * 1024)},
+            )
+            status = 413
+        return self.render_to_response(self.get_context_data(form=form), status=status)
 
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
-        token = uploads.keep(self.request, upload)
-        path = uploads.path_for(self.request, token)
-        with open(path, "rb") as binary:
-            preview = import_assessments(
-                binary, path.name, user=self.request.user, dry_run=True, progress=uploads.progress_recorder(self.request)
-            )
-        if preview.errors:
-            uploads.discard(self.request)
-        return self.render_to_response(
-            self.get_context_data(
-                form=self.form_class(),
-                preview=preview,
-                confirm_form=ConfirmImportForm(initial={"token": token}) if not preview.errors else None,
-            )
+        session_key = self.request.session.session_key
+        # A new upload replaces this session's earlier one that was not imported.
+        for earlier in ImportBatch.objects.filter(
+            uploaded_by=self.request.user, session_hash=session_hash(session_key), status__in=ImportBatch.PENDING
+        ):
+            discard_batch(earlier)
+        batch = new_batch(self.request.user, session_key)
+        schedule_purge(batch)
+        try:
+            check_file(batch, upload.file, upload.name)
+        finally:
+            upload.close()
+        return redirect("outcomes_import_batch", batch_id=batch.pk)
+
+
+class ImportBatchMixin(ProgramScopedMixin):
+    """The batch in the URL, if it belongs to this user and this session; another's is a 404."""
+
+    def get_batch(self):
+        return get_object_or_404(
+            ImportBatch,
+            pk=self.kwargs["batch_id"],
+            uploaded_by=self.request.user,
+            session_hash=session_hash(self.request.session.session_key),
         )
 
-    def confirm(self, request):
-        form = ConfirmImportForm(request.POST)
-        path = uploads.path_for(request, form.data.get("token")) if form.is_valid() else None
-        if path is None:
-            messages.error(request, _("That upload has expired. Please choose the file again."))
+
+class ImportBatchView(ImportBatchMixin, WagtailAdminTemplateMixin, TemplateView):
+    """A checked file: its preview (counts and every error), then the import's progress and result."""
+
+    template_name = "outcomes/admin/import_batch.html"
+    page_title = _("Import ASO assessments")
+    header_icon = "upload"
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("outcomes_import"), "label": _("Import ASO assessments")},
+            {"url": "", "label": self.batch.get_status_display()},
+        ]
+
+    def get(self, request, *args, **kwargs):
+        self.batch = self.get_batch()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.batch = self.get_batch()
+        action = request.POST.get("action")
+        if action == "cancel":
+            discard_batch(self.batch)
+            messages.success(request, _("The upload was cancelled and its rows deleted. Nothing was imported."))
             return redirect("outcomes_import")
-        with open(path, "rb") as binary:
-            result = import_assessments(binary, path.name, user=request.user, progress=uploads.progress_recorder(request))
-        uploads.discard(request)
-        if result.errors:
-            # The data changed between preview and import (for example a program's staff).
-            return self.render_to_response(self.get_context_data(form=self.form_class(), preview=result))
-        messages.success(
-            request,
-            _("Imported %(rows)s rows: %(new)s new, %(updated)s updated, %(unchanged)s unchanged.")
-            % {"rows": result.rows, "new": result.new, "updated": result.updated, "unchanged": result.unchanged},
+        if action != "import":
+            return HttpResponseBadRequest(_("Choose Import or Cancel."))
+        if not queue_import(self.batch):
+            messages.error(request, _("That upload has expired or was already imported. Please choose the file again."))
+            return redirect("outcomes_import")
+        return redirect("outcomes_import_batch", batch_id=self.batch.pk)
+
+    def get_context_data(self, **kwargs):
+        batch = self.batch
+        return super().get_context_data(
+            batch=batch,
+            errors=batch_errors(batch),
+            failure=gettext(batch.failure) if batch.failure else "",
+            running=batch.status in (ImportBatch.Status.QUEUED, ImportBatch.Status.IMPORTING),
+            **kwargs,
         )
-        return redirect(self.get_success_url())
 
 
 class ImportProgressView(ProgramScopedMixin, View):
-    """How far this user's running file check or import has got, for the progress bar."""
+    """How far this session's latest file check or import has got, read from the database (any node)."""
 
     def get(self, request):
-        return JsonResponse(uploads.read_progress(request) or {"rows": 0, "percent": None})
+        batch = (
+            ImportBatch.objects.filter(uploaded_by=request.user, session_hash=session_hash(request.session.session_key))
+            .exclude(session_hash="")
+            .order_by("-created_at")
+            .first()
+        )
+        if batch is None:
+            return JsonResponse({"rows": 0, "percent": None, "status": None})
+        return JsonResponse({"rows": batch.rows, "percent": batch.progress_percent, "status": batch.status})
 
 
 def impact(request):

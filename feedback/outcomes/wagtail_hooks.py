@@ -20,6 +20,7 @@ def register_outcome_urls():
         path("outcomes/reports/<int:program_id>/export.<str:export>", report, name="outcomes_program_report_export"),
         path("outcomes/import/", views.ImportView.as_view(), name="outcomes_import"),
         path("outcomes/import/progress/", views.ImportProgressView.as_view(), name="outcomes_import_progress"),
+        path("outcomes/import/<uuid:batch_id>/", views.ImportBatchView.as_view(), name="outcomes_import_batch"),
     ]
 
 

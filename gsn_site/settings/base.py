@@ -234,6 +234,10 @@ STORY_REPORTS_AUTO_UNPUBLISH = int(os.environ.get("STORY_REPORTS_AUTO_UNPUBLISH"
 PRIVACY_MIN_CELL = int(os.environ.get("PRIVACY_MIN_CELL", "5"))
 # Key of the HMAC that replaces ASO case references (feedback.outcomes.case_refs); never the raw reference.
 CASE_REF_KEY = os.environ.get("CASE_REF_KEY", "")
+# ASO uploads are read in memory (never written to a temporary file) up to this size; a checked
+# file's hashed rows wait this long for "Import" before they are deleted.
+ASO_IMPORT_MAX_BYTES = int(os.environ.get("ASO_IMPORT_MAX_BYTES", str(64 * 1024 * 1024)))
+ASO_IMPORT_EXPIRY_SECONDS = int(os.environ.get("ASO_IMPORT_EXPIRY_SECONDS", str(60 * 60)))
 # Path prefixes (after the language prefix) that must never be stored by any cache.
 PRIVATE_PATH_PREFIXES = ("accounts/", "feedback/", "my-stories/", "share-your-story/", "admin/")
 

@@ -102,3 +102,22 @@ def test_the_import_screen_shows_progress_while_the_file_is_checked(staff_page, 
         "document.querySelector('[data-import-progress-text]').textContent.includes('rows read so far')"
     )
     assert status.inner_text() == "0 rows read so far"
+
+
+def test_a_checked_file_is_previewed_imported_and_reported_without_accessibility_violations(
+    staff_page, program, tmp_path
+):
+    csv_file = tmp_path / "aso.csv"
+    csv_file.write_text("program,case_ref,assessed_on,occasion,safety\nke-browser,NEW-1,2024-03-01,intake,3\n")
+    staff_page.goto("/admin/outcomes/import/")
+    staff_page.set_input_files("input[type=file]", str(csv_file))
+    staff_page.click("form[data-import-form] button[type=submit]")
+    staff_page.wait_for_selector("#preview-heading")
+    assert staff_page.locator("#preview-heading").inner_text() == "Preview: nothing has been saved yet"
+    assert_no_axe_violations(staff_page)
+    staff_page.click("button[value=import]")
+    staff_page.wait_for_selector("#import-heading")
+    assert staff_page.locator("#import-heading").inner_text() == "Imported"
+    assert "1 row imported. 1 new, 0 updated, 0 unchanged." in " ".join(staff_page.locator("main").inner_text().split())
+    assert_no_axe_violations(staff_page)
+    assert AsoAssessment.objects.filter(program=program).count() == 25

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from feedback.outcomes.models import AsoAssessment
+from feedback.outcomes.models import AsoAssessment, ImportBatch, StagedAssessment
 from tests.conftest import give_totp_authenticator
 
 from .helpers import assess, make_program, make_staff
@@ -110,48 +110,120 @@ def test_a_period_filters_the_report_and_small_cells_are_shown_as_fewer_than(cli
 
 
 def upload(client, content, name="aso.csv"):
-    return client.post(reverse("outcomes_import"), {"file": SimpleUploadedFile(name, content.encode())})
+    """Upload a file and follow to its batch page (the preview)."""
+    return client.post(reverse("outcomes_import"), {"file": SimpleUploadedFile(name, content.encode())}, follow=True)
+
+
+def batch_url(response):
+    return reverse("outcomes_import_batch", kwargs={"batch_id": response.context["batch"].pk})
+
+
+def confirm(client, response, action="import"):
+    return client.post(batch_url(response), {"action": action}, follow=True)
 
 
 def test_the_upload_previews_then_imports(client, staff, programs):
     login(client, staff)
     response = upload(client, CSV_HEADER + "ke-mine,NEW-1,2024-01-01,intake,2\nke-mine,C0,2024-01-01,intake,2\n")
     assert response.status_code == 200
-    preview = response.context["preview"]
+    batch = response.context["batch"]
     # C0's intake had all six domains; this row has only safety, so it replaces it.
-    assert (preview.rows, preview.new, preview.updated, preview.unchanged, preview.errors) == (2, 1, 1, 0, [])
+    assert (batch.status, batch.rows, batch.new, batch.updated, batch.unchanged) == ("ready", 2, 1, 1, 0)
+    assert response.context["errors"] == []
+    assert "2 rows read. 1 new, 1 updated, 0 unchanged." in " ".join(response.text.split())
     assert AsoAssessment.objects.filter(program=programs[0]).count() == 12  # nothing saved yet
-    token = response.context["confirm_form"].initial["token"]
-    response = client.post(reverse("outcomes_import"), {"token": token})
-    assert response.status_code == 302
+    imported = confirm(client, response)
+    assert imported.status_code == 200
+    assert imported.context["batch"].status == "imported"
+    assert "2 rows imported. 1 new, 1 updated, 0 unchanged." in " ".join(imported.text.split())
     assert AsoAssessment.objects.filter(program=programs[0]).count() == 13
-    # The token is used up.
-    client.post(reverse("outcomes_import"), {"token": token})
+    assert not StagedAssessment.objects.exists()
+    # The batch is used up: importing it again imports nothing and says so.
+    again = confirm(client, response)
+    assert "That upload has expired or was already imported." in again.text
     assert AsoAssessment.objects.filter(program=programs[0]).count() == 13
 
 
 def test_the_preview_lists_every_error_and_offers_no_import(client, staff, programs):
     login(client, staff)
     response = upload(client, CSV_HEADER + "in-theirs,X,2024-01-01,intake,2\nke-mine,,2024-31-01,intake,9\n")
-    errors = [(e.row, e.column) for e in response.context["preview"].errors]
+    errors = [(e.row, e.column) for e in response.context["errors"]]
     assert errors == [(2, "program"), (3, "case_ref"), (3, "assessed_on"), (3, "safety")]
-    assert response.context["confirm_form"] is None
+    assert response.context["batch"].status == "invalid"
+    assert 'value="import"' not in response.text
     assert "Unknown program, or not one of your programs." in response.text
-    assert (
-        not AsoAssessment.objects.filter(program=programs[1], assessed_on="2024-01-01")
-        .exclude(case_hash__in=AsoAssessment.objects.filter(program=programs[1]).values("case_hash"))
-        .exists()
-    )
+    assert not StagedAssessment.objects.exists()
+    assert confirm(client, response).redirect_chain[-1][0] == reverse("outcomes_import")
+    assert AsoAssessment.objects.count() == 24
 
 
-def test_another_users_upload_token_cannot_be_imported(client, staff, programs):
+def test_another_users_upload_cannot_be_seen_or_imported(client, staff, programs):
     login(client, staff)
-    token = upload(client, CSV_HEADER + "ke-mine,NEW-1,2024-01-01,intake,2\n").context["confirm_form"].initial["token"]
+    response = upload(client, CSV_HEADER + "ke-mine,NEW-1,2024-01-01,intake,2\n")
+    url = batch_url(response)
     other = make_staff("other-staff", programs=[programs[0]])
     client.logout()
     login(client, other)
-    client.post(reverse("outcomes_import"), {"token": token})
+    # A 404 under /admin/ is answered by a redirect to the language-prefixed path, which is not found either.
+    assert client.get(url, follow=True).status_code == 404
+    assert client.post(url, {"action": "import"}, follow=True).status_code == 404
+    assert client.post(url, {"action": "cancel"}, follow=True).status_code == 404
     assert AsoAssessment.objects.filter(program=programs[0]).count() == 12
+    assert StagedAssessment.objects.count() == 1
+
+
+def test_the_same_user_in_another_session_cannot_import_the_upload(client, staff, programs):
+    from django.test import Client
+
+    login(client, staff)
+    url = upload(client, CSV_HEADER + "ke-mine,NEW-1,2024-01-01,intake,2\n").request["PATH_INFO"]
+    assert login(Client(), staff).post(url, {"action": "import"}, follow=True).status_code == 404
+    assert AsoAssessment.objects.filter(program=programs[0]).count() == 12
+
+
+def test_a_preview_on_one_node_is_imported_on_another(client, staff, programs):
+    """Nothing of the preview is kept in a process: a fresh client with only the session cookie imports it."""
+    from django.core.cache import caches
+    from django.test import Client
+
+    login(client, staff)
+    url = upload(client, CSV_HEADER + "ke-mine,NEW-1,2024-01-01,intake,2\n").request["PATH_INFO"]
+    for cache in caches.all():
+        cache.clear()
+    other_node = Client()
+    other_node.cookies = client.cookies
+    response = other_node.post(url, {"action": "import"}, follow=True)
+    assert response.context["batch"].status == "imported"
+    assert AsoAssessment.objects.filter(program=programs[0]).count() == 13
+
+
+def test_cancel_deletes_the_staged_rows(client, staff, programs):
+    login(client, staff)
+    response = upload(client, CSV_HEADER + "ke-mine,NEW-1,2024-01-01,intake,2\nke-mine,NEW-2,2024-01-01,intake,2\n")
+    assert StagedAssessment.objects.count() == 2
+    cancelled = confirm(client, response, action="cancel")
+    assert cancelled.redirect_chain[-1][0] == reverse("outcomes_import")
+    assert "The upload was cancelled and its rows deleted. Nothing was imported." in cancelled.text
+    assert not StagedAssessment.objects.exists() and not ImportBatch.objects.exists()
+    assert client.get(batch_url(response), follow=True).status_code == 404
+    assert AsoAssessment.objects.filter(program=programs[0]).count() == 12
+
+
+def test_an_unknown_action_is_refused(client, staff, programs):
+    login(client, staff)
+    response = upload(client, CSV_HEADER + "ke-mine,NEW-1,2024-01-01,intake,2\n")
+    refused = client.post(batch_url(response), {"action": "delete-everything"})
+    assert refused.status_code == 400
+    assert refused.content.decode() == "Choose Import or Cancel."
+    assert StagedAssessment.objects.count() == 1
+
+
+def test_a_new_upload_replaces_the_earlier_preview(client, staff, programs):
+    login(client, staff)
+    first = upload(client, CSV_HEADER + "ke-mine,NEW-1,2024-01-01,intake,2\n")
+    upload(client, CSV_HEADER + "ke-mine,NEW-2,2024-01-01,intake,2\nke-mine,NEW-3,2024-01-01,intake,2\n")
+    assert client.get(batch_url(first), follow=True).status_code == 404
+    assert StagedAssessment.objects.count() == 2
 
 
 def test_a_wrong_file_type_is_refused(client, staff):
@@ -201,15 +273,15 @@ def test_the_import_reports_its_progress_to_the_uploader_only(client, staff, pro
 
     login(client, staff)
     progress_url = reverse("outcomes_import_progress")
-    assert client.get(progress_url).json() == {"rows": 0, "percent": None}
+    assert client.get(progress_url).json() == {"rows": 0, "percent": None, "status": None}
     response = upload(client, CSV_HEADER + "ke-mine,NEW-1,2024-01-01,intake,2\nke-mine,NEW-2,2024-01-01,intake,3\n")
-    assert client.get(progress_url).json() == {"rows": 2, "percent": 100}
-    client.post(reverse("outcomes_import"), {"token": response.context["confirm_form"].initial["token"]})
+    assert client.get(progress_url).json() == {"rows": 2, "percent": 100, "status": "ready"}
+    confirm(client, response)
     progress = client.get(progress_url)
-    assert progress.json() == {"rows": 2, "percent": 100}
+    assert progress.json() == {"rows": 2, "percent": 100, "status": "imported"}
     assert "no-store" in progress.headers["Cache-Control"]
     # Another member of staff, in another session, sees nothing of it.
     other = login(Client(), staff)
-    assert other.get(progress_url).json() == {"rows": 0, "percent": None}
+    assert other.get(progress_url).json() == {"rows": 0, "percent": None, "status": None}
     # A visitor is sent to log in.
     assert Client().get(progress_url).status_code == 302

@@ -9,9 +9,14 @@ import csv
 import datetime
 import io
 import json
+import os
 import random
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
@@ -55,6 +60,7 @@ class Command(BaseCommand):
         parser.add_argument("--submissions", type=int, default=200)
         parser.add_argument("--aso-rows", type=int, default=100_000)
         parser.add_argument("--setup-only", action="store_true", help="build the dataset, measure nothing")
+        parser.add_argument("--aso-only", action="store_true", help="measure only the ASO import and summaries")
         parser.add_argument("--json", help="also write the figures to this file")
 
     def handle(self, *args, **options):
@@ -65,8 +71,9 @@ class Command(BaseCommand):
         with translation.override("en"):
             figures["setup_s"] = self.build(options)
             if not options["setup_only"]:
-                figures["pages"] = self.pages(options["repeat"])
-                figures["feedback"] = self.feedback_submissions(options["submissions"])
+                if not options["aso_only"]:
+                    figures["pages"] = self.pages(options["repeat"])
+                    figures["feedback"] = self.feedback_submissions(options["submissions"])
                 figures["aso"] = self.aso(options["aso_rows"])
         self.stdout.write(json.dumps(figures, indent=2))
         if options["json"]:
@@ -81,8 +88,9 @@ class Command(BaseCommand):
 
         started = time.perf_counter()
         call_command("seed_demo", stdout=_Quiet())
-        add_chapters(NetworkIndexPage.objects.get(), options["chapters"])
-        add_stories(StoryIndexPage.objects.get(), options["stories"])
+        if not options["aso_only"]:
+            add_chapters(NetworkIndexPage.objects.get(), options["chapters"])
+            add_stories(StoryIndexPage.objects.get(), options["stories"])
         refresh_planner_statistics()
         elapsed = time.perf_counter() - started
         self.stderr.write(f"dataset ready in {elapsed:.1f} s")
@@ -198,24 +206,60 @@ class Command(BaseCommand):
             writer.writerow([program_code, f"BENCH-{case:07d}", assessed_on.isoformat(), occasion, *scores])
         return output.getvalue().encode()
 
+    @staticmethod
+    def write_xlsx(csv_data, path):
+        from openpyxl import Workbook
+
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet()
+        for number, row in enumerate(csv.reader(io.StringIO(csv_data.decode()))):
+            if number:
+                row = [*row[:2], datetime.date.fromisoformat(row[2]), row[3], *(float(v) for v in row[4:])]
+            sheet.append(row)
+        workbook.save(path)
+
+    @staticmethod
+    def measure_import(path):
+        """Seconds, CPU seconds and peak RSS (MB) of `manage.py import_aso FILE` in its own process, start-up
+        included. CPU seconds (user + system) say more than the wall clock on a machine shared with other work."""
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, str(settings.BASE_DIR / "manage.py"), "import_aso", str(path)],
+            cwd=settings.BASE_DIR,
+            stdout=subprocess.DEVNULL,
+        )
+        _pid, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode:
+            raise CommandError(f"import_aso {path} failed with exit code {process.returncode}")
+        cpu_seconds = usage.ru_utime + usage.ru_stime
+        return round(seconds, 2), round(cpu_seconds, 2), round(usage.ru_maxrss / 1024, 1)  # ru_maxrss: KiB
+
     def aso(self, rows):
         from feedback.models import Program
-        from feedback.outcomes.importer import import_assessments
         from feedback.outcomes.models import AsoAssessment
         from feedback.outcomes.reports import program_report
         from feedback.outcomes.scoring import aso_summary
 
         program = Program.objects.get(code="sample-in-restoration")
-        data = self.aso_csv(program.code, rows)
-        started = time.perf_counter()
-        result = import_assessments(io.BytesIO(data), "bench.csv")
-        import_seconds = time.perf_counter() - started
+        with tempfile.TemporaryDirectory(prefix="gsn-bench-aso-") as folder:
+            csv_path = Path(folder) / "bench.csv"
+            csv_path.write_bytes(self.aso_csv(program.code, rows))
+            xlsx_program = Program.objects.get(code="sample-ke-aftercare")
+            xlsx_path = Path(folder) / "bench.xlsx"
+            self.write_xlsx(self.aso_csv(xlsx_program.code, rows), xlsx_path)
+            csv_seconds, csv_cpu, csv_rss = self.measure_import(csv_path)
+            xlsx_seconds, xlsx_cpu, xlsx_rss = self.measure_import(xlsx_path)
         refresh_planner_statistics()
-        if result.errors:
-            raise CommandError(f"the ASO import reported {len(result.errors)} errors, the first: {result.errors[0]}")
         figures = {
             "import_rows": rows,
-            "import_s": round(import_seconds, 2),
+            "import_s": csv_seconds,
+            "import_cpu_s": csv_cpu,
+            "import_peak_rss_mb": csv_rss,
+            "import_xlsx_s": xlsx_seconds,
+            "import_xlsx_cpu_s": xlsx_cpu,
+            "import_xlsx_peak_rss_mb": xlsx_rss,
             "assessments_in_program": AsoAssessment.objects.filter(program=program).count(),
             "aso_summary_ms": round(median_ms(lambda: aso_summary(program), 3), 1),
             "program_report_ms": round(median_ms(lambda: program_report(program), 3), 1),
