@@ -18,7 +18,10 @@ LINK_REL = "nofollow noopener noreferrer"
 REMOVED = "[removed]"
 
 # Control characters other than tab and newlines carry no meaning in a story or an answer.
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# The zero-width joiner and non-joiner (U+200C, U+200D) stay: Indic and Persian spelling and emoji
+# sequences need them. Bidirectional overrides and isolates go: they can make text read differently
+# from how it is stored.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 class _LinkRelFilter(Filter):

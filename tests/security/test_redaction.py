@@ -210,3 +210,15 @@ def test_long_crafted_text_is_redacted_in_linear_time(text):
     redact_personal_data(text)
     likely_names_and_places(text)
     assert time.perf_counter() - started < 1.5
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "क्‍ष",  # Devanagari with a zero-width joiner: a different conjunct form
+        "می‌خواهم",  # Persian with a zero-width non-joiner between the prefix and the verb
+        "👩‍👧",  # a family emoji is one picture only while its joiner is there
+    ],
+)
+def test_plain_text_keeps_the_joiners_that_scripts_and_emoji_need(typed):
+    assert plain_text(typed) == typed
