@@ -522,6 +522,8 @@ def check_file(batch, binary, filename, progress=None):
         columns = None
         for row_number, cells, fraction in read_rows(binary, filename):
             cells = list(cells or ())
+            if columns is None and _is_blank(cells):
+                continue  # empty rows above the header (calamine gives them for a sheet that starts lower)
             if columns is None:
                 columns = _Columns(cells)
                 if columns.errors:

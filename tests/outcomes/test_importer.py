@@ -263,3 +263,22 @@ def test_xlsx_row_numbers_count_empty_rows_and_cells(program):
 def test_a_file_that_is_not_a_workbook_is_reported(program):
     result = run(io.BytesIO(b"not a zip file"), name="file.xlsx")
     assert [str(error) for error in result.errors] == ["The file is not a readable XLSX workbook."]
+
+
+def test_an_xlsx_sheet_may_start_below_the_first_row(program):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet["A3"], sheet["B3"], sheet["C3"], sheet["D3"], sheet["E3"] = (
+        "program",
+        "case_ref",
+        "assessed_on",
+        "occasion",
+        "safety",
+    )
+    sheet["A4"], sheet["B4"], sheet["C4"], sheet["D4"], sheet["E4"] = "ke-test", "C-1", "2024-01-05", "intake", 3
+    sheet["A5"], sheet["B5"], sheet["C5"], sheet["D5"], sheet["E5"] = "ke-test", "C-2", "2024-01-05", "intake", 5
+    binary = io.BytesIO()
+    workbook.save(binary)
+    binary.seek(0)
+    result = run(binary, name="file.xlsx")
+    assert errors_of(result) == [(5, "safety")]  # row numbers as the spreadsheet shows them
