@@ -21,6 +21,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from gsn_site.admin_viewsets import WithoutScreensMixin
 from gsn_site.sanitize import redact_personal_data
 
 from .exports import download, record_rows, summary_rows
@@ -143,21 +144,6 @@ class ResponseDeleteView(ScopedResponseMixin, generic.DeleteView):
     def form_valid(self, form):
         AccessLogEntry.record(self.request.user, Action.DELETE, program=self.object.program, object_reference=self.object.reference, record_count=1)
         return super().form_valid(form)
-
-
-class WithoutScreensMixin:
-    """Leaves out generic admin screens (and every link to them) that a viewset must not offer."""
-
-    removed_screens = ()
-
-    def get_common_view_kwargs(self, **kwargs):
-        view_kwargs = super().get_common_view_kwargs(**kwargs)
-        for name in self.removed_screens:
-            view_kwargs[f"{name}_url_name"] = None
-        return view_kwargs
-
-    def get_urlpatterns(self):
-        return [pattern for pattern in super().get_urlpatterns() if pattern.name not in self.removed_screens]
 
 
 class ResponseViewSet(WithoutScreensMixin, ModelViewSet):
@@ -318,7 +304,7 @@ admin_urlpatterns = [
     path("report/", report, name="report"),
     path("records/", export_records, name="export_records"),
     path("assisted/", assisted_entry, name="assisted_entry"),
-    path("responses/<int:pk>/redact/", redact_response, name="redact"),
+    path("responses/<uuid:pk>/redact/", redact_response, name="redact"),
     path("programs/<int:pk>/qr.png", program_qr_code, {"file_format": "png"}, name="program_qr_png"),
     path("programs/<int:pk>/qr.svg", program_qr_code, {"file_format": "svg"}, name="program_qr_svg"),
 ]

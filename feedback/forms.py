@@ -45,3 +45,13 @@ class WithdrawalForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
     )
     website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+
+
+class WithdrawalConfirmForm(WithdrawalForm):
+    """The second step of withdrawal: the code travels in a hidden field, the button confirms."""
+
+    confirm = forms.CharField(widget=forms.HiddenInput, initial="yes")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["receipt_code"].widget = forms.HiddenInput()
