@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -171,7 +172,12 @@ class FeedbackSurvey(SitePage):
         return context
 
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
+        # One program picker for the whole site: the survey's own page sends visitors to it.
+        return redirect("feedback:picker")
+
+    def serve_preview(self, request, mode_name):
+        # Editors still see the page they are writing.
+        response = SitePage.serve(self, request)
         response.private_page = True
         return response
 

@@ -39,10 +39,10 @@ def test_opening_screen_explains_the_promises_in_plain_language(client, program)
     assert response.status_code == 200
     text = response.content.decode()
     for promise in (
-        "It is anonymous.",
-        "You can skip anything.",
+        "It is anonymous: do not write your name, phone or address.",
+        "Skip any question.",
         "Your services never depend on it.",
-        "Who reads it:",
+        "Who reads it and what is stored",
         "What is stored:",
         "What is not stored:",
         "your internet address, your device or browser, or the time of day",
