@@ -137,6 +137,11 @@ def withdraw(request):
     matches = FeedbackResponse.objects.filter(receipt_hash=receipt_hash(form.cleaned_data["receipt_code"]), submitted_on__gte=earliest)
     response = matches.first()
     if response is None:
+        if confirming:
+            # The code was in a hidden field: show it again in the visible one, with the error beside it.
+            form = WithdrawalForm({"receipt_code": form.cleaned_data["receipt_code"]})
+            form.is_valid()
+            context["form"] = form
         form.add_error(
             "receipt_code",
             _("No answers match this code. Check the code; answers can be withdrawn for %(days)s days after they were sent.")

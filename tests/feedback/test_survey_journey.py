@@ -82,3 +82,12 @@ def test_the_helpline_is_shown_only_when_the_program_has_one(client, demo_progra
 def test_the_opening_screen_is_short(client, demo_program):
     words = visible_words(client.get(f"/en/feedback/{demo_program.code}/").content.decode())
     assert len(words) < 80, " ".join(words)
+
+
+def test_confirming_a_withdrawal_that_no_longer_matches_says_so_beside_the_code(client, program):
+    response = client.post("/en/feedback/withdraw/", {"receipt_code": "AAAA-BBBB-CCCC", "confirm": "yes"})
+    text = response.content.decode()
+    assert response.status_code == 404
+    assert 'id="id_receipt_code_error"' in text
+    assert "No answers match this code." in text
+    assert 'type="text" name="receipt_code" value="AAAA-BBBB-CCCC"' in text
