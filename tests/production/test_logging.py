@@ -123,3 +123,10 @@ def test_feedback_requests_are_logged_with_the_day_only_and_other_requests_keep_
     assert {record["time"][11:] for record in feedback} == {"00:00:00,000"}
     assert {record["time"][:10] for record in feedback} == {datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d")}
     assert others and all(record["time"][11:] != "00:00:00,000" for record in others)
+
+
+def test_gunicorn_writes_no_access_log_of_its_own():
+    from gsn_site import gunicorn_conf
+
+    # Its access log would carry the client address and the exact time of every feedback POST.
+    assert gunicorn_conf.accesslog is None
