@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import uuid
 
 import django_filters
 import qrcode
@@ -21,6 +22,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from gsn_site.admin_viewsets import WithoutScreensMixin
 from gsn_site.sanitize import likely_names_and_places, redact_personal_data, redact_spans
 
 from .exports import download, record_rows, summary_rows
@@ -44,6 +46,13 @@ def visible_responses(user):
 def forbidden():
     # A plain 403 rather than Wagtail's redirect to the dashboard: the refusal is explicit.
     return HttpResponseForbidden(_("You do not have permission to see this."))
+
+
+def by_id_or_404(queryset, raw):
+    """The object a query parameter names, or 404 for anything that is not one of its ids."""
+    if not (raw or "").isdigit() or int(raw) >= 2**63:
+        raise Http404
+    return get_object_or_404(queryset, pk=int(raw))
 
 
 def require_feedback_access(user, permission="view"):
@@ -103,12 +112,23 @@ class ScopedResponseMixin:
         return visible_responses(self.request.user).select_related("program", "survey_version__survey")
 
     def get_object(self, queryset=None):
-        return get_object_or_404(visible_responses(self.request.user), pk=self.kwargs[self.pk_url_kwarg])
+        return response_or_404(self.request.user, self.kwargs[self.pk_url_kwarg])
+
+
+def response_or_404(user, key):
+    try:
+        key = uuid.UUID(str(key))
+    except ValueError:
+        raise Http404 from None
+    return get_object_or_404(visible_responses(user), pk=key)
 
 
 class ResponseIndexView(ScopedResponseMixin, generic.IndexView):
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
+        if self.filters and not self.filters.is_valid():
+            # The filters are shown with their errors; the status says the request was wrong.
+            response.status_code = 400
         if not self.results_only:
             AccessLogEntry.record(request.user, Action.LIST, record_count=self.object_list.count())
         return response
@@ -118,7 +138,7 @@ class ResponseInspectView(ScopedResponseMixin, generic.InspectView):
     template_name = "feedback/admin/response_inspect.html"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(visible_responses(self.request.user), pk=self.pk)
+        return response_or_404(self.request.user, self.pk)
 
     def get(self, request, *args, **kwargs):
         AccessLogEntry.record(request.user, Action.DETAIL, program=self.object.program, object_reference=self.object.reference, record_count=1)
@@ -143,21 +163,6 @@ class ResponseDeleteView(ScopedResponseMixin, generic.DeleteView):
     def form_valid(self, form):
         AccessLogEntry.record(self.request.user, Action.DELETE, program=self.object.program, object_reference=self.object.reference, record_count=1)
         return super().form_valid(form)
-
-
-class WithoutScreensMixin:
-    """Leaves out generic admin screens (and every link to them) that a viewset must not offer."""
-
-    removed_screens = ()
-
-    def get_common_view_kwargs(self, **kwargs):
-        view_kwargs = super().get_common_view_kwargs(**kwargs)
-        for name in self.removed_screens:
-            view_kwargs[f"{name}_url_name"] = None
-        return view_kwargs
-
-    def get_urlpatterns(self):
-        return [pattern for pattern in super().get_urlpatterns() if pattern.name not in self.removed_screens]
 
 
 class ResponseViewSet(WithoutScreensMixin, ModelViewSet):
@@ -239,7 +244,7 @@ def redact_highlighted(request, response, answers):
 def redact_response(request, pk):
     """Staff remove more of a free-text answer than the automatic redaction did."""
     require_feedback_access(request.user, "change")
-    response = get_object_or_404(visible_responses(request.user), pk=pk)
+    response = response_or_404(request.user, pk)
     if not response.program.may_read_free_text(request.user):
         return forbidden()
     answers = list(response.answers.filter(question_type=QuestionType.FREE_TEXT))
@@ -269,7 +274,7 @@ def redact_response(request, pk):
 def assisted_entry(request):
     """Staff type in a paper response, or one a survivor gave with their help."""
     require_feedback_access(request.user, "add")
-    survey = get_object_or_404(FeedbackSurvey.objects.live(), pk=request.GET.get("survey")) if request.GET.get("survey") else None
+    survey = by_id_or_404(FeedbackSurvey.objects.live(), request.GET["survey"]) if "survey" in request.GET else None
     surveys = FeedbackSurvey.objects.live()
     if survey is None:
         if surveys.count() == 1:
@@ -326,8 +331,8 @@ def report(request):
     """The aggregate report for one program and period, with CSV and XLSX downloads."""
     require_feedback_access(request.user)
     programs = visible_programs(request)
-    if request.GET.get("program") and not programs.filter(pk=request.GET["program"]).exists():
-        raise Http404
+    if request.GET.get("program"):
+        by_id_or_404(programs, request.GET["program"])
     form = ReportForm(request.GET or None, programs=programs)
     context = {"form": form, "page_title": _("Feedback report")}
     if form.is_valid():
@@ -339,7 +344,7 @@ def report(request):
             return download(summary_rows(summary), f"feedback-report-{program.code}", file_format)
         AccessLogEntry.record(request.user, Action.REPORT, program=program)
         context.update(summary=summary, rows=summary_rows(summary)[3:], query=request.GET.urlencode())
-    return TemplateResponse(request, "feedback/admin/report.html", context)
+    return TemplateResponse(request, "feedback/admin/report.html", context, status=400 if form.errors else 200)
 
 
 def export_records(request):
@@ -349,7 +354,7 @@ def export_records(request):
     responses = visible_responses(request.user)
     program = None
     if request.GET.get("program"):
-        program = get_object_or_404(visible_programs(request), pk=request.GET["program"])
+        program = by_id_or_404(visible_programs(request), request.GET["program"])
         responses = responses.filter(program=program)
     file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
     AccessLogEntry.record(request.user, Action.EXPORT_RECORDS, program=program, record_count=responses.count())
@@ -360,7 +365,7 @@ admin_urlpatterns = [
     path("report/", report, name="report"),
     path("records/", export_records, name="export_records"),
     path("assisted/", assisted_entry, name="assisted_entry"),
-    path("responses/<int:pk>/redact/", redact_response, name="redact"),
+    path("responses/<uuid:pk>/redact/", redact_response, name="redact"),
     path("programs/<int:pk>/qr.png", program_qr_code, {"file_format": "png"}, name="program_qr_png"),
     path("programs/<int:pk>/qr.svg", program_qr_code, {"file_format": "svg"}, name="program_qr_svg"),
 ]

@@ -21,6 +21,11 @@ class SurveyForm(forms.Form):
     def question_fields(self):
         return [self[f"q_{question['key']}"] for question in self.version.questions]
 
+    def numbered_questions(self):
+        """(number, total, field) for each question, so the page can say "Question 3 of 8" without JavaScript."""
+        fields = self.question_fields()
+        return [(number, len(fields), field) for number, field in enumerate(fields, start=1)]
+
 
 class AssistedEntryForm(SurveyForm):
     """Staff type in a paper response or one given with their help."""
@@ -45,3 +50,13 @@ class WithdrawalForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
     )
     website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+
+
+class WithdrawalConfirmForm(WithdrawalForm):
+    """The second step of withdrawal: the code travels in a hidden field, the button confirms."""
+
+    confirm = forms.CharField(widget=forms.HiddenInput, initial="yes")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["receipt_code"].widget = forms.HiddenInput()

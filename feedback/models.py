@@ -1,9 +1,11 @@
 import datetime
 import hashlib
 import json
+import uuid
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -70,6 +72,12 @@ class Program(index.Indexed, models.Model):
         help_text=_("The survey this program's feedback link opens. Empty: the first live survey."),
     )
     is_sample = models.BooleanField(_("sample content"), default=False, help_text=_("Fictional demo program."))
+    helpline = models.CharField(
+        _("helpline"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where survivors of this program can find someone to talk to, e.g. a helpline name and number. Shown on the survey only when set; keep it current."),
+    )
 
     objects = ProgramQuerySet.as_manager()
 
@@ -77,7 +85,7 @@ class Program(index.Indexed, models.Model):
         MultiFieldPanel([FieldPanel("code"), FieldPanel("name"), FieldPanel("description")], heading=_("Program")),
         MultiFieldPanel([FieldPanel("organisation"), FieldPanel("country"), FieldPanel("casework_types"), FieldPanel("active")], heading=_("Details")),
         MultiFieldPanel([FieldPanel("staff"), FieldPanel("staff_may_read_free_text"), FieldPanel("publish_impact")], heading=_("Access")),
-        MultiFieldPanel([FieldPanel("survey"), FeedbackLinkPanel()], heading=_("Feedback link")),
+        MultiFieldPanel([FieldPanel("survey"), FieldPanel("helpline"), FeedbackLinkPanel()], heading=_("Feedback link")),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("code"), index.AutocompleteField("name")]
 
@@ -164,7 +172,12 @@ class FeedbackSurvey(SitePage):
         return context
 
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
+        # One program picker for the whole site: the survey's own page sends visitors to it.
+        return redirect("feedback:picker")
+
+    def serve_preview(self, request, mode_name):
+        # Editors still see the page they are writing.
+        response = SitePage.serve(self, request)
         response.private_page = True
         return response
 
@@ -323,8 +336,13 @@ class FeedbackResponseQuerySet(models.QuerySet):
 
 
 class FeedbackResponse(models.Model):
-    """One anonymous response. Deliberately no IP address, user agent, account or time of day."""
+    """One anonymous response. Deliberately no IP address, user agent, account or time of day.
 
+    The key is a random UUID: it says nothing about when a response arrived or how many came
+    before it, so no URL, export or log line can be lined up with a visit.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="responses", verbose_name=_("program"))
     survey_version = models.ForeignKey(
         SurveyVersion, on_delete=models.PROTECT, related_name="responses", verbose_name=_("survey version")

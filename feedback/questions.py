@@ -17,7 +17,8 @@ LIKERT_CHOICES = [
     (1, _("Strongly disagree")),
 ]
 YES_NO_UNSURE_CHOICES = [(2, _("Yes")), (1, _("Not sure")), (0, _("No"))]
-SCALE_CHOICES = [(number, str(number)) for number in range(11)]
+# The ends of the 0-10 scale say what they mean on the scale itself, not only in the help text.
+SCALE_CHOICES = [(0, _("0 · not at all")), *((number, str(number)) for number in range(1, 10)), (10, _("10 · completely"))]
 
 NUMBER_CHOICES = {
     QuestionType.LIKERT: LIKERT_CHOICES,

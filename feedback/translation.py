@@ -5,7 +5,7 @@ from .models import FeedbackSurvey, Program, SurveyQuestion
 
 @register(Program)
 class ProgramTranslation(TranslationOptions):
-    fields = ("name", "description")
+    fields = ("name", "description", "helpline")
 
 
 @register(FeedbackSurvey)

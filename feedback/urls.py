@@ -9,4 +9,5 @@ urlpatterns = [
     path("withdraw/", views.withdraw, name="withdraw"),
     path("<slug:code>/", views.opening, name="program"),
     path("<slug:code>/questions/", views.questions, name="questions"),
+    path("<slug:code>/thank-you/", views.thanks, name="thanks"),
 ]

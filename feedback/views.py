@@ -1,19 +1,24 @@
-"""The public feedback flow: program picker, opening screen, questions, receipt, withdrawal.
+"""The public feedback flow: program picker, opening screen, questions, thank-you, withdrawal.
 
-No account, no cookies beyond the CSRF token, nothing about the device is stored.
+No account and nothing about the device is stored. The receipt code lives in the session for the
+one display after sending (never in a URL); the session is the only cookie besides the CSRF token.
 """
 
 import datetime
 
 from django.conf import settings
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .forms import SurveyForm, WithdrawalForm
+from gsn_site.ratelimits import address_limit_exceeded, note_anomaly, value_limit_exceeded
+
+from .forms import SurveyForm, WithdrawalConfirmForm, WithdrawalForm
 from .models import Channel, FeedbackResponse, Program, SurveyVersion
-from .receipts import is_rate_limited, new_submission_token, read_submission_token, receipt_hash
+from .receipts import new_submission_token, read_submission_token, receipt_hash
 from .submission import store_response
+
+RECEIPT_SESSION_KEY = "feedback_receipt"
 
 
 def problem(request, message, status):
@@ -44,6 +49,18 @@ def opening(request, code):
     return render(request, "feedback/opening.html", context)
 
 
+def submission_limited(request, token):
+    """Whether this submission is one too many: per form token first, then per address.
+
+    A room of survivors on one network sends many forms, each with its own token, so the address
+    ceiling is far above what a group reaches; a flood replays tokens or passes the ceiling.
+    """
+    note_anomaly(request, "feedback-submit", settings.FEEDBACK_ANOMALY_PER_HOUR)
+    if value_limit_exceeded(request, "feedback-submit-token", token, settings.FEEDBACK_SUBMISSIONS_PER_TOKEN):
+        return True
+    return address_limit_exceeded(request, "feedback-submit", settings.FEEDBACK_SUBMISSIONS_PER_HOUR)
+
+
 def questions(request, code):
     program, survey, error = _program_and_survey(request, code)
     if error:
@@ -54,13 +71,17 @@ def questions(request, code):
         form = SurveyForm(version=version, language=language, initial={"submission_token": new_submission_token(version.pk)})
         return _questions_page(request, program, survey, form)
 
-    if is_rate_limited(request, "submit", settings.FEEDBACK_SUBMISSIONS_PER_HOUR):
-        return problem(request, _("Too many answers have been sent from here in the last hour. Please try again later."), 429)
     token = read_submission_token(request.POST.get("submission_token"))
     version = SurveyVersion.objects.filter(pk=token[1], survey=survey).first() if token else None
     if version is None:
         return problem(request, _("This form is too old or was changed. Please open the survey again; nothing was saved."), 400)
     form = SurveyForm(request.POST, version=version, language=language)
+    if submission_limited(request, token[0]):
+        form.add_error(
+            None,
+            _("Too many answers have arrived from here in a short time, so yours were not sent yet. Your answers are still below: please press “Send my answers” again in a few minutes."),
+        )
+        return _questions_page(request, program, survey, form, status=429)
     if not form.is_valid():
         return _questions_page(request, program, survey, form, status=400)
     if form.cleaned_data["website"]:
@@ -68,12 +89,27 @@ def questions(request, code):
     receipt, created = store_response(
         program=program, version=version, language=language, channel=Channel.WEB, cleaned_data=form.cleaned_data, token=token[0]
     )
+    request.session[RECEIPT_SESSION_KEY] = {"code": receipt, "program": program.code, "already_received": not created}
+    return redirect("feedback:thanks", code=program.code)
+
+
+def thanks(request, code):
+    """The page after sending: shows the receipt code once, then only the thanks."""
+    program = Program.objects.filter(code=code).first()
+    if program is None:
+        return problem(request, _("We could not find a program with this feedback link. Please check the link, or choose the program from the list."), 404)
+    receipt = request.session.pop(RECEIPT_SESSION_KEY, None)
+    if not request.session.keys():
+        # Nothing else was in the session: end it, so the cookie goes too.
+        request.session.flush()
+    if receipt and receipt.get("program") != program.code:
+        receipt = None
+    survey = program.feedback_survey()
     context = {
         "program": program,
         "survey": survey,
-        "page": survey,
-        "receipt_code": receipt,
-        "already_received": not created,
+        "receipt_code": receipt["code"] if receipt else "",
+        "already_received": bool(receipt and receipt["already_received"]),
         "withdraw_days": settings.FEEDBACK_WITHDRAWAL_DAYS,
     }
     return render(request, "feedback/receipt.html", context)
@@ -85,22 +121,35 @@ def _questions_page(request, program, survey, form, status=200):
 
 
 def withdraw(request):
-    form = WithdrawalForm(request.POST or None)
-    context = {"form": form, "withdraw_days": settings.FEEDBACK_WITHDRAWAL_DAYS}
+    """Two steps: the receipt code finds the answers, then the survivor confirms the deletion."""
+    context = {"withdraw_days": settings.FEEDBACK_WITHDRAWAL_DAYS}
     if request.method != "POST":
-        return render(request, "feedback/withdraw.html", context)
-    if is_rate_limited(request, "withdraw", settings.FEEDBACK_WITHDRAWALS_PER_HOUR):
-        return problem(request, _("Too many codes have been tried from here in the last hour. Please try again later."), 429)
+        return render(request, "feedback/withdraw.html", {**context, "form": WithdrawalForm()})
+    confirming = "confirm" in request.POST
+    form = (WithdrawalConfirmForm if confirming else WithdrawalForm)(request.POST)
+    context["form"] = form
+    if address_limit_exceeded(request, "feedback-withdraw", settings.FEEDBACK_WITHDRAWALS_PER_HOUR):
+        form.add_error(None, _("Too many codes have been tried from here in the last hour. Your code is kept below: please try again later."))
+        return render(request, "feedback/withdraw.html", context, status=429)
     if not form.is_valid() or form.cleaned_data["website"]:
         return render(request, "feedback/withdraw.html", context, status=400)
     earliest = datetime.date.today() - datetime.timedelta(days=settings.FEEDBACK_WITHDRAWAL_DAYS)
     matches = FeedbackResponse.objects.filter(receipt_hash=receipt_hash(form.cleaned_data["receipt_code"]), submitted_on__gte=earliest)
-    deleted, _details = matches.delete()
-    if not deleted:
+    response = matches.first()
+    if response is None:
+        if confirming:
+            # The code was in a hidden field: show it again in the visible one, with the error beside it.
+            form = WithdrawalForm({"receipt_code": form.cleaned_data["receipt_code"]})
+            form.is_valid()
+            context["form"] = form
         form.add_error(
             "receipt_code",
             _("No answers match this code. Check the code; answers can be withdrawn for %(days)s days after they were sent.")
             % {"days": settings.FEEDBACK_WITHDRAWAL_DAYS},
         )
         return render(request, "feedback/withdraw.html", context, status=404)
+    if not confirming:
+        confirm_form = WithdrawalConfirmForm(initial={"receipt_code": form.cleaned_data["receipt_code"]})
+        return render(request, "feedback/withdraw_confirm.html", {**context, "form": confirm_form, "response": response})
+    matches.delete()
     return render(request, "feedback/withdrawn.html", context)

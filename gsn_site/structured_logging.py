@@ -4,7 +4,9 @@
 whichever logger wrote it: it drops the request object that Django attaches (its repr carries the
 query string), cuts query strings and everything after a private path prefix out of the message,
 masks anything shaped like a receipt code, and replaces exception messages (a database error can
-quote the row it refused) by the exception type and the code locations.
+quote the row it refused) by the exception type and the code locations. A record about a public
+feedback path keeps only the day as its time: a line saying when someone sent feedback must not be
+lined up with their answers.
 """
 
 import logging
@@ -15,6 +17,8 @@ import traceback
 from django.conf import settings
 
 _QUERY_STRING = re.compile(r"\?[^\s\"'<>]*")
+_FEEDBACK_PATH = re.compile(r"(?<![\w/])/(?:[a-z]{2}(?:-[a-z]+)?/)?feedback/")
+_DAY = 24 * 60 * 60
 _RECEIPT_LIKE = re.compile(r"(?<![\w-])[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}(?![\w-])", re.IGNORECASE)
 REDACTED = "[redacted]"
 _STANDARD_ATTRIBUTES = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message", "asctime"}
@@ -38,7 +42,11 @@ class RedactingFilter(logging.Filter):
         if request is not None and hasattr(request, "path"):
             record.method = request.method
             record.path = redact(request.path)
-        record.msg = redact(record.getMessage())
+        message = record.getMessage()
+        if _FEEDBACK_PATH.search(message) or _FEEDBACK_PATH.search(str(getattr(record, "path", ""))):
+            record.created -= record.created % _DAY
+            record.msecs = 0.0
+        record.msg = redact(message)
         record.args = None
         if record.exc_info and record.exc_info[0] is not None:
             exc_type, _value, tb = record.exc_info
@@ -56,10 +64,13 @@ def json_formatter():
     """One JSON object per line: time, level, logger, message and the record's extra fields."""
     from pythonjsonlogger.json import JsonFormatter
 
-    return JsonFormatter(
+    formatter = JsonFormatter(
         "%(asctime)s %(levelname)s %(name)s %(message)s",
         rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
     )
+    # UTC, like the dates stored with responses: a day-only time is then midnight everywhere.
+    formatter.converter = time.gmtime
+    return formatter
 
 
 def json_logging_config(level="INFO"):

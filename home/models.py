@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.conf import settings
 from django.db import models
@@ -13,7 +15,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from gsn_site.content_language import ContentLanguageMixin
-from gsn_site.sanitize import plain_text
+from gsn_site.ratelimits import address_limit_exceeded
+from gsn_site.sanitize import plain_text, redact_personal_data
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 
@@ -134,6 +137,15 @@ class ChapterPage(SitePage):
         related_name="+",
     )
     is_sample = models.BooleanField(_("sample content"), default=False, help_text=_("Shown with a notice that this chapter is fictional."))
+    staff_group = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("chapter staff"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Members of this group read and delete the messages sent through this chapter's contact form."),
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -144,6 +156,7 @@ class ChapterPage(SitePage):
         FieldPanel("photo"),
         FieldPanel("is_sample"),
     ]
+    settings_panels = SitePage.settings_panels + [FieldPanel("staff_group")]
     search_fields = Page.search_fields + [
         index.SearchField("description"),
         index.SearchField("country"),
@@ -158,6 +171,11 @@ class ChapterPage(SitePage):
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
             form = ChapterContactForm(request.POST)
+            if address_limit_exceeded(request, "chapter-message", settings.CHAPTER_MESSAGES_PER_HOUR):
+                form.add_error(None, _("Several messages have been sent from here in a short time, so yours was not sent yet. It is still below: please try again in an hour."))
+                context = self.get_context(request, *args, **kwargs)
+                context["contact_form"] = form
+                return TemplateResponse(request, self.get_template(request), context, status=429)
             if form.is_valid():
                 if not form.cleaned_data["website"]:
                     ChapterMessage.objects.create(
@@ -178,14 +196,43 @@ class ChapterPage(SitePage):
         return context
 
 
+class ChapterMessageQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Messages of the chapters whose staff group `user` is in; every message for administrators."""
+        if user.is_superuser:
+            return self
+        return self.filter(chapter__staff_group__in=user.groups.all())
+
+    def purge(self, today=None):
+        """Apply the retention rule. Returns (redacted, deleted).
+
+        After CHAPTER_MESSAGE_REDACT_DAYS a message has had its answer: the reply details go and
+        the text keeps only what the feedback redaction rule keeps. After CHAPTER_MESSAGE_DELETE_DAYS
+        it is deleted.
+        """
+        today = today or datetime.date.today()
+        deleted, _details = self.filter(received_on__lte=today - datetime.timedelta(days=settings.CHAPTER_MESSAGE_DELETE_DAYS)).delete()
+        redacted = 0
+        for message in self.filter(redacted=False, received_on__lte=today - datetime.timedelta(days=settings.CHAPTER_MESSAGE_REDACT_DAYS)):
+            message.message = redact_personal_data(message.message)
+            message.reply_to = ""
+            message.redacted = True
+            message.save(update_fields=["message", "reply_to", "redacted"])
+            redacted += 1
+        return redacted, deleted
+
+
 class ChapterMessage(models.Model):
-    """A message sent through a chapter page: staff read it in the admin; no address is exposed."""
+    """A message sent through a chapter page: the chapter's staff read it in the admin; no address is exposed."""
 
     chapter = models.ForeignKey(ChapterPage, on_delete=models.CASCADE, related_name="messages", verbose_name=_("chapter"))
     message = models.TextField(_("message"))
     reply_to = models.CharField(_("reply to"), max_length=200, blank=True)
     received_on = models.DateField(_("received on"), auto_now_add=True)
     handled = models.BooleanField(_("handled"), default=False)
+    redacted = models.BooleanField(_("redacted"), default=False, editable=False)
+
+    objects = ChapterMessageQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("chapter message")

@@ -1,12 +1,8 @@
 """The member's side of stories (share, dashboard, edit, withdraw, delete, consent) and reporting."""
 
-import hashlib
-import hmac
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -17,11 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
+from gsn_site.ratelimits import address_limit_exceeded, client_key
+
 from .forms import ConsentForm, ContentReportForm, StoryConsentFields, StoryForm
 from .models import ContentReport, MemberProfile, StoryConsent, StoryIndexPage, StoryPage
 from .submission import create_story, story_form_initial, update_story
-
-REPORTS_PER_HOUR = 5
 
 
 def member_required(view):
@@ -140,20 +136,12 @@ def story_consent(request, pk):
 
 
 def reporter_key(request, story):
-    """Tells reporters of one story apart without storing who they are."""
-    who = f"user:{request.user.pk}" if request.user.is_authenticated else f"ip:{request.META.get('REMOTE_ADDR', '')}"
-    return hmac.new(settings.SECRET_KEY.encode(), f"{story.pk}:{who}".encode(), hashlib.sha256).hexdigest()
+    """Tells reporters of one story apart (per account, else per client address) without storing who they are."""
+    return client_key(request, purpose=f"report:{story.pk}")
 
 
 def is_report_rate_limited(request):
-    address = request.META.get("REMOTE_ADDR", "")
-    key = "stories:reports:" + hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()[:32]
-    cache.add(key, 0, timeout=60 * 60)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        count = 1
-    return count > REPORTS_PER_HOUR
+    return address_limit_exceeded(request, "story-report", settings.STORY_REPORTS_PER_HOUR)
 
 
 @require_POST
@@ -168,7 +156,11 @@ def report_story(request, pk):
         # A bot filled in the hidden field: answer as if all went well.
         return redirect(f"{story.url}?reported=1#report")
     if is_report_rate_limited(request):
-        return TemplateResponse(request, "stories/report_limited.html", {"story": story}, status=429)
+        # The story comes back with the report form as it was typed, and says why it was not sent.
+        form.add_error(None, _("You have sent several reports in a short time, so this one was not sent. Please try again in an hour."))
+        context = story.get_context(request)
+        context["report_form"] = form
+        return TemplateResponse(request, story.get_template(request), context, status=429)
     report = ContentReport.objects.create(
         story=story,
         reason=form.cleaned_data["reason"],

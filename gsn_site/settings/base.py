@@ -195,6 +195,11 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "5/h/ip",
 }
 # Signing up needs an invitation code (stories.forms.InvitationSignupForm); "website" is a honeypot.
+# The one setting for the client's address behind proxies (gsn_site.ratelimits.client_ip): how many
+# proxies under our control append to X-Forwarded-For. 0 (default) ignores the header, so a client
+# cannot choose its own address. allauth reads the same value for its sign-in limits.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_FORMS = {"signup": "stories.forms.InvitationSignupForm"}
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
@@ -229,6 +234,13 @@ SESSION_COOKIE_AGE = 60 * 60 * 8
 # --- Stories --------------------------------------------------------------------------------
 # A story reported by this many different readers (open reports) is unpublished until a moderator decides.
 STORY_REPORTS_AUTO_UNPUBLISH = int(os.environ.get("STORY_REPORTS_AUTO_UNPUBLISH", "3"))
+STORY_REPORTS_PER_HOUR = int(os.environ.get("STORY_REPORTS_PER_HOUR", "5"))
+
+# --- Chapter contact messages ---------------------------------------------------------------
+CHAPTER_MESSAGES_PER_HOUR = int(os.environ.get("CHAPTER_MESSAGES_PER_HOUR", "10"))
+# `manage.py purge_chapter_messages`: redact personal data after this many days, delete after that many.
+CHAPTER_MESSAGE_REDACT_DAYS = int(os.environ.get("CHAPTER_MESSAGE_REDACT_DAYS", "30"))
+CHAPTER_MESSAGE_DELETE_DAYS = int(os.environ.get("CHAPTER_MESSAGE_DELETE_DAYS", "180"))
 
 # --- Privacy --------------------------------------------------------------------------------
 PRIVACY_MIN_CELL = int(os.environ.get("PRIVACY_MIN_CELL", "5"))
@@ -246,8 +258,13 @@ PRIVATE_PATH_PREFIXES = ("accounts/", "feedback/", "my-stories/", "share-your-st
 FEEDBACK_TEXT_RETENTION_DAYS = int(os.environ.get("FEEDBACK_TEXT_RETENTION_DAYS", "730"))
 FEEDBACK_WITHDRAWAL_DAYS = 30
 FEEDBACK_TEXT_MAX_LENGTH = 2000
-FEEDBACK_SUBMISSIONS_PER_HOUR = int(os.environ.get("FEEDBACK_SUBMISSIONS_PER_HOUR", "20"))
-FEEDBACK_WITHDRAWALS_PER_HOUR = int(os.environ.get("FEEDBACK_WITHDRAWALS_PER_HOUR", "10"))
+# Floods are stopped per form: each page of questions carries a one-time token, a token stores one
+# response and may be sent only a few times. A room of survivors on one shelter network has many
+# tokens, so the per-address ceiling is high; well below it, an anomaly is logged for staff.
+FEEDBACK_SUBMISSIONS_PER_TOKEN = int(os.environ.get("FEEDBACK_SUBMISSIONS_PER_TOKEN", "5"))
+FEEDBACK_SUBMISSIONS_PER_HOUR = int(os.environ.get("FEEDBACK_SUBMISSIONS_PER_HOUR", "300"))
+FEEDBACK_ANOMALY_PER_HOUR = int(os.environ.get("FEEDBACK_ANOMALY_PER_HOUR", "60"))
+FEEDBACK_WITHDRAWALS_PER_HOUR = int(os.environ.get("FEEDBACK_WITHDRAWALS_PER_HOUR", "30"))
 
 LOGGING = {
     "version": 1,

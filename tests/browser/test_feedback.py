@@ -47,6 +47,7 @@ def give_feedback_and_withdraw(page, code):
     page.check("input[name='q_support-that-helped'][value='counselling']")
     page.fill("textarea[name='q_what-could-be-better']", "More sessions in the evening, call 0712 345 678")
     page.click("button[type='submit']")
+    page.wait_for_url(f"**/{code}/feedback/{PROGRAM}/thank-you/")
 
     receipt = page.locator("#receipt-code")
     receipt.wait_for()
@@ -66,6 +67,11 @@ def give_feedback_and_withdraw(page, code):
     check_screen(page)
     page.fill("#id_receipt_code", receipt_code)
     page.click("button[type='submit']")
+    # Nothing is deleted before the survivor confirms.
+    page.locator("form input[name='confirm']").wait_for(state="attached")
+    check_screen(page)
+    assert FeedbackResponse.objects.filter(is_sample=False).count() == 1
+    page.click(".feedback-form button[type='submit']")
     page.locator(".notice--success").wait_for()
     check_screen(page)
     assert not FeedbackResponse.objects.filter(is_sample=False).exists()
@@ -80,12 +86,14 @@ def test_a_survivor_gives_feedback_in_english_on_a_small_phone_and_withdraws_it(
 
 def test_a_survivor_gives_feedback_in_swahili_skipping_questions_and_withdraws_it(survey, phone_page):
     phone_page.goto(f"/sw/feedback/{PROGRAM}/questions/")
-    assert phone_page.locator("legend").first.inner_text().startswith("Ninajisikia salama mahali ninapoishi sasa.")
+    assert "Ninajisikia salama mahali ninapoishi sasa." in phone_page.locator("legend").first.inner_text()
     give_feedback_and_withdraw(phone_page, "sw")
 
 
 def test_every_survey_screen_is_accessible_in_arabic_right_to_left(survey, phone_page):
     phone_page.goto(f"/ar/{survey.slug}/")
+    # The survey's own page leads to the one program picker.
+    phone_page.wait_for_url("**/ar/feedback/")
     assert phone_page.locator("html").get_attribute("dir") == "rtl"
     check_screen(phone_page)
     give_feedback_and_withdraw(phone_page, "ar")
@@ -98,6 +106,22 @@ def test_the_survey_works_without_javascript(chromium, live_server, survey):
     page.check("input[name='legal-options-explained'][value='2']".replace("name='", "name='q_"))
     page.click("button[type='submit']")
     page.locator("#receipt-code").wait_for()
+    assert page.url.endswith(f"/en/feedback/{PROGRAM}/thank-you/")
     assert FeedbackResponse.objects.filter(is_sample=False).count() == 1
     save_screenshot(page, "feedback-receipt-en")
     context.close()
+
+
+def test_a_survivor_in_khmer_sees_where_they_are_and_what_the_scale_means_on_a_small_phone(survey, phone_page):
+    phone_page.goto(f"/km/feedback/{PROGRAM}/questions/")
+    check_screen(phone_page)
+    progress = phone_page.locator(".feedback-question__progress")
+    total = progress.count()
+    assert total == len(survey.current_version().questions)
+    assert progress.nth(2).is_visible()
+    scale = phone_page.locator("input[name='q_confident-earning'][value='10'] + label")
+    scale.scroll_into_view_if_needed()
+    assert scale.is_visible()
+    assert scale.inner_text().startswith("10")
+    give_feedback_and_withdraw(phone_page, "km")
+    save_screenshot(phone_page, "feedback-withdrawn-km")

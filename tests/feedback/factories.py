@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from feedback.models import FeedbackSurvey, Program, SurveyQuestion
 from feedback.outcomes.models import OutcomeDomain
+from feedback.receipts import submission_hash
 from feedback.submission import store_response
 
 _tokens = itertools.count()
@@ -68,13 +69,14 @@ def make_response(program, survey, submitted_on=None, language="en", channel="we
     """Store a response as the public form would; answers are given by question key."""
     version = survey.current_version()
     cleaned = {f"q_{key.replace('_', '-')}": value for key, value in answers.items()}
+    token = f"test-token-{next(_tokens)}"
     store_response(
         program=program,
         version=version,
         language=language,
         channel=channel,
         cleaned_data=cleaned,
-        token=f"test-token-{next(_tokens)}",
+        token=token,
         submitted_on=submitted_on or datetime.date.today(),
     )
-    return program.responses.order_by("-pk").first()
+    return program.responses.get(submission_hash=submission_hash(token))

@@ -39,10 +39,10 @@ def test_opening_screen_explains_the_promises_in_plain_language(client, program)
     assert response.status_code == 200
     text = response.content.decode()
     for promise in (
-        "It is anonymous.",
-        "You can skip anything.",
+        "It is anonymous: do not write your name, phone or address.",
+        "Skip any question.",
         "Your services never depend on it.",
-        "Who reads it:",
+        "Who reads it and what is stored",
         "What is stored:",
         "What is not stored:",
         "your internet address, your device or browser, or the time of day",
@@ -77,6 +77,7 @@ def test_a_response_stores_only_program_version_language_channel_and_date(client
         {"submission_token": token, "q_feel-safe": "4", "q_helped": ["counselling", "health-care"], "q_better": "More evening sessions."},
         REMOTE_ADDR=IP_ADDRESS,
         HTTP_USER_AGENT=USER_AGENT,
+        follow=True,
     )
     assert response.status_code == 200
     stored = FeedbackResponse.objects.get()
@@ -118,15 +119,15 @@ def test_the_form_says_in_advance_that_personal_data_is_removed(client, program)
 
 def test_skipping_every_question_is_allowed(client, program):
     token = fresh_form(client, program)
-    response = client.post(questions_url(program), {"submission_token": token, "q_feel-safe": "", "q_contact": ""})
+    response = client.post(questions_url(program), {"submission_token": token, "q_feel-safe": "", "q_contact": ""}, follow=True)
     assert response.status_code == 200
     assert FeedbackResponse.objects.get().answers.count() == 0
 
 
 def test_a_resubmitted_form_is_stored_once_and_shows_the_same_receipt(client, program):
     token = fresh_form(client, program)
-    first = client.post(questions_url(program), {"submission_token": token, "q_feel-safe": "5"})
-    second = client.post(questions_url(program), {"submission_token": token, "q_feel-safe": "5"})
+    first = client.post(questions_url(program), {"submission_token": token, "q_feel-safe": "5"}, follow=True)
+    second = client.post(questions_url(program), {"submission_token": token, "q_feel-safe": "5"}, follow=True)
     assert (first.status_code, second.status_code) == (200, 200)
     assert receipt_on(first) == receipt_on(second)
     assert "These answers had already arrived. They were saved once." in second.content.decode()
@@ -144,7 +145,7 @@ def test_two_concurrent_posts_of_one_form_make_one_response(program):
     def post():
         try:
             barrier.wait()
-            response = Client().post(questions_url(program), {"submission_token": token, "q_feel-safe": "3", "q_better": "Same form twice."})
+            response = Client().post(questions_url(program), {"submission_token": token, "q_feel-safe": "3", "q_better": "Same form twice."}, follow=True)
             statuses.append(response.status_code)
             receipts.append(receipt_on(response))
         finally:
@@ -165,7 +166,7 @@ def test_receipt_code_is_long_random_and_stored_only_as_a_hash(client, program):
     codes = []
     for _ in range(3):
         token = fresh_form(client, program)
-        codes.append(receipt_on(client.post(questions_url(program), {"submission_token": token})))
+        codes.append(receipt_on(client.post(questions_url(program), {"submission_token": token}, follow=True)))
     assert len(set(codes)) == 3
     for code in codes:
         assert len(code.replace("-", "")) >= 10
@@ -175,9 +176,13 @@ def test_receipt_code_is_long_random_and_stored_only_as_a_hash(client, program):
 
 def test_withdrawal_with_the_receipt_code_deletes_the_response(client, program):
     token = fresh_form(client, program)
-    code = receipt_on(client.post(questions_url(program), {"submission_token": token, "q_better": "Please delete this."}))
-    # Written by hand in lower case with spaces: still accepted.
+    code = receipt_on(client.post(questions_url(program), {"submission_token": token, "q_better": "Please delete this."}, follow=True))
+    # Written by hand in lower case with spaces: still accepted, and nothing is deleted before the survivor confirms.
     response = client.post("/en/feedback/withdraw/", {"receipt_code": code.lower().replace("-", " ")})
+    assert response.status_code == 200
+    assert "Delete these answers?" in response.content.decode()
+    assert FeedbackResponse.objects.count() == 1
+    response = client.post("/en/feedback/withdraw/", {"receipt_code": code.lower().replace("-", " "), "confirm": "yes"})
     assert response.status_code == 200
     assert "Your answers have been deleted" in response.content.decode()
     assert FeedbackResponse.objects.count() == 0
@@ -192,7 +197,7 @@ def test_withdrawal_with_an_unknown_code_says_so(client, program):
 
 def test_withdrawal_ends_after_30_days(client, program):
     token = fresh_form(client, program)
-    code = receipt_on(client.post(questions_url(program), {"submission_token": token}))
+    code = receipt_on(client.post(questions_url(program), {"submission_token": token}, follow=True))
     FeedbackResponse.objects.update(submitted_on=datetime.date.today() - datetime.timedelta(days=31))
     assert client.post("/en/feedback/withdraw/", {"receipt_code": code}).status_code == 404
     assert FeedbackResponse.objects.count() == 1
@@ -255,10 +260,10 @@ def test_too_many_submissions_from_one_address_are_slowed_down(client, program, 
     for _ in range(3):
         token = fresh_form(client, program)
         statuses.append(client.post(questions_url(program), {"submission_token": token}, REMOTE_ADDR=IP_ADDRESS).status_code)
-    assert statuses == [200, 200, 429]
+    assert statuses == [302, 302, 429]
     # Another address is not affected, and the address itself is never stored.
     token = fresh_form(client, program)
-    assert client.post(questions_url(program), {"submission_token": token}, REMOTE_ADDR="198.51.100.1").status_code == 200
+    assert client.post(questions_url(program), {"submission_token": token}, REMOTE_ADDR="198.51.100.1").status_code == 302
     assert FeedbackResponse.objects.count() == 3
 
 
@@ -282,9 +287,10 @@ def test_editing_questions_keeps_earlier_responses_readable(program, survey):
 
 def test_giving_feedback_sets_no_cookie_but_the_csrf_token(client, program):
     token = fresh_form(client, program)
-    code = receipt_on(client.post(questions_url(program), {"submission_token": token, "q_feel-safe": "4"}))
-    client.post("/en/feedback/withdraw/", {"receipt_code": code})
-    assert set(client.cookies) == {"csrftoken"}
+    code = receipt_on(client.post(questions_url(program), {"submission_token": token, "q_feel-safe": "4"}, follow=True))
+    client.post("/en/feedback/withdraw/", {"receipt_code": code, "confirm": "yes"})
+    # The session held the receipt code only until the thank-you page showed it; its cookie is gone.
+    assert {name for name, morsel in client.cookies.items() if morsel.value} == {"csrftoken"}
 
 
 def test_too_many_withdrawal_attempts_are_slowed_down(client, program, settings):

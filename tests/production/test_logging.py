@@ -1,5 +1,6 @@
 """Production logs are JSON lines that carry no free text, passwords, receipt codes or query strings."""
 
+import datetime
 import io
 import json
 import logging.config
@@ -104,3 +105,28 @@ def test_the_filter_drops_the_request_object_django_attaches():
 def test_identifiers_that_only_contain_a_receipt_shape_are_kept():
     task_id = "2dba29c2-4e2f-4c1a-9b7e-eb11e5ef3958"
     assert redact(f"Task id={task_id} state=RUNNING") == f"Task id={task_id} state=RUNNING"
+
+
+def test_feedback_requests_are_logged_with_the_day_only_and_other_requests_keep_their_time(production_log, client):
+    from tests.feedback.factories import ProgramFactory, make_survey
+    from tests.feedback.test_public_flow import fresh_form, questions_url
+
+    program = ProgramFactory(code="log-program", survey=make_survey())
+    token = fresh_form(client, program)
+    client.post(questions_url(program), {"submission_token": token, "q_feel-safe": "4"}, follow=True)
+    client.post("/en/feedback/withdraw/", {"receipt_code": "AAAA-BBBB-CCCC"})
+    client.get("/en/search/")
+    requests = [record for record in _records(production_log) if record["logger"] == "gsn.request"]
+    feedback = [record for record in requests if record["path"].startswith("/en/feedback/")]
+    others = [record for record in requests if not record["path"].startswith("/en/feedback/")]
+    assert {(record["method"], record["status"]) for record in feedback} == {("GET", 200), ("POST", 302), ("POST", 404)}
+    assert {record["time"][11:] for record in feedback} == {"00:00:00,000"}
+    assert {record["time"][:10] for record in feedback} == {datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d")}
+    assert others and all(record["time"][11:] != "00:00:00,000" for record in others)
+
+
+def test_gunicorn_writes_no_access_log_of_its_own():
+    from gsn_site import gunicorn_conf
+
+    # Its access log would carry the client address and the exact time of every feedback POST.
+    assert gunicorn_conf.accesslog is None

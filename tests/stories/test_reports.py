@@ -60,6 +60,39 @@ def test_reports_are_rate_limited(client, make_published):
     assert ContentReport.objects.count() == 5
 
 
+def test_a_limited_report_comes_back_with_the_note_kept(client, make_published, settings):
+    settings.STORY_REPORTS_PER_HOUR = 0
+    story = make_published()
+    response = report(client, story, reason="false", note="The dates in paragraph two are wrong")
+    text = response.content.decode()
+    assert response.status_code == 429
+    assert "You have sent several reports in a short time, so this one was not sent. Please try again in an hour." in text
+    assert "The dates in paragraph two are wrong</textarea>" in text
+    assert ContentReport.objects.count() == 0
+
+
+def behind_proxy(client, story, forwarded):
+    return client.post(
+        f"/en/report-story/{story.pk}/",
+        {"reason": "identity_risk", "note": "", "website": ""},
+        REMOTE_ADDR="10.0.0.254",
+        HTTP_X_FORWARDED_FOR=forwarded,
+    )
+
+
+def test_behind_the_proxy_distinct_readers_are_counted_per_client(client, make_published, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    story = make_published()
+    behind_proxy(client, story, "203.0.113.1")
+    # The same reader again, with a made-up address on the left: still one reader.
+    behind_proxy(client, story, "192.0.2.99, 203.0.113.1")
+    behind_proxy(client, story, "203.0.113.2")
+    assert ContentReport.objects.values("reporter_key").distinct().count() == 2
+    assert StoryPage.objects.get(pk=story.pk).live is True
+    behind_proxy(client, story, "203.0.113.3")
+    assert StoryPage.objects.get(pk=story.pk).on_hold is True
+
+
 def test_drafts_cannot_be_reported(client, story_index, member):
     from .conftest import submitted_story
 
