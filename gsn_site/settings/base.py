@@ -179,6 +179,8 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Passwords are reset through allauth (rate limited); Wagtail's own reset views stay off.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 
