@@ -1,8 +1,10 @@
+from urllib.parse import urlencode
+
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.utils import is_mfa_enabled
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import urlencode
+
 
 ADMIN_PREFIX = "/admin/"
 # Set when this session turned on an authenticator: entering the app's code to switch it on proves the
@@ -60,5 +62,5 @@ class AdminRequiresMFAMiddleware:
             if not is_mfa_enabled(user):
                 return redirect(reverse("mfa_activate_totp"))
             if not session_passed_second_factor(request):
-                return redirect(reverse("mfa_reauthenticate") + "?" + urlencode({"next": request.get_full_path()}))
+                return redirect(reverse("mfa_reauthenticate") + "?" + urlencode({"next": request.get_full_path()}, safe="/"))
         return self.get_response(request)
