@@ -1,7 +1,10 @@
+import base64
+import hashlib
 import re
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 LANGUAGE_PREFIX = re.compile(r"^/(?:[a-z]{2}(?:-[a-z]+)?/)?")
@@ -26,11 +29,41 @@ class PrivateCacheControlMiddleware:
         return response
 
 
+ADMIN_PREVIEW = re.compile(r"^/admin/.+/preview/")
+
+
+def modeltranslation_script_hash(request):
+    """The CSP hash of the one inline script wagtail-modeltranslation writes on admin edit screens.
+
+    Its settings (the languages, one translated label) cannot come from a file; allowing exactly this
+    script by its hash keeps every other inline script blocked. The label follows the editor's admin
+    language, as Wagtail renders it.
+    """
+    from wagtail_modeltranslation.wagtail_hooks import translation_settings
+
+    profile = getattr(request.user, "wagtail_userprofile", None) if hasattr(request, "user") else None
+    language = (profile.get_preferred_language() if profile else None) or translation.get_language()
+    with translation.override(language):
+        script = translation_settings()
+    body = script.split("<script>", 1)[1].rsplit("</script>", 1)[0]
+    digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+    return f"'sha256-{digest}'"
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """The strict site policy everywhere; the Wagtail admin also needs inline styles."""
+    """The strict site policy everywhere, with what the Wagtail admin needs on admin pages only:
+    inline styles, wagtail-modeltranslation's settings script (by hash), and its preview panel (the
+    admin may frame its own preview; nothing else may be framed)."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if request.path.startswith("/admin/") and not report_only:
-            parts.update = {**(parts.update or {}), "style-src": ["'unsafe-inline'"]}
+            parts.update = {
+                **(parts.update or {}),
+                "style-src": ["'unsafe-inline'"],
+                "script-src": [modeltranslation_script_hash(request)],
+            }
+            parts.replace = {**(parts.replace or {}), "frame-src": ["'self'"]}
+            if ADMIN_PREVIEW.match(request.path):
+                parts.replace["frame-ancestors"] = ["'self'"]
         return parts

@@ -1,6 +1,8 @@
 from django.conf import settings
+from allauth.account.views import LogoutView
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -8,7 +10,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 from feedback.outcomes import views as outcome_views
 from home import views as home_views
 
-urlpatterns = [
+# Signing in to the admin is allauth's sign-in, with its rate limits and two-step code: Wagtail's
+# own login and password-reset views (which take a password alone) are never reached, and signing
+# out is allauth's, a POST that ends the server session.
+admin_sign_in_urlpatterns = [
+    re_path(r"^admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    re_path(r"^admin/password_reset/", RedirectView.as_view(pattern_name="account_reset_password")),
+    path("admin/logout/", LogoutView.as_view()),
+]
+
+urlpatterns = admin_sign_in_urlpatterns + [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -1,4 +1,5 @@
-"""Demo members, a moderator with two-step sign-in, the story index and fictional stories in every status."""
+"""Demo members, a moderator and an administrator with two-step sign-in, the story index and fictional
+stories in every status."""
 
 from allauth.mfa.adapter import get_adapter as get_mfa_adapter
 from allauth.mfa.models import Authenticator
@@ -15,6 +16,9 @@ MEMBER_PASSWORD = "demo-member-password"
 MODERATOR_PASSWORD = "demo-moderator-password"
 # A fixed, public demo secret so that the printed moderator login works with any authenticator app.
 MODERATOR_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+ADMINISTRATOR_USERNAME = "administrator"
+ADMINISTRATOR_PASSWORD = "demo-administrator-password"
+ADMINISTRATOR_TOTP_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"
 
 MEMBERS = [
     ("amani", "Mwangaza", "sample-chapter-kenya", "sw"),
@@ -117,15 +121,28 @@ def get_or_create_member(username, pseudonym, chapter_slug, language):
     return user
 
 
+def give_demo_authenticator(user, secret):
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": get_mfa_adapter().encrypt(secret)})
+
+
 def get_or_create_moderator():
     user, created = get_user_model().objects.get_or_create(username="moderator", defaults={"is_staff": True})
     if created:
         user.set_password(MODERATOR_PASSWORD)
         user.save()
         user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
-        Authenticator.objects.create(
-            user=user, type=Authenticator.Type.TOTP, data={"secret": get_mfa_adapter().encrypt(MODERATOR_TOTP_SECRET)}
-        )
+        give_demo_authenticator(user, MODERATOR_TOTP_SECRET)
+    return user
+
+
+def get_or_create_administrator():
+    user, created = get_user_model().objects.get_or_create(
+        username=ADMINISTRATOR_USERNAME, defaults={"is_staff": True, "is_superuser": True}
+    )
+    if created:
+        user.set_password(ADMINISTRATOR_PASSWORD)
+        user.save()
+        give_demo_authenticator(user, ADMINISTRATOR_TOTP_SECRET)
     return user
 
 
@@ -167,6 +184,7 @@ def seed(stdout):
     home = HomePage.objects.first()
     members = {username: get_or_create_member(username, *rest) for username, *rest in MEMBERS}
     moderator = get_or_create_moderator()
+    administrator = get_or_create_administrator()
     index, _created = get_or_create_page(
         home, StoryIndexPage, "stories", show_in_menus=True, translations={"title": INDEX_TITLES, "intro": INDEX_INTRO}
     )
@@ -182,5 +200,10 @@ def seed(stdout):
     totp_url = get_mfa_adapter().build_totp_url(moderator, MODERATOR_TOTP_SECRET)
     stdout.write(
         f"Moderator: moderator / {MODERATOR_PASSWORD}; two-step sign-in secret {MODERATOR_TOTP_SECRET} ({totp_url})"
+    )
+    totp_url = get_mfa_adapter().build_totp_url(administrator, ADMINISTRATOR_TOTP_SECRET)
+    stdout.write(
+        f"Administrator: {ADMINISTRATOR_USERNAME} / {ADMINISTRATOR_PASSWORD}; "
+        f"two-step sign-in secret {ADMINISTRATOR_TOTP_SECRET} ({totp_url})"
     )
     return index

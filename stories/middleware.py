@@ -1,12 +1,52 @@
+from urllib.parse import urlencode
+
+from allauth.account.authentication import get_authentication_records
 from allauth.mfa.utils import is_mfa_enabled
 from django.shortcuts import redirect
 from django.urls import reverse
 
+
 ADMIN_PREFIX = "/admin/"
+# Set when this session turned on an authenticator: entering the app's code to switch it on proves the
+# second factor as much as the code step of a sign-in does, so the admin opens without asking again.
+SECOND_FACTOR_SET_UP_KEY = "admin_second_factor_set_up_by"
+# allauth's own step, which the admin must be able to reach while signed in with a password only.
+ADMIN_SIGN_IN_PATHS = ("/admin/logout/",)
+
+
+def may_use_admin(user):
+    return user.is_authenticated and (user.is_staff or user.has_perm("wagtailadmin.access_admin"))
+
+
+def session_passed_second_factor(request):
+    """Did the authentication of *this session* include a second factor (not: does the user own one)?
+
+    allauth records every method used to sign in (password, then "mfa" after the code step) in the
+    session, bound to the user; a session opened any other way has no "mfa" record.
+    """
+    if any(record.get("method") == "mfa" for record in get_authentication_records(request, request.user)):
+        return True
+    return request.session.get(SECOND_FACTOR_SET_UP_KEY) == str(request.user.pk)
+
+
+def remember_second_factor_set_up(sender, request=None, user=None, authenticator=None, **kwargs):
+    """Receiver of allauth's `authenticator_added`: a TOTP switched on in this session counts as passed."""
+    if (
+        request is not None
+        and authenticator is not None
+        and authenticator.type == authenticator.Type.TOTP
+        and request.user.is_authenticated
+        and request.user.pk == user.pk
+    ):
+        request.session[SECOND_FACTOR_SET_UP_KEY] = str(user.pk)
 
 
 class AdminRequiresMFAMiddleware:
-    """Anyone who can use the Wagtail admin must set up a second factor before they reach it."""
+    """Every admin request needs a session that passed two-step sign-in.
+
+    Staff without an authenticator are sent to set one up; staff whose session was opened with a
+    password only are sent to the code step, and come back to the page they asked for.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -15,10 +55,12 @@ class AdminRequiresMFAMiddleware:
         user = getattr(request, "user", None)
         if (
             request.path.startswith(ADMIN_PREFIX)
+            and not request.path.startswith(ADMIN_SIGN_IN_PATHS)
             and user is not None
-            and user.is_authenticated
-            and user.has_perm("wagtailadmin.access_admin")
-            and not is_mfa_enabled(user)
+            and may_use_admin(user)
         ):
-            return redirect(reverse("mfa_activate_totp"))
+            if not is_mfa_enabled(user):
+                return redirect(reverse("mfa_activate_totp"))
+            if not session_passed_second_factor(request):
+                return redirect(reverse("mfa_reauthenticate") + "?" + urlencode({"next": request.get_full_path()}, safe="/"))
         return self.get_response(request)

@@ -1,11 +1,13 @@
 """Admin screens for invitations, member profiles and the moderation queue; audit log actions."""
 
 import django_filters
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.log_actions import log
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -25,6 +27,21 @@ def register_story_log_actions(actions):
     actions.register_action("stories.report.dismiss", _("Dismiss report"), _("Report dismissed"))
     actions.register_action("stories.report.unpublish", _("Unpublish reported story"), _("Reported story unpublished"))
     actions.register_action("stories.note_to_author", _("Note to author"), _("Note sent to the author"))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_only_pages_the_user_may_explore(pages, request):
+    """Wagtail's page chooser lists every page, drafts included, to anyone with admin access.
+
+    Here it lists only the pages the user's page permissions let them explore, so staff whose role
+    grants no page permission (program staff) never read the titles of members' stories; browsing
+    into a page they may not explore is a 404.
+    """
+    explorable = PagePermissionPolicy().explorable_instances(request.user)
+    parent_page_id = request.resolver_match.kwargs.get("parent_page_id") if request.resolver_match else None
+    if parent_page_id is not None and not explorable.filter(pk=parent_page_id).exists():
+        raise Http404
+    return pages.filter(pk__in=explorable.values("pk"))
 
 
 class InvitationCodeFilterSet(WagtailFilterSet):

@@ -16,6 +16,28 @@ def give_totp_authenticator(user, secret=TEST_TOTP_SECRET):
     return user
 
 
+def sign_in_with_two_steps(client, user):
+    """Sign `user` in as allauth leaves a session after the password *and* the authenticator code.
+
+    `client.force_login` alone is a session without the second factor, which the admin refuses
+    (stories.middleware.AdminRequiresMFAMiddleware); tests/security/test_admin_signin.py goes
+    through the real password and code screens.
+    """
+    from allauth.account.internal.flows.login import record_authentication
+    from allauth.mfa.models import Authenticator
+    from django.test import RequestFactory
+
+    give_totp_authenticator(user)
+    client.force_login(user)
+    request = RequestFactory().get("/")
+    request.session, request.user = client.session, user
+    record_authentication(request, user, "password", username=user.get_username())
+    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+    record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+    request.session.save()
+    return client
+
+
 def totp_code(secret=TEST_TOTP_SECRET):
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 
@@ -25,19 +47,19 @@ def totp_code(secret=TEST_TOTP_SECRET):
 
 @pytest.fixture(autouse=True)
 def _admin_test_users_use_two_step_sign_in(monkeypatch):
-    """Admins must have two-step sign-in (stories.middleware.AdminRequiresMFAMiddleware).
+    """Admins must have passed two-step sign-in (stories.middleware.AdminRequiresMFAMiddleware).
 
-    Wagtail's `WagtailTestUtils.login()` creates a superuser without it; give that user an
-    authenticator, as a real administrator would have, instead of weakening the middleware.
+    Wagtail's `WagtailTestUtils.login()` signs a superuser in without it; sign that user in with both
+    steps, as a real administrator would be, instead of weakening the middleware.
     """
     from wagtail.test.utils import WagtailTestUtils
 
-    create_test_user = WagtailTestUtils.create_test_user
+    def login_with_two_steps(self, user=None, **_credentials):
+        user = user or self.create_test_user()
+        sign_in_with_two_steps(self.client, user)
+        return user
 
-    def create_test_user_with_totp():
-        return give_totp_authenticator(create_test_user())
-
-    monkeypatch.setattr(WagtailTestUtils, "create_test_user", staticmethod(create_test_user_with_totp))
+    monkeypatch.setattr(WagtailTestUtils, "login", login_with_two_steps)
 
 
 @pytest.fixture

@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "gsn_site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "gsn_site.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -179,6 +180,8 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Passwords are reset through allauth (rate limited); Wagtail's own reset views stay off.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 
@@ -220,6 +223,35 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
     }
+}
+# Powerful browser features are off for every page and every frame (a page on a shared phone
+# never asks for the camera, the microphone or the location).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
 }
 REFERRER_POLICY = "same-origin"
 SECURE_REFERRER_POLICY = "same-origin"

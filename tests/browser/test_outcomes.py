@@ -10,7 +10,7 @@ from django.test import Client
 from feedback.models import Program
 from feedback.outcomes.case_refs import hash_case_ref
 from feedback.outcomes.models import DOMAIN_CODES, AsoAssessment, Occasion
-from tests.conftest import give_totp_authenticator
+from tests.conftest import sign_in_with_two_steps
 
 from .conftest import assert_no_axe_violations, save_screenshot
 
@@ -54,9 +54,7 @@ def staff_page(browser_page, live_server, program):
     user = get_user_model().objects.create_user("browser-staff", password="a-long-password-123", is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     program.staff.add(user)
-    give_totp_authenticator(user)
-    client = Client()
-    client.force_login(user)
+    client = sign_in_with_two_steps(Client(), user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     browser_page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
     return browser_page

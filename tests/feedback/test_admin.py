@@ -10,6 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from feedback.models import AccessLogEntry, FeedbackResponse, ReviewStatus
+from tests.conftest import sign_in_with_two_steps
 
 from .factories import make_response
 
@@ -27,7 +28,7 @@ def responses(program, other_program, survey):
 
 @pytest.fixture
 def staff_client(client, program_staff):
-    client.force_login(program_staff)
+    sign_in_with_two_steps(client, program_staff)
     return client
 
 
@@ -120,7 +121,7 @@ def test_free_text_is_hidden_from_program_staff_until_an_administrator_allows_it
 
 def test_reviewers_see_every_program_and_free_text_and_can_mark_responses(client, reviewer, responses):
     own, other = responses
-    client.force_login(reviewer)
+    sign_in_with_two_steps(client, reviewer)
     text = client.get(reverse("feedback_responses:index")).content.decode()
     assert all(response.reference in text for response in own + other)
     assert "Secret words from India." in client.get(record_urls(other[0])["inspect"]).content.decode()
@@ -131,7 +132,7 @@ def test_reviewers_see_every_program_and_free_text_and_can_mark_responses(client
 
 def test_redacting_further_replaces_the_stored_text(client, reviewer, responses):
     own, _other = responses
-    client.force_login(reviewer)
+    sign_in_with_two_steps(client, reviewer)
     answer = own[0].answers.get(question_key="better")
     url = record_urls(own[0])["redact"]
     assert client.post(url, {f"answer_{answer.pk}": "The [removed] listened, see me at 12 Main Street 1234567"}).status_code == 302
@@ -144,7 +145,7 @@ def test_redacting_further_replaces_the_stored_text(client, reviewer, responses)
 
 def test_every_view_and_export_of_response_records_is_logged(client, administrator, responses, program):
     own, _other = responses
-    client.force_login(administrator)
+    sign_in_with_two_steps(client, administrator)
     client.get(reverse("feedback_responses:index"))
     client.get(record_urls(own[0])["inspect"])
     client.get(reverse("feedback_admin:report"), {"program": program.pk})
@@ -165,11 +166,11 @@ def test_only_administrators_read_the_access_log(client, administrator, program_
     AccessLogEntry.record(program_staff, Action.LIST, record_count=6)
     url = reverse("feedback_access_log:index")
     for user in (program_staff, reviewer):
-        client.force_login(user)
+        sign_in_with_two_steps(client, user)
         # Wagtail sends people without the permission back to the dashboard.
         response = client.get(url)
         assert (response.status_code, response.url) == (302, "/admin/")
-    client.force_login(administrator)
+    sign_in_with_two_steps(client, administrator)
     page = client.get(url)
     assert page.status_code == 200
     assert "kenya-staff" in page.content.decode()
@@ -179,7 +180,7 @@ def test_report_exports_as_csv_and_xlsx_with_hidden_small_cells(client, administ
     for _ in range(5):
         make_response(program, survey, feel_safe=4)
     make_response(program, survey, feel_safe=1)
-    client.force_login(administrator)
+    sign_in_with_two_steps(client, administrator)
     url = reverse("feedback_admin:report")
     csv_text = client.get(url, {"program": program.pk, "format": "csv"}).content.decode()
     assert "Question feel-safe?,Agree,5" in csv_text.replace("\r\n", "\n")
@@ -193,9 +194,9 @@ def test_report_exports_as_csv_and_xlsx_with_hidden_small_cells(client, administ
 
 def test_record_level_export_is_pseudonymised_and_for_administrators_only(client, administrator, reviewer, responses):
     own, _other = responses
-    client.force_login(reviewer)
+    sign_in_with_two_steps(client, reviewer)
     assert client.get(reverse("feedback_admin:export_records")).status_code == 403
-    client.force_login(administrator)
+    sign_in_with_two_steps(client, administrator)
     export = client.get(reverse("feedback_admin:export_records"), {"format": "csv"})
     lines = export.content.decode().splitlines()
     assert lines[0].startswith("Reference,Program,Survey,Version,Language,Channel,Date,Review status,feel-safe,")
@@ -205,7 +206,7 @@ def test_record_level_export_is_pseudonymised_and_for_administrators_only(client
 
 
 def test_program_snippet_shows_the_feedback_link_and_qr_code(client, administrator, program):
-    client.force_login(administrator)
+    sign_in_with_two_steps(client, administrator)
     page = client.get(reverse("wagtailsnippets_feedback_program:edit", args=[program.pk])).content.decode()
     assert "/feedback/kenya-aftercare/" in page
     assert reverse("feedback_admin:program_qr_svg", args=[program.pk]) in page
@@ -218,7 +219,7 @@ def test_program_snippet_shows_the_feedback_link_and_qr_code(client, administrat
 
 def test_program_staff_see_only_their_programs_as_snippets(client, program_staff, program, other_program):
     program_staff.user_permissions.add(Permission.objects.get(codename="view_program"))
-    client.force_login(program_staff)
+    sign_in_with_two_steps(client, program_staff)
     page = client.get(reverse("wagtailsnippets_feedback_program:list")).content.decode()
     assert program.name in page
     assert other_program.name not in page

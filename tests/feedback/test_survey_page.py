@@ -9,6 +9,7 @@ from feedback import demo
 from feedback.models import FeedbackResponse, FeedbackSurvey, Program, SurveyQuestion
 from feedback.questions import form_field
 from home.models import HomePage
+from tests.conftest import sign_in_with_two_steps
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ class _Quiet:
 
 
 def test_editors_create_a_survey_with_questions_in_the_admin(client, administrator, demo_site):
-    client.force_login(administrator)
+    sign_in_with_two_steps(client, administrator)
     home = HomePage.objects.get()
     data = nested_form_data(
         {

@@ -10,7 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from feedback.outcomes.models import AsoAssessment, ImportBatch, StagedAssessment
-from tests.conftest import give_totp_authenticator
+from tests.conftest import give_totp_authenticator, sign_in_with_two_steps
 
 from .helpers import assess, make_program, make_staff
 
@@ -20,8 +20,7 @@ CSV_HEADER = "program,case_ref,assessed_on,occasion,safety\n"
 
 
 def login(client, user):
-    client.force_login(user)
-    return client
+    return sign_in_with_two_steps(client, user)
 
 
 @pytest.fixture

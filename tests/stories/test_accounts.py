@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from stories.models import InvitationCode, MemberProfile
-from tests.conftest import give_totp_authenticator
+from tests.conftest import sign_in_with_two_steps
 
 from .factories import PASSWORD, InvitationCodeFactory, MemberFactory, ModeratorFactory, UserFactory
 
@@ -96,9 +96,8 @@ def test_staff_without_two_step_sign_in_are_sent_to_set_it_up_before_the_admin(c
     assert response["Location"] == "/en/accounts/2fa/totp/activate/"
 
 
-def test_staff_with_two_step_sign_in_reach_the_admin(client):
-    moderator = give_totp_authenticator(ModeratorFactory())
-    client.force_login(moderator)
+def test_staff_whose_session_passed_two_step_sign_in_reach_the_admin(client):
+    sign_in_with_two_steps(client, ModeratorFactory())
     assert client.get("/admin/").status_code == 200
 
 
@@ -133,8 +132,8 @@ def test_members_can_turn_on_two_step_sign_in(client):
 def test_staff_create_invitation_codes_in_the_admin(client):
     from django.urls import reverse
 
-    moderator = give_totp_authenticator(ModeratorFactory())
-    client.force_login(moderator)
+    moderator = ModeratorFactory()
+    sign_in_with_two_steps(client, moderator)
     url = reverse("wagtailsnippets_stories_invitationcode:add")
     assert client.get(url).status_code == 200
     response = client.post(url, {"code": "FROM-ADMIN", "note": "chapter meeting", "expires_at": "2099-01-01 10:00"})

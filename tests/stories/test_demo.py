@@ -56,6 +56,17 @@ def test_the_printed_moderator_login_works(client):
     assert client.get("/admin/").status_code == 200
 
 
+def test_the_printed_administrator_login_works_and_needs_its_code(client):
+    output = run_seed()
+    assert f"Administrator: administrator / {demo.ADMINISTRATOR_PASSWORD}" in output
+    assert demo.ADMINISTRATOR_TOTP_SECRET in output
+    response = client.post("/en/accounts/login/", {"login": "administrator", "password": demo.ADMINISTRATOR_PASSWORD})
+    assert response["Location"] == "/en/accounts/2fa/authenticate/"
+    assert client.get("/admin/users/")["Location"].startswith("/en/accounts/login/")
+    client.post("/en/accounts/2fa/authenticate/", {"code": totp_code(demo.ADMINISTRATOR_TOTP_SECRET)})
+    assert client.get("/admin/users/").status_code == 200
+
+
 def test_the_home_page_features_the_latest_stories(client):
     run_seed()
     content = client.get("/en/").content.decode()

@@ -7,7 +7,7 @@ from wagtail.models import Page, Revision
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from stories.models import StoryPage
-from tests.conftest import give_totp_authenticator
+from tests.conftest import sign_in_with_two_steps
 
 from .conftest import approve, submitted_story
 
@@ -66,10 +66,9 @@ def test_members_cannot_use_the_admin_preview_of_their_own_draft(client, draft, 
 
 
 def test_moderators_cannot_publish_a_story_without_the_workflow_approval(client, draft, moderator):
-    give_totp_authenticator(moderator)
     assert draft.permissions_for_user(moderator).can_publish() is False
     assert Page.objects.get(pk=draft.pk).permissions_for_user(moderator).can_publish() is False
-    client.force_login(moderator)
+    sign_in_with_two_steps(client, moderator)
     response = client.post(
         f"/admin/pages/{draft.pk}/edit/",
         nested_form_data(
@@ -114,8 +113,7 @@ def test_members_can_preview_their_own_draft(client, draft, member):
 
 
 def test_a_moderator_may_correct_and_approve_in_one_step(client, draft, moderator):
-    give_totp_authenticator(moderator)
-    client.force_login(moderator)
+    sign_in_with_two_steps(client, moderator)
     response = client.post(
         f"/admin/pages/{draft.pk}/edit/",
         nested_form_data(

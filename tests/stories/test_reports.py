@@ -3,7 +3,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from stories.models import AuthorNote, ContentReport, StoryPage, StoryStatus
-from tests.conftest import give_totp_authenticator
+from tests.conftest import sign_in_with_two_steps
 
 pytestmark = pytest.mark.django_db
 
@@ -16,9 +16,7 @@ def report(client, story, reason="harmful", address="10.0.0.1", **extra):
 
 @pytest.fixture
 def admin_client(client, moderator):
-    give_totp_authenticator(moderator)
-    client.force_login(moderator)
-    return client
+    return sign_in_with_two_steps(client, moderator)
 
 
 def test_anyone_can_report_a_story_without_an_account(client, make_published):
