@@ -3,6 +3,20 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
 
+# Each language named in its own script and as its speakers write it in a menu. Django's names
+# differ in small ways ("español" in lower case, "हिंदी", "العربيّة" with a shadda).
+LANGUAGE_NAMES_IN_OWN_SCRIPT = {
+    "en": "English",
+    "es": "Español",
+    "fr": "Français",
+    "pt": "Português",
+    "hi": "हिन्दी",
+    "sw": "Kiswahili",
+    "km": "ខ្មែរ",
+    "ar": "العربية",
+}
+
+
 def languages(request):
     """Links to the current page in every configured language, for the language switcher."""
     current = get_language()
@@ -13,7 +27,7 @@ def languages(request):
         links.append(
             {
                 "code": code,
-                "name_local": info["name_local"],
+                "name_local": LANGUAGE_NAMES_IN_OWN_SCRIPT.get(code, info["name_local"]),
                 "url": translate_url(path, code),
                 "is_current": code == current,
                 "bidi": info["bidi"],

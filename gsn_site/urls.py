@@ -22,6 +22,8 @@ admin_sign_in_urlpatterns = [
 urlpatterns = admin_sign_in_urlpatterns + [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Outside the language prefix: one address for the no-JavaScript link and the script's beacon.
+    path("quick-exit/", home_views.quick_exit, name="quick_exit"),
 ]
 
 # Every public URL carries its language prefix; "/" is redirected by LocaleMiddleware

@@ -1,0 +1,42 @@
+"""Country names in the reader's language, from the Unicode CLDR data that Babel ships.
+
+Stories store the country as the teller typed it ("Kenya", "kenia", "भारत") or as an ISO 3166 code.
+`country_code` recognises either, in any configured language; pages show `country_name`, the CLDR
+name in the current language, and fall back to the stored text when it names no known country.
+"""
+
+from functools import lru_cache
+
+from babel import Locale
+from django.conf import settings
+from django.utils.translation import get_language
+
+
+@lru_cache(maxsize=None)
+def _territories(language):
+    return Locale.parse(language.replace("-", "_")).territories
+
+
+@lru_cache(maxsize=1)
+def _codes_by_name():
+    codes = {}
+    for language, _name in settings.LANGUAGES:
+        for code, name in _territories(language).items():
+            # Two-letter codes are countries; numeric ones are regions such as "001" (World).
+            if len(code) == 2 and code.isalpha():
+                codes.setdefault(name.casefold(), code)
+    return codes
+
+
+def country_code(value):
+    text = (value or "").strip()
+    if len(text) == 2 and text.upper() in _territories("en"):
+        return text.upper()
+    return _codes_by_name().get(text.casefold())
+
+
+def country_name(value, language=None):
+    code = country_code(value)
+    if code is None:
+        return value or ""
+    return _territories(language or get_language() or settings.LANGUAGE_CODE).get(code, value)
