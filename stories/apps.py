@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class StoriesConfig(AppConfig):
     name = "stories"
     verbose_name = _("Stories")
+
+    def ready(self):
+        from allauth.account.signals import password_changed, password_reset
+
+        from .models import clear_temporary_password
+
+        # Whichever way the member chose their own password, the temporary one is over.
+        password_changed.connect(clear_temporary_password, dispatch_uid="stories.clear_temporary_password.changed")
+        password_reset.connect(clear_temporary_password, dispatch_uid="stories.clear_temporary_password.reset")

@@ -3,6 +3,7 @@
 import hashlib
 import hmac
 
+from allauth.account.views import SignupView
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
-from .forms import ConsentForm, ContentReportForm, StoryConsentFields, StoryForm
+from .forms import ConsentForm, ContentReportForm, InvitationSignupForm, StoryConsentFields, StoryForm
 from .models import ContentReport, MemberProfile, StoryConsent, StoryIndexPage, StoryPage
 from .submission import create_story, story_form_initial, update_story
 
@@ -34,6 +35,26 @@ def member_required(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+class InvitationSignupView(SignupView):
+    """allauth's signup, with the invitation code filled in from the link on a printed slip."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        code = self.request.GET.get("code", "").strip()
+        if code:
+            initial["invitation_code"] = code[: InvitationSignupForm.base_fields["invitation_code"].max_length]
+        return initial
+
+
+signup = InvitationSignupView.as_view()
+
+
+@member_required
+def welcome(request):
+    """Where a new member lands after signing up."""
+    return TemplateResponse(request, "stories/welcome.html", {})
 
 
 def own_story(request, pk):

@@ -1,9 +1,12 @@
 """Admin screens for invitations, member profiles and the moderation queue; audit log actions."""
 
 import django_filters
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import ListingButton
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
@@ -12,8 +15,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from gsn_site.sanitize import plain_text
 
+from .admin_views import ReportEditView, ReportInspectView, TemporaryPasswordView, invitation_slip
 from .forms import AuthorNoteForm
-from .models import AuthorNote, ContentReport, InvitationCode, MemberProfile, ReportReason
+from .models import AuthorNote, ContentReport, InvitationCode, MemberProfile, ReportReason, StoryPage
 
 
 @hooks.register("register_log_actions")
@@ -25,6 +29,9 @@ def register_story_log_actions(actions):
     actions.register_action("stories.report.dismiss", _("Dismiss report"), _("Report dismissed"))
     actions.register_action("stories.report.unpublish", _("Unpublish reported story"), _("Reported story unpublished"))
     actions.register_action("stories.note_to_author", _("Note to author"), _("Note sent to the author"))
+    actions.register_action(
+        "stories.member.temporary_password", _("Set a temporary password"), _("Temporary password set for the member")
+    )
 
 
 class InvitationCodeFilterSet(WagtailFilterSet):
@@ -39,10 +46,16 @@ class InvitationCodeViewSet(SnippetViewSet):
     model = InvitationCode
     icon = "key"
     menu_label = _("Invitation codes")
-    list_display = ["code", "note", "expires_at", "used_at", "revoked"]
+    list_display = ["code", "note", "status"]
     filterset_class = InvitationCodeFilterSet
     search_fields = ["code", "note"]
     form_fields = ["code", "note", "expires_at", "revoked"]
+
+    def slip_view(self, request, pk):
+        return invitation_slip(request, self, pk)
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [path("slip/<str:pk>/", self.slip_view, name="slip")]
 
 
 class MemberProfileViewSet(SnippetViewSet):
@@ -53,6 +66,10 @@ class MemberProfileViewSet(SnippetViewSet):
     list_filter = ["preferred_language"]
     search_fields = ["pseudonym"]
     form_fields = ["pseudonym", "chapter", "preferred_language"]
+
+    def get_urlpatterns(self):
+        view = TemporaryPasswordView.as_view(viewset=self)
+        return super().get_urlpatterns() + [path("temporary-password/<str:pk>/", view, name="temporary_password")]
 
 
 class ContentReportFilterSet(WagtailFilterSet):
@@ -70,10 +87,13 @@ class ContentReportViewSet(SnippetViewSet):
     model = ContentReport
     icon = "warning"
     menu_label = _("Reported stories")
-    list_display = ["story", "reason", "status", "created_at"]
+    list_display = ["story", "reason", "note", "status", "created_at"]
     filterset_class = ContentReportFilterSet
-    form_fields = ["status", "note"]
+    form_fields = ["status"]
     inspect_view_enabled = True
+    inspect_view_class = ReportInspectView
+    edit_view_class = ReportEditView
+    index_template_name = "stories/admin/report_index.html"
     add_to_admin_menu = False
 
     def get_queryset(self, request):
@@ -88,6 +108,50 @@ class StoriesViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(StoriesViewSetGroup)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def invitation_and_member_buttons(snippet, user, next_url=None):
+    if isinstance(snippet, InvitationCode):
+        yield ListingButton(
+            _("Print slip"), reverse("wagtailsnippets_stories_invitationcode:slip", args=[snippet.pk]), icon_name="print", priority=5
+        )
+    if isinstance(snippet, MemberProfile) and snippet.temporary_password_allowed_for(user):
+        yield ListingButton(
+            _("Set a temporary password"),
+            reverse("wagtailsnippets_stories_memberprofile:temporary_password", args=[snippet.pk]),
+            icon_name="key",
+            priority=5,
+        )
+
+
+class ModerationPanel(Component):
+    """What waits for a moderator: stories held after reports, and open reports, newest first."""
+
+    name = "moderation"
+    order = 50
+    template_name = "stories/admin/moderation_panel.html"
+    NEWEST = 5
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        held = StoryPage.objects.filter(on_hold=True).order_by("-latest_revision_created_at")
+        reports = ContentReport.objects.open().select_related("story").order_by("-created_at")
+        return {
+            "held_count": held.count(),
+            "held_stories": held[: self.NEWEST],
+            "report_count": reports.count(),
+            "reports": reports[: self.NEWEST],
+            "reports_url": reverse("wagtailsnippets_stories_contentreport:list"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_moderation_panel(request, panels):
+    if request.user.has_perm("stories.change_contentreport"):
+        panels.append(ModerationPanel(request))
 
 
 @hooks.register("after_create_snippet")

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "stories.middleware.AdminRequiresMFAMiddleware",
+    "stories.middleware.TemporaryPasswordMiddleware",
     "gsn_site.page_cache.AnonymousPageCacheMiddleware",
     "gsn_site.middleware.PrivateCacheControlMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -197,6 +198,8 @@ ACCOUNT_RATE_LIMITS = {
 # Signing up needs an invitation code (stories.forms.InvitationSignupForm); "website" is a honeypot.
 ACCOUNT_FORMS = {"signup": "stories.forms.InvitationSignupForm"}
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
+# A new member lands on a page that says what happens next.
+ACCOUNT_SIGNUP_REDIRECT_URL = "stories:welcome"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "GSN"
 
