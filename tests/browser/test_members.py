@@ -1,0 +1,98 @@
+"""A new member from a printed slip to the welcome page; the slip itself; a temporary password."""
+
+from datetime import datetime
+from datetime import timezone as dt_timezone
+
+import pytest
+from playwright.sync_api import expect
+
+from stories import demo as stories_demo
+from stories.models import InvitationCode, MemberProfile
+from tests.conftest import totp_code
+
+from .conftest import assert_no_axe_violations, save_screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+class _Quiet:
+    def write(self, *args, **kwargs):
+        pass
+
+
+def sign_in(page, username, password, code=None, language="en"):
+    page.goto(f"/{language}/accounts/login/")
+    page.fill("#id_login", username)
+    page.fill("#id_password", password)
+    page.locator("main form button[type=submit]").click()
+    if code:
+        page.wait_for_url("**/accounts/2fa/authenticate/")
+        page.fill("#id_code", code)
+        page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state()
+
+
+def test_from_the_slip_link_to_the_welcome_page_on_a_phone(phone_page, demo_site):
+    InvitationCode.objects.create(code="K7M2-9QXD")
+    page = phone_page
+    page.goto("/en/accounts/signup/?code=k7m2-9qxd")
+    expect(page.locator("#id_invitation_code")).to_have_value("k7m2-9qxd")
+    expect(page.locator("#id_preferred_language")).to_have_value("en")
+    assert_no_axe_violations(page)
+    page.fill("#id_username", "slipreader")
+    page.fill("#id_pseudonym", "Baraka")
+    page.fill("#id_password1", "a-long-browser-passphrase")
+    page.fill("#id_password2", "a-long-browser-passphrase")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/en/my-stories/welcome/")
+    expect(page.locator("h1")).to_have_text("Welcome, Baraka")
+    expect(page.locator("main")).to_contain_text("Your account is ready. Here is what happens next.")
+    assert_no_axe_violations(page)
+    save_screenshot(page, "welcome-phone")
+    page.get_by_role("link", name="Share your story").click()
+    page.wait_for_url("**/en/share-your-story/")
+    assert MemberProfile.objects.get(user__username="slipreader").pseudonym == "Baraka"
+
+
+def test_staff_print_a_slip_in_the_members_language(browser_page, demo_site):
+    stories_demo.seed(_Quiet())
+    invitation = InvitationCode.objects.create(code="K7M2-9QXD", expires_at=datetime(2027, 3, 3, 12, tzinfo=dt_timezone.utc))
+    page = browser_page
+    sign_in(page, "moderator", stories_demo.MODERATOR_PASSWORD, code=totp_code(stories_demo.MODERATOR_TOTP_SECRET))
+    page.goto("/admin/snippets/stories/invitationcode/")
+    row = page.locator("tr").filter(has_text="K7M2-9QXD")
+    expect(row).to_contain_text("Unused, expires 3 March 2027")
+    page.goto(f"/admin/snippets/stories/invitationcode/slip/{invitation.pk}/")
+    page.select_option("#id_language", "fr")
+    page.get_by_role("button", name="Show the slip in this language").click()
+    page.wait_for_url("**?language=fr")
+    slip = page.locator("section.slip")
+    expect(slip).to_have_attribute("lang", "fr")
+    expect(slip.locator(".slip-code")).to_have_text("K7M2-9QXD")
+    expect(slip).to_contain_text("3 mars 2027")
+    expect(slip.locator(".slip-qr svg")).to_be_visible()
+    assert_no_axe_violations(page)
+    page.emulate_media(media="print")
+    expect(page.locator(".slip-controls")).to_be_hidden()
+    expect(slip.locator(".slip-code")).to_be_visible()
+    save_screenshot(page, "invitation-slip-print")
+
+
+def test_a_temporary_password_must_be_replaced_at_sign_in(browser_page, demo_site):
+    stories_demo.seed(_Quiet())
+    profile = MemberProfile.objects.get(user__username="amani")
+    moderator = profile.user.__class__.objects.get(username="moderator")
+    profile.set_temporary_password("paper-slip-4821-river", by=moderator)
+    page = browser_page
+    sign_in(page, "amani", "paper-slip-4821-river")
+    page.goto("/en/my-stories/")
+    page.wait_for_url("**/en/accounts/password/change/")
+    assert_no_axe_violations(page)
+    page.fill("#id_oldpassword", "paper-slip-4821-river")
+    page.fill("#id_password1", "amani-chooses-her-own")
+    page.fill("#id_password2", "amani-chooses-her-own")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    sign_in(page, "amani", "amani-chooses-her-own")
+    page.goto("/en/my-stories/")
+    expect(page.locator("h1")).to_have_text("My stories")
