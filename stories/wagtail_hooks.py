@@ -201,7 +201,8 @@ class DismissReports(ReportBulkAction):
 class UnpublishReportedStories(ReportBulkAction):
     display_name = _("Unpublish story")
     action_type = "unpublish_story"
-    aria_label = _("Unpublish the stories of the selected reports")
+    # The spoken name starts with the visible one (WCAG 2.5.3).
+    aria_label = _("Unpublish story of each selected report")
     template_name = "stories/admin/confirm_bulk_action.html"
     action_priority = 20
     classes = {"serious"}
@@ -228,7 +229,7 @@ class UnpublishReportedStories(ReportBulkAction):
 class NoteToAuthor(ReportBulkAction):
     display_name = _("Note to author")
     action_type = "note_to_author"
-    aria_label = _("Send a note to the authors of the selected reports' stories")
+    aria_label = _("Note to author of each selected report's story")
     template_name = "stories/admin/confirm_bulk_action.html"
     action_priority = 30
     form_class = AuthorNoteForm

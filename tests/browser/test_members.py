@@ -96,3 +96,31 @@ def test_a_temporary_password_must_be_replaced_at_sign_in(browser_page, demo_sit
     sign_in(page, "amani", "amani-chooses-her-own")
     page.goto("/en/my-stories/")
     expect(page.locator("h1")).to_have_text("My stories")
+
+
+def test_a_moderator_sees_what_waits_and_handles_a_report_in_plain_words(browser_page, demo_site):
+    from stories.models import ContentReport, StoryPage
+
+    stories_demo.seed(_Quiet())
+    story = StoryPage.objects.live().first()
+    for key in "abcde":
+        ContentReport.objects.create(story=story, reason="harmful", note=f"Reader note {key}", reporter_key=key * 64)
+    page = browser_page
+    sign_in(page, "moderator", stories_demo.MODERATOR_PASSWORD, code=totp_code(stories_demo.MODERATOR_TOTP_SECRET))
+    page.goto("/admin/")
+    panel = page.locator("section").filter(has=page.get_by_role("heading", name="Waiting for moderators"))
+    expect(panel).to_contain_text("0 stories on hold · 5 open reports")
+    page.goto("/admin/snippets/stories/contentreport/")
+    expect(page.locator("main")).to_contain_text("Reader note a")
+    page.locator("main thead input[type=checkbox]").check()
+    expect(page.locator("[data-bulk-action-num-objects]")).to_have_text("All 5 reports on this screen selected")
+    assert_no_axe_violations(page)
+    report = ContentReport.objects.get(note="Reader note a")
+    page.goto(f"/admin/snippets/stories/contentreport/edit/{report.pk}/")
+    page.wait_for_url(f"**/contentreport/inspect/{report.pk}/")
+    expect(page.locator("textarea, select")).to_have_count(0)
+    page.get_by_role("link", name="Dismiss", exact=True).click()
+    page.get_by_role("button", name="Yes, go ahead").click()
+    page.wait_for_url("**/admin/snippets/stories/contentreport/")
+    report.refresh_from_db()
+    assert report.status == "dismissed"
