@@ -69,7 +69,8 @@ class TemporaryPasswordForm(SetPasswordForm):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].label = _("Temporary password")
         self.fields["new_password1"].help_text = _(
-            "Give it to the member in person or by phone, never by message. They must choose their own password when they sign in."
+            "Give it to the member in person or by phone, never by message. "
+            "They must choose their own password when they sign in."
         )
         self.fields["new_password2"].label = _("Temporary password again")
 
@@ -151,4 +152,3 @@ class ReportInspectView(InspectView):
         context["story_admin_url"] = AdminURLFinder(self.request.user).get_edit_url(report.story)
         context["can_act"] = self.request.user.has_perm("stories.change_contentreport")
         return context
-

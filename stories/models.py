@@ -207,6 +207,9 @@ class MemberProfile(models.Model):
         verbose_name_plural = _("member profiles")
         permissions = [("set_temporary_password", _("Can set a temporary password for a member"))]
 
+    def __str__(self):
+        return self.pseudonym
+
     def temporary_password_allowed_for(self, actor):
         """Moderators and administrators may reset a member's password; never a staff account's this way."""
         target = self.user
@@ -224,9 +227,6 @@ class MemberProfile(models.Model):
         self.save(update_fields=["must_change_password"])
         # The log says who did it and for whom, never the password.
         log(instance=self, action="stories.member.temporary_password", user=by)
-
-    def __str__(self):
-        return self.pseudonym
 
 
 def clear_temporary_password(sender, request, user, **kwargs):

@@ -5,9 +5,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import ListingButton
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
@@ -113,9 +113,8 @@ register_snippet(StoriesViewSetGroup)
 @hooks.register("register_snippet_listing_buttons")
 def invitation_and_member_buttons(snippet, user, next_url=None):
     if isinstance(snippet, InvitationCode):
-        yield ListingButton(
-            _("Print slip"), reverse("wagtailsnippets_stories_invitationcode:slip", args=[snippet.pk]), icon_name="print", priority=5
-        )
+        slip_url = reverse("wagtailsnippets_stories_invitationcode:slip", args=[snippet.pk])
+        yield ListingButton(_("Print slip"), slip_url, icon_name="print", priority=5)
     if isinstance(snippet, MemberProfile) and snippet.temporary_password_allowed_for(user):
         yield ListingButton(
             _("Set a temporary password"),

@@ -1,7 +1,6 @@
 """A new member from a printed slip to the welcome page; the slip itself; a temporary password."""
 
-from datetime import datetime
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime
 
 import pytest
 from playwright.sync_api import expect
@@ -56,7 +55,7 @@ def test_from_the_slip_link_to_the_welcome_page_on_a_phone(phone_page, demo_site
 
 def test_staff_print_a_slip_in_the_members_language(browser_page, demo_site):
     stories_demo.seed(_Quiet())
-    invitation = InvitationCode.objects.create(code="K7M2-9QXD", expires_at=datetime(2027, 3, 3, 12, tzinfo=dt_timezone.utc))
+    invitation = InvitationCode.objects.create(code="K7M2-9QXD", expires_at=datetime(2027, 3, 3, 12, tzinfo=UTC))
     page = browser_page
     sign_in(page, "moderator", stories_demo.MODERATOR_PASSWORD, code=totp_code(stories_demo.MODERATOR_TOTP_SECRET))
     page.goto("/admin/snippets/stories/invitationcode/")

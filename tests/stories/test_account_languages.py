@@ -58,7 +58,9 @@ def english_left(client_for, path, language, section=None):
         assert response.status_code == 200, f"/{code}/{path}"
         html = response.content.decode()
         if section:
-            html = "<body>" + "".join(str(part) for part in BeautifulSoup(html, "html.parser").select(section)) + "</body>"
+            html = (
+                "<body>" + "".join(str(part) for part in BeautifulSoup(html, "html.parser").select(section)) + "</body>"
+            )
         return visible_texts(html, skip)
 
     return sorted(texts(language) & texts("en") - SAME_AS_ENGLISH.get(language, set()))
@@ -165,7 +167,9 @@ def member_using_two_step_sign_in(client):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("path", ["accounts/2fa/", "accounts/2fa/recovery-codes/generate/", "accounts/2fa/totp/deactivate/"])
+@pytest.mark.parametrize(
+    "path", ["accounts/2fa/", "accounts/2fa/recovery-codes/generate/", "accounts/2fa/totp/deactivate/"]
+)
 def test_two_step_sign_in_pages_have_no_english_left(member_using_two_step_sign_in, path, language):
     assert english_left(member_using_two_step_sign_in, path, language) == []
 
@@ -231,7 +235,11 @@ def test_every_listed_upstream_string_is_one_upstream_uses():
     known = upstream_msgids()
     listed = []
     for node in ast.walk(ast.parse(Path(module.__file__).read_text())):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("gettext_noop", "ngettext_lazy", "pgettext_lazy"):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") in (
+            "gettext_noop",
+            "ngettext_lazy",
+            "pgettext_lazy",
+        ):
             listed.append(ast.literal_eval(node.args[1] if node.func.id == "pgettext_lazy" else node.args[0]))
     assert len(listed) > 80
     assert [msgid for msgid in listed if msgid not in known] == []

@@ -1,8 +1,7 @@
 """Invitation codes a person can read out or copy from paper, the printed slip, and the signup they lead to."""
 
 import re
-from datetime import datetime, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -103,7 +102,10 @@ def test_the_welcome_page_is_for_members_only(client):
 @pytest.mark.parametrize(
     "make, expected",
     [
-        (lambda: InvitationCodeFactory(expires_at=datetime(2027, 3, 3, 12, 0, tzinfo=dt_timezone.utc)), "Unused, expires 3 March 2027"),
+        (
+            lambda: InvitationCodeFactory(expires_at=datetime(2027, 3, 3, 12, 0, tzinfo=UTC)),
+            "Unused, expires 3 March 2027",
+        ),
         (lambda: InvitationCodeFactory(used_at=timezone.now(), used_by=UserFactory()), "Used"),
         (lambda: InvitationCodeFactory(revoked=True), "Revoked"),
         (lambda: InvitationCodeFactory(expires_at=timezone.now() - timedelta(minutes=1)), "Expired"),
@@ -121,7 +123,7 @@ def moderator_client(client):
 
 
 def test_the_admin_list_shows_status_in_words_and_a_slip_for_each_code(moderator_client):
-    invitation = InvitationCodeFactory(code="K7M2-9QXD", expires_at=datetime(2027, 3, 3, 12, 0, tzinfo=dt_timezone.utc))
+    invitation = InvitationCodeFactory(code="K7M2-9QXD", expires_at=datetime(2027, 3, 3, 12, 0, tzinfo=UTC))
     InvitationCodeFactory(code="REVO-KED0", revoked=True)
     content = moderator_client.get(reverse("wagtailsnippets_stories_invitationcode:list")).content.decode()
     assert "Unused, expires 3 March 2027" in content
@@ -131,7 +133,7 @@ def test_the_admin_list_shows_status_in_words_and_a_slip_for_each_code(moderator
 
 
 def test_the_slip_has_the_code_a_qr_code_of_the_link_and_the_expiry_in_the_members_language(moderator_client):
-    invitation = InvitationCodeFactory(code="K7M2-9QXD", expires_at=datetime(2027, 3, 3, 12, 0, tzinfo=dt_timezone.utc))
+    invitation = InvitationCodeFactory(code="K7M2-9QXD", expires_at=datetime(2027, 3, 3, 12, 0, tzinfo=UTC))
     url = reverse("wagtailsnippets_stories_invitationcode:slip", args=[invitation.pk])
     response = moderator_client.get(url)
     assert response.status_code == 200

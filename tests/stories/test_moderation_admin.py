@@ -19,8 +19,8 @@ def admin_client(client, moderator):
     return client
 
 
-def file_report(story, reason="harmful", note="", key="a"):
-    return ContentReport.objects.create(story=story, reason=reason, note=note, reporter_key=key * 64)
+def file_report(story, reason="harmful", note="", key="a", **fields):
+    return ContentReport.objects.create(story=story, reason=reason, note=note, reporter_key=key * 64, **fields)
 
 
 def test_the_dashboard_shows_held_stories_and_open_reports(admin_client, make_published):
@@ -29,7 +29,7 @@ def test_the_dashboard_shows_held_stories_and_open_reports(admin_client, make_pu
     other = make_published(title="Market day")
     newest = file_report(other, reason="identity_risk", key="b")
     file_report(held, key="c")
-    file_report(held, key="d").__class__.objects.filter(reporter_key="d" * 64).update(status=ContentReport.Status.DISMISSED)
+    file_report(held, key="d", status=ContentReport.Status.DISMISSED)
     content = admin_client.get("/admin/").content.decode()
     assert "Waiting for moderators" in content
     assert "1 story on hold" in content
@@ -78,7 +78,9 @@ def test_report_details_are_read_only_with_actions_as_buttons(admin_client, make
     assert "It names the street." in content
     assert "<textarea" not in content and "<select" not in content
     bulk = reverse("wagtail_bulk_action", args=["stories", "contentreport", "dismiss"])
-    assert f'href="{bulk}?id={report.pk}&amp;next=%2Fadmin%2Fsnippets%2Fstories%2Fcontentreport%2F">Dismiss</a>' in content
+    assert (
+        f'href="{bulk}?id={report.pk}&amp;next=%2Fadmin%2Fsnippets%2Fstories%2Fcontentreport%2F">Dismiss</a>' in content
+    )
     assert ">Unpublish story</a>" in content
     assert ">Note to author</a>" in content
     # The button leads to Wagtail's confirmation page; nothing changes before it is confirmed.
