@@ -29,7 +29,8 @@ class AdminRequiresMFAMiddleware:
 class TemporaryPasswordMiddleware:
     """A member whose password a moderator set must choose their own before doing anything else."""
 
-    ALLOWED_URL_NAMES = {"account_change_password", "account_logout", "set_language"}
+    # Leaving must always work: signing out, and the quick exit (which signs out on its way).
+    ALLOWED_URL_NAMES = {"account_change_password", "account_logout", "set_language", "quick_exit"}
 
     def __init__(self, get_response):
         self.get_response = get_response
