@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from gsn_site.casework import CaseworkType
@@ -18,7 +19,12 @@ MAX_IMAGE_BYTES = 5 * 1024 * 1024
 class InvitationSignupForm(SignupForm):
     """allauth's signup form, open only to people holding a valid invitation code."""
 
-    invitation_code = forms.CharField(label=_("Invitation code"), max_length=32)
+    invitation_code = forms.CharField(
+        label=_("Invitation code"),
+        max_length=40,
+        help_text=_("For example K7M2-9QXD. Capitals, small letters, spaces and dashes are all fine."),
+        widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"}),
+    )
     pseudonym = forms.CharField(
         label=_("Pseudonym"),
         max_length=60,
@@ -34,6 +40,8 @@ class InvitationSignupForm(SignupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["chapter"].queryset = ChapterPage.objects.live().public().order_by("title")
+        # Someone reading the page in Swahili most likely wants the site in Swahili.
+        self.fields["preferred_language"].initial = get_language()
         if "email" in self.fields:
             self.fields["email"].help_text = _(
                 "Optional. Without an email address you cannot reset your password yourself: "
@@ -42,10 +50,10 @@ class InvitationSignupForm(SignupForm):
         self.order_fields(self.field_order)
 
     def clean_invitation_code(self):
-        code = self.cleaned_data["invitation_code"].strip()
-        if not InvitationCode.objects.usable().filter(code=code).exists():
+        invitation = InvitationCode.objects.usable().matching(self.cleaned_data["invitation_code"]).first()
+        if invitation is None:
             raise forms.ValidationError(_("This invitation code is not valid. It may have expired or been used already."))
-        return code
+        return invitation.code
 
     def clean_pseudonym(self):
         pseudonym = plain_text(self.cleaned_data["pseudonym"])

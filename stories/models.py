@@ -2,13 +2,16 @@
 
 import secrets
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.http import Http404
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
@@ -63,8 +66,28 @@ class StoryStatus(models.TextChoices):
     ON_HOLD = "on_hold", _("On hold while reports are reviewed")
 
 
+# Crockford's base32: digits and capitals without I, L, O and U, so nothing looks like anything else.
+CROCKFORD_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+INVITATION_CODE_GROUPS = 2
+INVITATION_CODE_GROUP_LENGTH = 4
+# What people type for the letters that are not in the alphabet.
+CROCKFORD_FOLDING = str.maketrans({"I": "1", "L": "1", "O": "0"})
+
+
 def default_invitation_code():
-    return secrets.token_urlsafe(9)
+    """A code a person can read out or copy from paper: `K7M2-9QXD` (40 random bits)."""
+    groups = [
+        "".join(secrets.choice(CROCKFORD_ALPHABET) for _ in range(INVITATION_CODE_GROUP_LENGTH))
+        for _ in range(INVITATION_CODE_GROUPS)
+    ]
+    return "-".join(groups)
+
+
+def canonical_invitation_code(typed):
+    """The code as stored, from what a person typed: any case, spaces, dashes, I/L for 1 and O for 0."""
+    compact = "".join(typed.split()).replace("-", "").upper().translate(CROCKFORD_FOLDING)
+    size = INVITATION_CODE_GROUP_LENGTH
+    return "-".join(compact[start : start + size] for start in range(0, len(compact), size))
 
 
 def default_invitation_expiry():
@@ -74,6 +97,11 @@ def default_invitation_expiry():
 class InvitationCodeQuerySet(models.QuerySet):
     def usable(self):
         return self.filter(used_at__isnull=True, revoked=False, expires_at__gt=timezone.now())
+
+    def matching(self, typed):
+        """The code a person typed, however they wrote it; codes made before the short form match exactly."""
+        typed = typed.strip()
+        return self.filter(Q(code=typed) | Q(code=canonical_invitation_code(typed)))
 
 
 class InvitationCode(models.Model):
@@ -125,6 +153,27 @@ class InvitationCode(models.Model):
 
     is_usable.fget.short_description = _("usable")
 
+    @property
+    def status(self):
+        """Where the code stands, in words: "Unused, expires 3 March 2027", "Used", "Revoked" or "Expired"."""
+        if self.used_at is not None:
+            return gettext("Used")
+        if self.revoked:
+            return gettext("Revoked")
+        if self.expires_at <= timezone.now():
+            return gettext("Expired")
+        expiry = date_format(timezone.localtime(self.expires_at), "j F Y")
+        return gettext("Unused, expires %(date)s") % {"date": expiry}
+
+    status.fget.short_description = _("status")
+
+    def signup_url(self, language_code):
+        """The signup page in this language with the code filled in, as an absolute link for the QR code."""
+        with translation.override(language_code):
+            path = reverse("account_signup")
+        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        return f"{base}{path}?{urlencode({'code': self.code})}"
+
 
 class MemberProfile(models.Model):
     user = models.OneToOneField(
@@ -146,13 +195,42 @@ class MemberProfile(models.Model):
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
+    must_change_password = models.BooleanField(
+        _("must change password"),
+        default=False,
+        help_text=_("Set when a moderator gave a temporary password; cleared when the member chooses their own."),
+        editable=False,
+    )
 
     class Meta:
         verbose_name = _("member profile")
         verbose_name_plural = _("member profiles")
+        permissions = [("set_temporary_password", _("Can set a temporary password for a member"))]
 
     def __str__(self):
         return self.pseudonym
+
+    def temporary_password_allowed_for(self, actor):
+        """Moderators and administrators may reset a member's password; never a staff account's this way."""
+        target = self.user
+        return (
+            actor.has_perm("stories.set_temporary_password")
+            and actor.pk != target.pk
+            and not (target.is_staff or target.is_superuser or target.has_perm("wagtailadmin.access_admin"))
+        )
+
+    def set_temporary_password(self, password, by):
+        """A moderator hands over a password on paper or by phone; the member must replace it at sign-in."""
+        self.user.set_password(password)
+        self.user.save(update_fields=["password"])
+        self.must_change_password = True
+        self.save(update_fields=["must_change_password"])
+        # The log says who did it and for whom, never the password.
+        log(instance=self, action="stories.member.temporary_password", user=by)
+
+
+def clear_temporary_password(sender, request, user, **kwargs):
+    MemberProfile.objects.filter(user=user, must_change_password=True).update(must_change_password=False)
 
 
 # --- Pages ---------------------------------------------------------------------------------
@@ -440,6 +518,13 @@ class StoryPage(SitePage):
         return task_comment
 
     @property
+    def status_string(self):
+        """What the admin's page listings show: a held story is "on hold", not a "draft"."""
+        if self.on_hold and not self.live:
+            return gettext("on hold")
+        return super().status_string
+
+    @property
     def is_editable_by_owner(self):
         return not self.live and not self.on_hold
 
@@ -613,8 +698,8 @@ class ContentReport(models.Model):
     objects = ContentReportQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("content report")
-        verbose_name_plural = _("content reports")
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
         ordering = ["-created_at"]
 
     def __str__(self):

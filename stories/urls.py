@@ -7,6 +7,7 @@ app_name = "stories"
 urlpatterns = [
     path("share-your-story/", views.share_story, name="share"),
     path("my-stories/", views.my_stories, name="my_stories"),
+    path("my-stories/welcome/", views.welcome, name="welcome"),
     path("my-stories/<int:pk>/edit/", views.edit_story, name="edit"),
     path("my-stories/<int:pk>/preview/", views.preview_story, name="preview"),
     path("my-stories/<int:pk>/withdraw/", views.withdraw_story, name="withdraw"),

@@ -2,10 +2,13 @@
 
 import django_filters
 from django.http import Http404
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import log
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
@@ -14,8 +17,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from gsn_site.sanitize import plain_text
 
+from .admin_views import ReportEditView, ReportInspectView, TemporaryPasswordView, invitation_slip
 from .forms import AuthorNoteForm
-from .models import AuthorNote, ContentReport, InvitationCode, MemberProfile, ReportReason
+from .models import AuthorNote, ContentReport, InvitationCode, MemberProfile, ReportReason, StoryPage
 
 
 @hooks.register("register_log_actions")
@@ -27,6 +31,9 @@ def register_story_log_actions(actions):
     actions.register_action("stories.report.dismiss", _("Dismiss report"), _("Report dismissed"))
     actions.register_action("stories.report.unpublish", _("Unpublish reported story"), _("Reported story unpublished"))
     actions.register_action("stories.note_to_author", _("Note to author"), _("Note sent to the author"))
+    actions.register_action(
+        "stories.member.temporary_password", _("Set a temporary password"), _("Temporary password set for the member")
+    )
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -56,10 +63,16 @@ class InvitationCodeViewSet(SnippetViewSet):
     model = InvitationCode
     icon = "key"
     menu_label = _("Invitation codes")
-    list_display = ["code", "note", "expires_at", "used_at", "revoked"]
+    list_display = ["code", "note", "status"]
     filterset_class = InvitationCodeFilterSet
     search_fields = ["code", "note"]
     form_fields = ["code", "note", "expires_at", "revoked"]
+
+    def slip_view(self, request, pk):
+        return invitation_slip(request, self, pk)
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [path("slip/<str:pk>/", self.slip_view, name="slip")]
 
 
 class MemberProfileViewSet(SnippetViewSet):
@@ -70,6 +83,10 @@ class MemberProfileViewSet(SnippetViewSet):
     list_filter = ["preferred_language"]
     search_fields = ["pseudonym"]
     form_fields = ["pseudonym", "chapter", "preferred_language"]
+
+    def get_urlpatterns(self):
+        view = TemporaryPasswordView.as_view(viewset=self)
+        return super().get_urlpatterns() + [path("temporary-password/<str:pk>/", view, name="temporary_password")]
 
 
 class ContentReportFilterSet(WagtailFilterSet):
@@ -87,10 +104,13 @@ class ContentReportViewSet(SnippetViewSet):
     model = ContentReport
     icon = "warning"
     menu_label = _("Reported stories")
-    list_display = ["story", "reason", "status", "created_at"]
+    list_display = ["story", "reason", "note", "status", "created_at"]
     filterset_class = ContentReportFilterSet
-    form_fields = ["status", "note"]
+    form_fields = ["status"]
     inspect_view_enabled = True
+    inspect_view_class = ReportInspectView
+    edit_view_class = ReportEditView
+    index_template_name = "stories/admin/report_index.html"
     add_to_admin_menu = False
 
     def get_queryset(self, request):
@@ -105,6 +125,49 @@ class StoriesViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(StoriesViewSetGroup)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def invitation_and_member_buttons(snippet, user, next_url=None):
+    if isinstance(snippet, InvitationCode):
+        slip_url = reverse("wagtailsnippets_stories_invitationcode:slip", args=[snippet.pk])
+        yield ListingButton(_("Print slip"), slip_url, icon_name="print", priority=5)
+    if isinstance(snippet, MemberProfile) and snippet.temporary_password_allowed_for(user):
+        yield ListingButton(
+            _("Set a temporary password"),
+            reverse("wagtailsnippets_stories_memberprofile:temporary_password", args=[snippet.pk]),
+            icon_name="key",
+            priority=5,
+        )
+
+
+class ModerationPanel(Component):
+    """What waits for a moderator: stories held after reports, and open reports, newest first."""
+
+    name = "moderation"
+    order = 50
+    template_name = "stories/admin/moderation_panel.html"
+    NEWEST = 5
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        held = StoryPage.objects.filter(on_hold=True).order_by("-latest_revision_created_at")
+        reports = ContentReport.objects.open().select_related("story").order_by("-created_at")
+        return {
+            "held_count": held.count(),
+            "held_stories": held[: self.NEWEST],
+            "report_count": reports.count(),
+            "reports": reports[: self.NEWEST],
+            "reports_url": reverse("wagtailsnippets_stories_contentreport:list"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_moderation_panel(request, panels):
+    if request.user.has_perm("stories.change_contentreport"):
+        panels.append(ModerationPanel(request))
 
 
 @hooks.register("after_create_snippet")
@@ -154,7 +217,8 @@ class DismissReports(ReportBulkAction):
 class UnpublishReportedStories(ReportBulkAction):
     display_name = _("Unpublish story")
     action_type = "unpublish_story"
-    aria_label = _("Unpublish the stories of the selected reports")
+    # The spoken name starts with the visible one (WCAG 2.5.3).
+    aria_label = _("Unpublish story of each selected report")
     template_name = "stories/admin/confirm_bulk_action.html"
     action_priority = 20
     classes = {"serious"}
@@ -181,7 +245,7 @@ class UnpublishReportedStories(ReportBulkAction):
 class NoteToAuthor(ReportBulkAction):
     display_name = _("Note to author")
     action_type = "note_to_author"
-    aria_label = _("Send a note to the authors of the selected reports' stories")
+    aria_label = _("Note to author of each selected report's story")
     template_name = "stories/admin/confirm_bulk_action.html"
     action_priority = 30
     form_class = AuthorNoteForm

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "stories.middleware.AdminRequiresMFAMiddleware",
+    "stories.middleware.TemporaryPasswordMiddleware",
     "gsn_site.page_cache.AnonymousPageCacheMiddleware",
     "gsn_site.middleware.PrivateCacheControlMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -205,6 +206,8 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_FORMS = {"signup": "stories.forms.InvitationSignupForm"}
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
+# A new member lands on a page that says what happens next.
+ACCOUNT_SIGNUP_REDIRECT_URL = "stories:welcome"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "GSN"
 

@@ -92,7 +92,7 @@ def test_a_story_from_invitation_to_withdrawal(chromium, live_server, stories_si
     member.fill("#id_password2", "a-long-browser-passphrase")
     member.select_option("#id_preferred_language", "en")
     member.locator("main form button[type=submit]").click()
-    member.wait_for_url("**/en/")
+    member.wait_for_url("**/en/my-stories/welcome/")
 
     # ...sets up two-step sign-in (after typing the password again)...
     member.goto("/en/accounts/2fa/totp/activate/")
