@@ -17,7 +17,7 @@ def remove_choose_permissions(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("feedback", "0003_feedback_groups"),
+        ("feedback", "0005_program_helpline"),
         ("wagtailimages", "0023_add_choose_permissions"),
         ("wagtaildocs", "0011_add_choose_permissions"),
     ]
