@@ -147,7 +147,9 @@ class ResponseInspectView(ScopedResponseMixin, generic.InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         may_read_free_text = self.object.program.may_read_free_text(self.request.user)
-        context["answers"] = self.object.answers_for_display(include_free_text=may_read_free_text)
+        context["answers"] = self.object.answers_for_display(
+            include_free_text=self.object.free_text_readable_by(self.request.user)
+        )
         context["may_read_free_text"] = may_read_free_text
         context["redact_url"] = reverse("feedback_admin:redact", args=[self.object.pk])
         return context

@@ -114,7 +114,12 @@ class Program(index.Indexed, models.Model):
         return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + self.feedback_path()
 
     def may_read_free_text(self, user):
-        return user.is_superuser or user.has_perm("feedback.view_all_programs") or self.staff_may_read_free_text
+        return is_feedback_reviewer(user) or self.staff_may_read_free_text
+
+
+def is_feedback_reviewer(user):
+    """The network's feedback reviewers (and administrators) read and redact every program's answers."""
+    return user.is_superuser or user.has_perm("feedback.view_all_programs")
 
 
 class QuestionType(models.TextChoices):
@@ -381,6 +386,16 @@ class FeedbackResponse(models.Model):
     @property
     def withdrawable_until(self):
         return self.submitted_on + datetime.timedelta(days=settings.FEEDBACK_WITHDRAWAL_DAYS)
+
+    def free_text_readable_by(self, user):
+        """Reviewers read written answers at once; program staff, where allowed, only once reviewed.
+
+        Automatic redaction cannot catch names and places, so a reviewer reads each answer before
+        staff who may know the person do.
+        """
+        if is_feedback_reviewer(user):
+            return True
+        return self.program.staff_may_read_free_text and self.review_status in (ReviewStatus.REVIEWED, ReviewStatus.FLAGGED)
 
     def answers_for_display(self, language=None, include_free_text=True):
         """(question text, answer text, answer) in the order of the survey version.

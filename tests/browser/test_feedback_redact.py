@@ -7,7 +7,7 @@ from django.test import Client
 
 from feedback.models import FeedbackAnswer
 from feedback.roles import FEEDBACK_REVIEWERS, ensure_feedback_groups
-from tests.conftest import give_totp_authenticator
+from tests.conftest import give_totp_authenticator, sign_in_with_two_steps
 from tests.feedback.factories import ProgramFactory, make_response, make_survey
 
 from .conftest import assert_no_axe_violations, save_screenshot
@@ -30,7 +30,7 @@ def reviewer_page(browser_page, live_server):
     user.groups.add(ensure_feedback_groups()[FEEDBACK_REVIEWERS])
     give_totp_authenticator(user)
     client = Client()
-    client.force_login(user)
+    sign_in_with_two_steps(client, user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     browser_page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
     return browser_page

@@ -3,6 +3,8 @@
 import pytest
 from django.test import Client
 
+from tests.conftest import sign_in_with_two_steps
+
 from .factories import make_response
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +53,7 @@ PUBLIC_URLS = [
 def admin_client(administrator, program, survey):
     make_response(program, survey, feel_safe=4)
     client = Client(raise_request_exception=False)
-    client.force_login(administrator)
+    sign_in_with_two_steps(client, administrator)
     return client
 
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from home.models import ChapterMessage, ChapterPage
-from tests.conftest import give_totp_authenticator
+from tests.conftest import give_totp_authenticator, sign_in_with_two_steps
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +48,7 @@ def messages(demo_site):
 
 
 def test_staff_of_one_chapter_see_only_its_messages(client, messages, django_user_model):
-    client.force_login(staff_of(KENYA, "kenya-staff", django_user_model))
+    sign_in_with_two_steps(client, staff_of(KENYA, "kenya-staff", django_user_model))
     listing = client.get(reverse("chapter_messages:index"))
     assert listing.status_code == 200
     assert reverse("chapter_messages:inspect", args=[messages[KENYA].pk]) in listing.content.decode()
@@ -66,7 +66,7 @@ def test_staff_of_one_chapter_see_only_its_messages(client, messages, django_use
 
 
 def test_there_is_no_screen_to_write_or_change_a_message(client, messages, django_user_model):
-    client.force_login(staff_of(KENYA, "kenya-staff", django_user_model))
+    sign_in_with_two_steps(client, staff_of(KENYA, "kenya-staff", django_user_model))
     for path in (f"/admin/chapter-messages/edit/{messages[KENYA].pk}/", "/admin/chapter-messages/new/", f"/admin/chapter-messages/history/{messages[KENYA].pk}/"):
         assert client.get(path, follow=True).status_code == 404, path
 
@@ -75,7 +75,7 @@ def test_staff_without_a_chapter_and_members_of_other_groups_see_nothing(client,
     staff_of(INDIA, "india-staff", django_user_model)
     other = django_user_model.objects.create_user("other-staff", password="not-used-in-tests-1", is_staff=True)
     other.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(give_totp_authenticator(other))
+    sign_in_with_two_steps(client, give_totp_authenticator(other))
     assert client.get(reverse("chapter_messages:index")).status_code in (302, 403)
     assert client.get(reverse("chapter_messages:inspect", args=[messages[INDIA].pk]), follow=True).status_code in (403, 404)
     assert "Chapter messages" not in client.get("/admin/").content.decode()
@@ -83,7 +83,7 @@ def test_staff_without_a_chapter_and_members_of_other_groups_see_nothing(client,
 
 def test_administrators_see_every_chapter(client, messages, django_user_model):
     admin = give_totp_authenticator(django_user_model.objects.create_superuser("administrator", password="not-used-in-tests-1"))
-    client.force_login(admin)
+    sign_in_with_two_steps(client, admin)
     text = client.get(reverse("chapter_messages:index")).content.decode()
     assert all(reverse("chapter_messages:inspect", args=[message.pk]) in text for message in messages.values())
 

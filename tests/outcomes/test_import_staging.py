@@ -16,6 +16,7 @@ from django.utils import timezone
 from feedback.outcomes import importer
 from feedback.outcomes.case_refs import hash_case_ref
 from feedback.outcomes.models import AsoAssessment, ImportBatch, StagedAssessment
+from tests.conftest import sign_in_with_two_steps
 
 from .helpers import make_program, make_staff
 from .test_importer import assert_not_in_database
@@ -33,7 +34,7 @@ def program():
 
 @pytest.fixture
 def staff_client(client, program):
-    client.force_login(make_staff("stager", programs=[program]))
+    sign_in_with_two_steps(client, make_staff("stager", programs=[program]))
     return client
 
 
@@ -89,7 +90,7 @@ def test_with_csrf_checks_on_the_upload_still_never_becomes_a_temporary_file(pro
     from django.test import Client
 
     client = Client(enforce_csrf_checks=True)
-    client.force_login(make_staff("csrf-large", programs=[program]))
+    sign_in_with_two_steps(client, make_staff("csrf-large", programs=[program]))
     client.get(reverse("outcomes_import"))
     token = client.cookies[settings.CSRF_COOKIE_NAME].value
     written = []
@@ -138,7 +139,7 @@ def test_the_upload_is_refused_without_a_csrf_token(program):
     from django.test import Client
 
     client = Client(enforce_csrf_checks=True)
-    client.force_login(make_staff("csrf-staff", programs=[program]))
+    sign_in_with_two_steps(client, make_staff("csrf-staff", programs=[program]))
     response = client.post(reverse("outcomes_import"), {"file": SimpleUploadedFile("aso.csv", csv_rows(1).encode())})
     assert response.status_code == 403
     assert not ImportBatch.objects.exists()
