@@ -6,7 +6,7 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from gsn_site.sanitize import paragraphs_to_html, plain_text
+from gsn_site.sanitize import plain_text, plain_text_to_rich_paragraphs, rich_paragraphs_to_plain_text
 
 from .models import StoryConsent, StoryPage
 
@@ -20,8 +20,7 @@ def story_slug(title):
 
 def body_stream(text, image=None, caption=""):
     """One paragraph block per paragraph the member wrote; their image (if any) after the first."""
-    paragraphs = [f"<p>{chunk}" for chunk in paragraphs_to_html(text).split("<p>") if chunk]
-    stream = [("paragraph", paragraph) for paragraph in paragraphs]
+    stream = [("paragraph", paragraph) for paragraph in plain_text_to_rich_paragraphs(text)]
     if image is not None:
         stream.insert(1, ("image", {"image": image, "caption": caption, "alt_text": caption}))
     return stream
@@ -99,7 +98,7 @@ def story_form_initial(page):
     return {
         "title": getattr(draft, f"title_{language}") or draft.title_en,
         "summary": getattr(draft, f"summary_{language}"),
-        "body": "\n\n".join(plain_text(paragraph) for paragraph in paragraphs),
+        "body": rich_paragraphs_to_plain_text(paragraphs),
         "original_language": language,
         "themes": draft.themes,
         "casework_type": draft.casework_type,
