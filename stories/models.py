@@ -439,10 +439,6 @@ class StoryPage(SitePage):
             return note.text
         return task_comment
 
-    @property
-    def is_editable_by_owner(self):
-        return not self.live and not self.on_hold
-
     # --- The teller's and the moderators' decisions ------------------------------------------
 
     def take_down(self, user, action, data=None):

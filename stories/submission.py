@@ -11,6 +11,7 @@ from gsn_site.sanitize import plain_text, plain_text_to_rich_paragraphs, rich_pa
 from .models import StoryConsent, StoryPage
 
 TRANSLATED_FIELDS = ("title", "summary", "content_notes", "body")
+MEMBER_IMAGE_TITLE = "Image from a member's story"
 
 
 def story_slug(title):
@@ -26,8 +27,11 @@ def body_stream(text, image=None, caption=""):
     return stream
 
 
-def save_member_image(upload, user, title):
-    image = get_image_model()(title=title[:255], file=upload, uploaded_by_user=user, collection=Collection.get_first_root_node())
+def save_member_image(upload, user):
+    """The title is neutral: neither the file's name nor the story's title says who is in the photo."""
+    image = get_image_model()(
+        title=MEMBER_IMAGE_TITLE, file=upload, uploaded_by_user=user, collection=Collection.get_first_root_node()
+    )
     image.save()
     return image
 
@@ -48,8 +52,10 @@ def apply_story_form(page, data, user):
     language = data["original_language"]
     previous_language = page.original_language if page.pk else language
     image, caption = existing_image(page, previous_language) if page.pk else (None, "")
+    if data.get("remove_image"):
+        image, caption = None, ""
     if data.get("image"):
-        image = save_member_image(data["image"], user, data["title"])
+        image = save_member_image(data["image"], user)
     caption = data.get("image_caption") or caption
     if previous_language != language:
         for field in TRANSLATED_FIELDS:
@@ -94,7 +100,7 @@ def story_form_initial(page):
     language = draft.original_language
     body = getattr(draft, f"body_{language}") or []
     paragraphs = [block.value.source for block in body if block.block_type == "paragraph"]
-    _image, caption = existing_image(draft, language)
+    image, caption = existing_image(draft, language)
     return {
         "title": getattr(draft, f"title_{language}") or draft.title_en,
         "summary": getattr(draft, f"summary_{language}"),
@@ -105,5 +111,6 @@ def story_form_initial(page):
         "country": draft.country,
         "content_notes": getattr(draft, f"content_notes_{language}"),
         "image_caption": caption,
+        "image": image,
     }
 
