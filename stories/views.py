@@ -174,6 +174,8 @@ def story_consent(request, pk):
             user=request.user,
             data={"given": sorted(after - before), "withdrawn": sorted(before - after)},
         )
+        if "images" in before - after:
+            story.hide_images()
         if not consent.allows_publication:
             story.withdraw(request.user)
         elif "translate" in before - after:
