@@ -120,7 +120,7 @@ def test_withdrawing_purges_the_cached_listing(client, make_published, member, s
 def test_deleting_removes_the_page_its_revisions_and_its_images(client, story_index, member, moderator):
     buffer = io.BytesIO()
     Image.new("RGB", (20, 20), "red").save(buffer, "PNG")
-    image = save_member_image(SimpleUploadedFile("me.png", buffer.getvalue()), member, "me")
+    image = save_member_image(SimpleUploadedFile("me.png", buffer.getvalue()), member)
     story = submitted_story(story_index, member, body=body_stream("Text.", image, "Me"))
     story = approve(story, moderator)
     page_id = story.pk
