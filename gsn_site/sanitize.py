@@ -102,7 +102,9 @@ def plain_text_to_rich_paragraphs(value):
 
 def rich_paragraphs_to_plain_text(paragraphs):
     """The inverse of `plain_text_to_rich_paragraphs`: the text a member would type to get these paragraphs."""
-    return "\n\n".join(plain_text(re.sub(r"<br\s*/?>", "\n", str(paragraph), flags=re.IGNORECASE)) for paragraph in paragraphs)
+    return "\n\n".join(
+        plain_text(re.sub(r"<br\s*/?>", "\n", str(paragraph), flags=re.IGNORECASE)) for paragraph in paragraphs
+    )
 
 
 def redact_personal_data(value):

@@ -6,7 +6,7 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from gsn_site.sanitize import plain_text, plain_text_to_rich_paragraphs, rich_paragraphs_to_plain_text
+from gsn_site.sanitize import plain_text_to_rich_paragraphs, rich_paragraphs_to_plain_text
 
 from .models import StoryConsent, StoryPage
 

@@ -11,7 +11,6 @@ from PIL import Image
 from wagtail.images import get_image_model
 
 from stories.models import StoryPage
-from tests.stories.conftest import approve  # noqa: F401  (fixtures below come from tests/stories/conftest.py)
 from tests.stories.factories import MemberFactory, ModeratorFactory, StoryIndexPageFactory
 from tests.stories.test_submission import story_post
 

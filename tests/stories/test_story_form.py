@@ -1,6 +1,5 @@
 """The story form under bad input: huge images, malformed ids, a busy database, and errors that keep what was typed."""
 
-import io
 import struct
 import zlib
 from unittest import mock
@@ -16,7 +15,6 @@ from wagtail.models import Revision, WorkflowState
 from stories.models import AuthorNote, StoryConsent, StoryPage, StoryStatus
 from tests.conftest import give_totp_authenticator
 
-from .conftest import submitted_story
 from .factories import InvitationCodeFactory, UserFactory
 from .test_accounts import signup_data
 from .test_submission import jpeg_upload, story_post
