@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -17,6 +18,14 @@ from tests.stories.test_submission import story_post
 pytestmark = pytest.mark.django_db
 
 IDENTIFYING_NAME = "Amina_Wanjiru_Kibera_0712345678.jpg"
+
+
+@pytest.fixture(autouse=True)
+def _no_cached_renditions_or_pages():
+    # Wagtail caches renditions by image id, and ids repeat from one test to the next.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
