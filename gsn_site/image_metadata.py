@@ -4,9 +4,13 @@ Wagtail keeps the original upload untouched and only re-encodes renditions, so a
 phone would otherwise keep the place it was taken. We re-encode the pixels alone into a new file.
 """
 
+import warnings
 from io import BytesIO
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import InMemoryUploadedFile
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
 SAVE_OPTIONS = {
@@ -17,8 +21,38 @@ SAVE_OPTIONS = {
 CONTENT_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 
 
+# Pillow refuses to open (header only, before decoding) any image above twice this value. Every
+# route that reads an image goes through Pillow, Wagtail's admin uploads included, so this one
+# setting guards them all; Wagtail reports the refusal as "too many pixels".
+Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS // 2
+
+
+def refuse_too_many_pixels(uploaded_file):
+    """Raise ValidationError when the image header declares more pixels than the site accepts.
+
+    Only the header is read: nothing is decoded, whatever size the file claims.
+    """
+    uploaded_file.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            # Not closed: closing would close the uploaded file too.
+            Image.open(uploaded_file)
+    except Image.DecompressionBombError:
+        raise ValidationError(
+            _("This image has more than %(limit)s pixels. Please choose a smaller photo."),
+            code="file_too_many_pixels",
+            params={"limit": settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS},
+        ) from None
+    except OSError:
+        pass  # Not an image: the form field says so.
+    finally:
+        uploaded_file.seek(0)
+
+
 def strip_image_metadata(uploaded_file, filename):
     """Return a new in-memory file holding only the pixels of `uploaded_file`, upright."""
+    refuse_too_many_pixels(uploaded_file)
     uploaded_file.seek(0)
     with Image.open(uploaded_file) as source:
         image_format = source.format if source.format in SAVE_OPTIONS else "PNG"

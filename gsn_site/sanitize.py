@@ -68,11 +68,41 @@ def rich_text(value):
     return _rich_cleaner.clean(_CONTROL_CHARACTERS.sub("", str(value)))
 
 
-def paragraphs_to_html(value):
-    """Turn plain text with blank lines into safe `<p>` paragraphs."""
-    text = plain_text(value)
-    blocks = [block.strip() for block in re.split(r"\n\s*\n", text) if block.strip()]
-    return "".join(f"<p>{html.escape(block).replace(chr(10), '<br>')}</p>" for block in blocks)
+def plain_text_to_rich_paragraphs(value):
+    """Turn what a member typed into Wagtail rich text: one `<p>` per paragraph, `<br/>` per line break.
+
+    The HTML is written by Wagtail's own contentstate converter, the same code the admin editor
+    saves with, so every moderator screen reads it back. A blank line starts a new paragraph; any
+    other line break (including Unicode line and paragraph separators) stays inside it. Markup the
+    member typed is reduced to text first, then escaped by the converter.
+    """
+    from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+    from wagtail.admin.rich_text.converters.contentstate_models import Block, ContentState
+
+    paragraphs, lines = [], []
+    for line in [*plain_text(value).splitlines(), ""]:
+        line = " ".join(line.split())
+        if line:
+            lines.append(line)
+        elif lines:
+            paragraphs.append("\n".join(lines))
+            lines = []
+    converter = ContentstateConverter(features=[])
+    html_paragraphs = []
+    for paragraph in paragraphs:
+        state = ContentState()
+        block = Block("unstyled")
+        block.text = paragraph
+        state.blocks.append(block)
+        html_paragraphs.append(converter.to_database_format(state.as_json()))
+    return html_paragraphs
+
+
+def rich_paragraphs_to_plain_text(paragraphs):
+    """The inverse of `plain_text_to_rich_paragraphs`: the text a member would type to get these paragraphs."""
+    return "\n\n".join(
+        plain_text(re.sub(r"<br\s*/?>", "\n", str(paragraph), flags=re.IGNORECASE)) for paragraph in paragraphs
+    )
 
 
 # --- Contact details in free text ---------------------------------------------------------------
@@ -301,7 +331,8 @@ def redact_spans(text, spans):
 __all__ = [
     "plain_text",
     "rich_text",
-    "paragraphs_to_html",
+    "plain_text_to_rich_paragraphs",
+    "rich_paragraphs_to_plain_text",
     "redact_personal_data",
     "likely_names_and_places",
     "redact_spans",

@@ -2,18 +2,29 @@ from allauth.account.forms import SignupForm
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.forms.utils import ErrorDict
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from gsn_site.casework import CaseworkType
+from gsn_site.image_metadata import refuse_too_many_pixels
 from gsn_site.sanitize import plain_text
 from home.models import ChapterPage
 
 from .models import InvitationCode, MemberProfile, ReportReason, StoryConsent, StoryTheme
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
+
+
+class PhotoField(forms.ImageField):
+    """An image field that refuses an image with too many pixels from its header, before anything else."""
+
+    def to_python(self, data):
+        if data and hasattr(data, "seek"):
+            refuse_too_many_pixels(data)
+        return super().to_python(data)
 
 
 class InvitationSignupForm(SignupForm):
@@ -48,6 +59,13 @@ class InvitationSignupForm(SignupForm):
                 "a moderator of your chapter can reset it for you."
             )
         self.order_fields(self.field_order)
+
+    def full_clean(self):
+        super().full_clean()
+        # A wrong code says only that: nothing about usernames that exist, nothing about passwords.
+        if self.is_bound and "invitation_code" in self._errors:
+            self._errors = ErrorDict({"invitation_code": self._errors["invitation_code"]})
+            self.cleaned_data = {}
 
     def clean_invitation_code(self):
         invitation = InvitationCode.objects.usable().matching(self.cleaned_data["invitation_code"]).first()
@@ -124,7 +142,7 @@ class StoryForm(forms.Form):
         required=False,
         help_text=_("Tell readers what to expect, for example: violence, abuse of a child."),
     )
-    image = forms.ImageField(
+    image = PhotoField(
         label=_("Image"),
         required=False,
         help_text=_("Optional. Location and camera details are removed from the file."),
@@ -133,6 +151,16 @@ class StoryForm(forms.Form):
     website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
 
     PLAIN_FIELDS = ("title", "summary", "country", "content_notes", "image_caption")
+
+    def __init__(self, *args, current_image=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if current_image is not None:
+            self.fields["image"].label = _("Replace the image")
+            self.fields["remove_image"] = forms.BooleanField(label=_("Remove the current image"), required=False)
+            order = [name for name in self.fields if name != "remove_image"]
+            order.insert(order.index("image") + 1, "remove_image")
+            self.order_fields(order)
+
 
     def clean(self):
         cleaned = super().clean()

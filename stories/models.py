@@ -524,10 +524,6 @@ class StoryPage(SitePage):
             return gettext("on hold")
         return super().status_string
 
-    @property
-    def is_editable_by_owner(self):
-        return not self.live and not self.on_hold
-
     # --- The teller's and the moderators' decisions ------------------------------------------
 
     def take_down(self, user, action, data=None):
@@ -544,8 +540,14 @@ class StoryPage(SitePage):
         if state:
             state.cancel(user=user)
         self.take_down(user, "stories.withdraw")
+        self.hide_images()
         self.withdrawn_at = timezone.now()
         self.save(update_fields=["withdrawn_at"])
+
+    def hide_images(self):
+        """The teller's images in this story stop being served at once, under every URL they had."""
+        for image in self.images_uploaded_by_owner():
+            image.move_out_of_reach()
 
     def purge_caches(self):
         """The site's own page cache and any CDN in front of it forget this story and the listing."""
@@ -569,8 +571,10 @@ class StoryPage(SitePage):
         # The teller may always delete their own story, whatever their admin permissions.
         DeletePageAction(self, user=user).execute(skip_permission_checks=True)
         for image in images:
+            image.delete_files()
             image.delete()
         PageLogEntry.objects.filter(page_id=page_id).update(label=gettext("Deleted story"), data={})
+        forget_deleted_search_words()
 
     def hold_for_review(self):
         """Enough readers reported the story: take it down until a moderator decides."""
@@ -609,6 +613,21 @@ class StoryPage(SitePage):
     def get_sitemap_urls(self, request=None):
         consent = self.story_consent
         return super().get_sitemap_urls(request) if consent and consent.allows_publication else []
+
+
+def forget_deleted_search_words():
+    """SQLite's full-text index (FTS5) keeps the words of deleted rows in its segments until they are
+    merged; merge them now so a deleted story's words are gone from every table of the index."""
+    from django.db import connection
+    from wagtail.search.models import IndexEntry
+
+    if connection.vendor != "sqlite":
+        return  # PostgreSQL keeps the search vector in the index row itself, deleted with it.
+    table = f"{IndexEntry._meta.db_table}_fts"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s", [table])
+        if cursor.fetchone():
+            cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
 
 
 class StoryConsent(models.Model):

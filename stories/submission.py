@@ -6,11 +6,12 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from gsn_site.sanitize import paragraphs_to_html, plain_text
+from gsn_site.sanitize import plain_text_to_rich_paragraphs, rich_paragraphs_to_plain_text
 
 from .models import StoryConsent, StoryPage
 
 TRANSLATED_FIELDS = ("title", "summary", "content_notes", "body")
+MEMBER_IMAGE_TITLE = "Image from a member's story"
 
 
 def story_slug(title):
@@ -20,15 +21,17 @@ def story_slug(title):
 
 def body_stream(text, image=None, caption=""):
     """One paragraph block per paragraph the member wrote; their image (if any) after the first."""
-    paragraphs = [f"<p>{chunk}" for chunk in paragraphs_to_html(text).split("<p>") if chunk]
-    stream = [("paragraph", paragraph) for paragraph in paragraphs]
+    stream = [("paragraph", paragraph) for paragraph in plain_text_to_rich_paragraphs(text)]
     if image is not None:
         stream.insert(1, ("image", {"image": image, "caption": caption, "alt_text": caption}))
     return stream
 
 
-def save_member_image(upload, user, title):
-    image = get_image_model()(title=title[:255], file=upload, uploaded_by_user=user, collection=Collection.get_first_root_node())
+def save_member_image(upload, user):
+    """The title is neutral: neither the file's name nor the story's title says who is in the photo."""
+    image = get_image_model()(
+        title=MEMBER_IMAGE_TITLE, file=upload, uploaded_by_user=user, collection=Collection.get_first_root_node()
+    )
     image.save()
     return image
 
@@ -49,8 +52,10 @@ def apply_story_form(page, data, user):
     language = data["original_language"]
     previous_language = page.original_language if page.pk else language
     image, caption = existing_image(page, previous_language) if page.pk else (None, "")
+    if data.get("remove_image"):
+        image, caption = None, ""
     if data.get("image"):
-        image = save_member_image(data["image"], user, data["title"])
+        image = save_member_image(data["image"], user)
     caption = data.get("image_caption") or caption
     if previous_language != language:
         for field in TRANSLATED_FIELDS:
@@ -95,16 +100,17 @@ def story_form_initial(page):
     language = draft.original_language
     body = getattr(draft, f"body_{language}") or []
     paragraphs = [block.value.source for block in body if block.block_type == "paragraph"]
-    _image, caption = existing_image(draft, language)
+    image, caption = existing_image(draft, language)
     return {
         "title": getattr(draft, f"title_{language}") or draft.title_en,
         "summary": getattr(draft, f"summary_{language}"),
-        "body": "\n\n".join(plain_text(paragraph) for paragraph in paragraphs),
+        "body": rich_paragraphs_to_plain_text(paragraphs),
         "original_language": language,
         "themes": draft.themes,
         "casework_type": draft.casework_type,
         "country": draft.country,
         "content_notes": getattr(draft, f"content_notes_{language}"),
         "image_caption": caption,
+        "image": image,
     }
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import OperationalError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -56,6 +57,48 @@ def welcome(request):
     return TemplateResponse(request, "stories/welcome.html", {})
 
 
+def is_database_busy(error):
+    """SQLite answers "database is locked" when another write holds it longer than its timeout."""
+    return "locked" in str(error) or "busy" in str(error)
+
+
+def save_in_one_transaction(save):
+    """Run `save()` atomically. Returns False, with nothing saved, when the database is busy."""
+    try:
+        with transaction.atomic():
+            save()
+    except OperationalError as error:
+        if not is_database_busy(error):
+            raise
+        return False
+    return True
+
+
+def error_summary(forms):
+    """Each error of `forms` with the id of the field it belongs to, for the summary above a form."""
+    summary = []
+    for form in forms:
+        for name, errors in form.errors.items():
+            field = form[name] if name in form.fields else None
+            for message in errors:
+                summary.append(
+                    {"target": field.id_for_label if field else "", "label": field.label if field else "", "message": message}
+                )
+    return summary
+
+
+def story_form_response(request, template, context, forms):
+    """The form again, with what the member typed; a photo cannot be sent back, so say so."""
+    status = 400 if request.method == "POST" else 200
+    if context.get("database_busy"):
+        status = 503
+    story_form = forms[0]
+    if request.method == "POST" and request.FILES.get("image") and "image" not in story_form.errors:
+        context["photo_not_kept"] = True
+    context["error_summary"] = error_summary(forms)
+    return TemplateResponse(request, template, context, status=status)
+
+
 def own_story(request, pk):
     """The member's own story, or 404: another member's story does not exist for them."""
     return get_object_or_404(StoryPage.objects.owned_by(request.user).select_related("consent"), pk=pk)
@@ -70,14 +113,15 @@ def share_story(request):
     consent_form = StoryConsentFields(request.POST or None)
     if request.method == "GET":
         form.initial["original_language"] = request.user.member_profile.preferred_language
+    context = {"form": form, "consent_form": consent_form}
     if request.method == "POST" and form.is_valid() and consent_form.is_valid():
-        create_story(index_page, request.user, form.cleaned_data, consent_form.consent_values())
-        messages.success(request, _("Thank you. Your story was sent to the moderators. You can follow it here."))
-        return redirect("stories:my_stories")
-    status = 400 if request.method == "POST" else 200
-    return TemplateResponse(
-        request, "stories/share_story.html", {"form": form, "consent_form": consent_form}, status=status
-    )
+        if save_in_one_transaction(
+            lambda: create_story(index_page, request.user, form.cleaned_data, consent_form.consent_values())
+        ):
+            messages.success(request, _("Thank you. Your story was sent to the moderators. You can follow it here."))
+            return redirect("stories:my_stories")
+        context["database_busy"] = True
+    return story_form_response(request, "stories/share_story.html", context, [form, consent_form])
 
 
 @member_required
@@ -89,16 +133,16 @@ def my_stories(request):
 @member_required
 def edit_story(request, pk):
     story = own_story(request, pk)
-    if not story.is_editable_by_owner:
-        messages.error(request, _("A published story cannot be changed. Withdraw it first, then edit it."))
-        return redirect("stories:my_stories")
-    form = StoryForm(request.POST or None, request.FILES or None, initial=story_form_initial(story))
+    initial = story_form_initial(story)
+    current_image = initial.pop("image")
+    form = StoryForm(request.POST or None, request.FILES or None, initial=initial, current_image=current_image)
+    context = {"form": form, "story": story, "current_image": current_image}
     if request.method == "POST" and form.is_valid():
-        update_story(story, request.user, form.cleaned_data)
-        messages.success(request, _("Your changes were saved and sent to the moderators again."))
-        return redirect("stories:my_stories")
-    status = 400 if request.method == "POST" else 200
-    return TemplateResponse(request, "stories/edit_story.html", {"form": form, "story": story}, status=status)
+        if save_in_one_transaction(lambda: update_story(story, request.user, form.cleaned_data)):
+            messages.success(request, _("Your changes were saved and sent to the moderators again."))
+            return redirect("stories:my_stories")
+        context["database_busy"] = True
+    return story_form_response(request, "stories/edit_story.html", context, [form])
 
 
 @member_required
@@ -150,6 +194,8 @@ def story_consent(request, pk):
             user=request.user,
             data={"given": sorted(after - before), "withdrawn": sorted(before - after)},
         )
+        if "images" in before - after:
+            story.hide_images()
         if not consent.allows_publication:
             story.withdraw(request.user)
         elif "translate" in before - after:

@@ -80,12 +80,15 @@ def test_the_edit_form_starts_from_what_the_member_wrote(client, story_index, me
     assert "First paragraph.\n\nSecond paragraph." in content
 
 
-def test_a_published_story_cannot_be_edited_until_withdrawn(client, make_published, member):
+def test_editing_a_published_story_leaves_the_published_version_online_until_approved(client, make_published, member):
     story = make_published()
     client.force_login(member)
     response = client.post(f"/en/my-stories/{story.pk}/edit/", edit_post())
     assert response.status_code == 302
-    assert StoryPage.objects.get(pk=story.pk).title == story.title
+    story = StoryPage.objects.get(pk=story.pk)
+    assert story.title != "Edited title"
+    assert story.live is True
+    assert story.get_latest_revision_as_object().title == "Edited title"
 
 
 def test_withdrawing_takes_the_story_off_the_site_search_and_listing_at_once(client, make_published, member):
@@ -117,7 +120,7 @@ def test_withdrawing_purges_the_cached_listing(client, make_published, member, s
 def test_deleting_removes_the_page_its_revisions_and_its_images(client, story_index, member, moderator):
     buffer = io.BytesIO()
     Image.new("RGB", (20, 20), "red").save(buffer, "PNG")
-    image = save_member_image(SimpleUploadedFile("me.png", buffer.getvalue()), member, "me")
+    image = save_member_image(SimpleUploadedFile("me.png", buffer.getvalue()), member)
     story = submitted_story(story_index, member, body=body_stream("Text.", image, "Me"))
     story = approve(story, moderator)
     page_id = story.pk
