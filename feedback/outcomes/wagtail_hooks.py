@@ -20,7 +20,23 @@ def register_outcome_urls():
         path("outcomes/reports/<int:program_id>/export.<str:export>", report, name="outcomes_program_report_export"),
         path("outcomes/import/", views.ImportView.as_view(), name="outcomes_import"),
         path("outcomes/import/progress/", views.ImportProgressView.as_view(), name="outcomes_import_progress"),
+        path("outcomes/impact/publish/", views.ImpactPublishView.as_view(), name="outcomes_impact_publish"),
     ]
+
+
+@hooks.register("register_log_actions")
+def register_outcome_log_actions(actions):
+    actions.register_action("outcomes.impact_published", _("Publish Impact figures"), _("Impact figures published"))
+
+
+class ImpactPublishMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("outcomes.add_impactsnapshot")
+
+
+@hooks.register("register_outcomes_menu_item")
+def register_impact_publish_menu_item():
+    return ImpactPublishMenuItem(_("Publish Impact figures"), reverse("outcomes_impact_publish"), icon_name="upload", order=300)
 
 
 class ProgramStaffMenuItem(MenuItem):
