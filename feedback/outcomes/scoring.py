@@ -19,7 +19,14 @@ aggregates), so that 100,000 assessments summarise in well under a second.
 from dataclasses import dataclass
 from django.db import connection
 
-from gsn_site.privacy import GROUP_FEWER_THAN_MIN_CELL, NO_DATA, DisclosureControl, round_half_up, suppression
+from gsn_site.privacy import (
+    GROUP_FEWER_THAN_MIN_CELL,
+    NO_DATA,
+    ROUNDING_BASE,
+    DisclosureControl,
+    round_half_up,
+    suppression,
+)
 
 from .models import DOMAIN_CODES, AsoAssessment, OutcomeSettings
 
@@ -35,6 +42,8 @@ class ScoringRules:
     measurable_improvement: float = 0.5
     substantial_improvement: float = 1.0
     min_cell: int = 5
+    # Shown counts are rounded to this base (gsn_site.privacy); 1 leaves them exact.
+    rounding_base: int = ROUNDING_BASE
 
     @classmethod
     def from_settings(cls, outcome_settings=None):
@@ -49,7 +58,7 @@ class ScoringRules:
     @property
     def disclosure(self):
         """The disclosure control for these rules' minimum cell size (never below the platform's)."""
-        return DisclosureControl.with_minimum(self.min_cell)
+        return DisclosureControl(min_cell=DisclosureControl.with_minimum(self.min_cell).min_cell, rounding_base=self.rounding_base)
 
 
 def domain_score_from_subdomains(scores):

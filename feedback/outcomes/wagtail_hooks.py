@@ -1,14 +1,17 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from feedback.models import Program
+from feedback.models import FeedbackResponse, Program, ReviewStatus
 
 from . import views
-from .models import SubdomainLabel
+from .models import ImpactSnapshot, SubdomainLabel
+from .uploads import read_progress
 
 
 @hooks.register("register_admin_urls")
@@ -76,3 +79,58 @@ class SubdomainLabelViewSet(SnippetViewSet):
 
 
 register_snippet(SubdomainLabelViewSet)
+
+
+class DashboardPanel(Component):
+    """A short panel on the admin dashboard: what this person has to act on, with a link."""
+
+    template_name = "outcomes/admin/dashboard_panel.html"
+
+    def __init__(self, name, title, text, link=None, link_text=None, order=150):
+        self.name, self.title, self.text, self.link, self.link_text, self.order = name, title, text, link, link_text, order
+
+    def get_context_data(self, parent_context):
+        return {"panel": self}
+
+
+@hooks.register("construct_homepage_panels")
+def add_dashboard_panels(request, panels):
+    user = request.user
+    if user.has_perm("feedback.view_feedbackresponse") and Program.objects.visible_to(user).exists():
+        waiting = FeedbackResponse.objects.visible_to(user).filter(review_status=ReviewStatus.NEW).count()
+        panels.append(
+            DashboardPanel(
+                "feedback-awaiting-review",
+                _("Feedback awaiting review"),
+                ngettext(
+                    "%(count)s response from your programs has not been reviewed.",
+                    "%(count)s responses from your programs have not been reviewed.",
+                    waiting,
+                )
+                % {"count": waiting},
+                f"{reverse('feedback_responses:index')}?review_status={ReviewStatus.NEW}",
+                _("Review feedback"),
+                order=140,
+            )
+        )
+    progress = read_progress(request)
+    if progress and progress.get("rows") and progress.get("percent") != 100:
+        panels.append(
+            DashboardPanel(
+                "imports-in-progress",
+                _("Import in progress"),
+                _("Your ASO file is being checked or imported: %(rows)s rows read so far.") % {"rows": progress["rows"]},
+                reverse("outcomes_import"),
+                _("Open the import"),
+                order=145,
+            )
+        )
+    if Program.objects.visible_to(user).exists() or user.has_perm("outcomes.add_impactsnapshot"):
+        latest = ImpactSnapshot.objects.select_related("period").first()
+        text = (
+            _("The latest period published on the Impact page is %(period)s.") % {"period": latest.period.name}
+            if latest
+            else _("No period has been published on the Impact page yet.")
+        )
+        link = reverse("outcomes_impact_publish") if user.has_perm("outcomes.add_impactsnapshot") else None
+        panels.append(DashboardPanel("latest-published-period", _("Impact page"), text, link, _("Publish a period"), order=146))
