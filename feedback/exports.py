@@ -23,10 +23,8 @@ _INVALID_SHEET_CHARACTERS = str.maketrans({character: " " for character in "[]:*
 
 
 def safe_cell(value):
-    """A cell as written: numbers stay numbers, text that would start a formula is quoted."""
-    if value is None:
-        return ""
-    if isinstance(value, (int, float)):
+    """A cell as written: numbers stay numbers, empty stays empty, text that would start a formula is quoted."""
+    if value is None or isinstance(value, (int, float)):
         return value
     value = str(value)
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
