@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 import json
 
 import pytest
@@ -136,8 +137,12 @@ def test_a_published_period_is_never_published_again_nor_overlapped(program):
 
 def test_impact_numbers_follow_the_language(client, program):
     publish("2024")
-    assert "2,5" in client.get("/ar/impact/").text  # the Arabic page's decimal comma
+    arabic = client.get("/ar/impact/").text
+    assert "2,5" in arabic  # the Arabic page's decimal comma
     assert "2.5" in client.get("/en/impact/").text
+    # The chart's geometry is never localised: "173,3" is not an SVG length.
+    assert re.search(r'<rect x="0" y="\d+" width="\d+(\.\d+)?" height=', arabic)
+    assert not re.search(r'(width|x|y)="\d+,\d', arabic)
 
 
 @pytest.mark.parametrize("code", ["en", "es", "fr", "pt", "hi", "sw", "km", "ar"])
