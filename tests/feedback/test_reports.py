@@ -179,3 +179,30 @@ def test_purge_removes_old_free_text_and_keeps_structured_answers(program, surve
     assert old.receipt_hash is None
     call_command("purge_feedback_text", "--older-than-days", "10", stdout=io.StringIO())
     assert not FeedbackAnswer.objects.filter(question_type=QuestionType.FREE_TEXT).exists()
+
+
+@pytest.mark.parametrize(
+    ("label", "start", "end", "name"),
+    [
+        ("2025", "2025-01-01", "2025-12-31", "2025"),
+        ("2025-Q4", "2025-10-01", "2025-12-31", "2025 Q4 (October to December)"),
+        ("2024-02", "2024-02-01", "2024-02-29", "February 2024"),
+    ],
+)
+def test_reporting_periods_are_calendar_months_quarters_and_years(label, start, end, name):
+    period = ReportingPeriod.objects.named(label)
+    assert (period.start.isoformat(), period.end.isoformat(), period.name, period.label) == (start, end, name, label)
+    assert ReportingPeriod.objects.named(label) == period  # created once
+
+
+def test_only_ended_periods_are_closed_and_only_snapshots_are_published():
+    from feedback.outcomes.models import ImpactSnapshot
+
+    today = datetime.date(2026, 11, 27)
+    october, november = ReportingPeriod.objects.named("2026-10"), ReportingPeriod.objects.named("2026-11")
+    assert list(ReportingPeriod.objects.closed(today)) == [october]
+    assert not november.is_closed(today)
+    ImpactSnapshot.objects.create(period=october, figures={"programs": []})
+    assert list(ReportingPeriod.objects.published()) == [october]
+    assert ReportingPeriod.objects.latest_closed(today=today) == october
+    assert ReportingPeriod.objects.release(date_from=datetime.date(2026, 7, 1), date_to=datetime.date(2026, 9, 30), today=today).label == "2026-Q3"
