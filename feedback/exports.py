@@ -47,7 +47,7 @@ def spreadsheet_response(header, rows, filename, file_format, sheet_title, about
             sheet.append(line)
         if about:
             sheet.append([])
-        header_row = sheet.max_row + 1 if about else 1
+        header_row = len(about) + 2 if about else 1
         for row in table:
             sheet.append(row)
         for cell in sheet[header_row]:

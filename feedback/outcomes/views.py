@@ -6,7 +6,7 @@ program's id in a URL is a 404, and a user with no program at all is refused.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseForbidden, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -176,7 +176,8 @@ class ImpactPublishView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm("outcomes.add_impactsnapshot"):
-            raise PermissionDenied
+            # A plain 403 rather than Wagtail's redirect to the dashboard: the refusal is explicit.
+            return HttpResponseForbidden(_("You do not have permission to publish Impact figures."))
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):

@@ -116,7 +116,7 @@ def test_a_period_with_no_pairs_says_no_data(client, staff, programs):
     response = client.get(url, {"period": "2024-Q3"})
     assert response.context["report"]["period"] == {"from": "2024-07-01", "to": "2024-09-30", "label": "2024-Q3", "kind": "quarter"}
     assert response.context["report"]["outcomes"]["overall"]["n"] is None
-    assert "no data" in response.text and "fewer than 5" not in response.text
+    assert "no data" in response.text and "fewer than 5 people in this group" not in response.text
 
 
 def upload(client, content, name="aso.csv"):
@@ -292,3 +292,16 @@ def test_dashboard_panels_show_what_each_person_must_act_on(client, staff, progr
     assert "The latest period published on the Impact page is 2024." in page.text
     # This person reviews no feedback: no review panel.
     assert 'data-dashboard-panel="feedback-awaiting-review"' not in page.text
+
+
+def test_no_export_cell_is_ever_run_as_a_spreadsheet_formula(client, staff, programs):
+    programs[0].name = '=HYPERLINK("http://example.invalid","open")'
+    programs[0].save()
+    login(client, staff)
+    url = reverse("outcomes_program_report_export", args=[programs[0].pk, "csv"])
+    rows = list(csv.reader(io.StringIO(client.get(url, {"period": "2024"}).content.decode("utf-8-sig"))))
+    assert rows[0] == ["Program", '\'=HYPERLINK("http://example.invalid","open")']
+    url = reverse("outcomes_program_report_export", args=[programs[0].pk, "xlsx"])
+    sheet = load_workbook(io.BytesIO(client.get(url, {"period": "2024"}).content)).active
+    assert sheet["B1"].value == '\'=HYPERLINK("http://example.invalid","open")'
+    assert sheet["B1"].data_type == "s"
