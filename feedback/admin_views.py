@@ -23,13 +23,15 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from gsn_site.admin_viewsets import WithoutScreensMixin
+from gsn_site.privacy import suppression_note
 from gsn_site.sanitize import likely_names_and_places, redact_personal_data, redact_spans
 
-from .exports import download, record_rows, summary_rows
+from .exports import about_report, record_rows, spreadsheet_response, summary_header, summary_rows
 from .forms import AssistedEntryForm
 from .models import AccessLogEntry, Channel, FeedbackAnswer, FeedbackResponse, FeedbackSurvey, Program, QuestionType
 from .receipts import new_submission_token, read_submission_token
-from .reports import feedback_summary
+from .report_options import ReportPeriodForm
+from .reports import default_disclosure_control, feedback_summary, report_sections
 from .submission import store_response
 
 Action = AccessLogEntry.Action
@@ -319,34 +321,54 @@ def assisted_entry(request):
 # --- Reports and exports ----------------------------------------------------------------------
 
 
-class ReportForm(forms.Form):
+class ReportForm(ReportPeriodForm):
     program = forms.ModelChoiceField(label=gettext_lazy("Program"), queryset=Program.objects.none())
-    date_from = forms.DateField(label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    field_order = ["program", "period"]
 
     def __init__(self, *args, programs, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["program"].queryset = programs
+        if len(programs) == 1:
+            # Staff who serve one program have nothing to choose.
+            self.fields["program"].initial = programs[0].pk
+            self.fields["program"].empty_label = None
 
 
 def report(request):
-    """The aggregate report for one program and period, with CSV and XLSX downloads."""
+    """The aggregate report for one program and closed period, with CSV and XLSX downloads."""
     require_feedback_access(request.user)
     programs = visible_programs(request)
     if request.GET.get("program"):
         by_id_or_404(programs, request.GET["program"])
     form = ReportForm(request.GET or None, programs=programs)
     context = {"form": form, "page_title": _("Feedback report")}
-    if form.is_valid():
-        program, date_from, date_to = form.cleaned_data["program"], form.cleaned_data["date_from"], form.cleaned_data["date_to"]
-        summary = feedback_summary(program, date_from, date_to, language=request.LANGUAGE_CODE)
+    if form.is_bound and form.is_valid():
+        program, period = form.cleaned_data["program"], form.reporting_period
+        control = default_disclosure_control()
+        summary = feedback_summary(program, period, control, language=request.LANGUAGE_CODE)
+        sections = report_sections(summary)
         file_format = request.GET.get("format")
         if file_format in ("csv", "xlsx"):
             AccessLogEntry.record(request.user, Action.EXPORT_REPORT, program=program)
-            return download(summary_rows(summary), f"feedback-report-{program.code}", file_format)
+            return spreadsheet_response(
+                summary_header(),
+                summary_rows(sections, control.min_cell),
+                f"feedback-report-{program.code}-{period.label}",
+                file_format,
+                sheet_title=_("Feedback %(period)s") % {"period": period.label},
+                about=about_report(program.name, period, control.min_cell, control.rounding_base),
+            )
         AccessLogEntry.record(request.user, Action.REPORT, program=program)
-        context.update(summary=summary, rows=summary_rows(summary)[3:], query=request.GET.urlencode())
-    return TemplateResponse(request, "feedback/admin/report.html", context, status=400 if form.errors else 200)
+        context.update(
+            summary=summary,
+            sections=sections,
+            period=period,
+            note=suppression_note(control.min_cell, control.rounding_base),
+            query=f"program={program.pk}&period={period.label}",
+        )
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return TemplateResponse(request, "feedback/admin/report.html", context, status=status)
 
 
 def export_records(request):
@@ -360,7 +382,8 @@ def export_records(request):
         responses = responses.filter(program=program)
     file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
     AccessLogEntry.record(request.user, Action.EXPORT_RECORDS, program=program, record_count=responses.count())
-    return download(record_rows(responses), "feedback-records", file_format)
+    rows = record_rows(responses)
+    return spreadsheet_response(rows[0], rows[1:], "feedback-records", file_format, sheet_title=_("Responses"))
 
 
 admin_urlpatterns = [

@@ -1,37 +1,109 @@
-"""CSV and XLSX downloads of the aggregate report and of pseudonymised response records."""
+"""CSV and XLSX downloads: the one spreadsheet writer, the aggregate report rows and record rows.
+
+Every download, aggregate or record-level, goes through `spreadsheet_response`, which guards every
+text cell against being run as a spreadsheet formula.
+"""
 
 import csv
 import io
 
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 
+from gsn_site.privacy import reason_text, suppression_note
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Characters that make a spreadsheet run a cell as a formula.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_INVALID_SHEET_CHARACTERS = str.maketrans({character: " " for character in "[]:*?/\\"})
 
 
-def summary_rows(summary):
-    """The aggregate report as table rows; a hidden count is written as "fewer than N"."""
-    hidden = _("fewer than %(number)s") % {"number": summary["min_cell"]}
+def safe_cell(value):
+    """A cell as written: numbers stay numbers, empty stays empty, text that would start a formula is quoted."""
+    if value is None or isinstance(value, (int, float)):
+        return value
+    value = str(value)
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
-    def shown(value):
-        return hidden if value is None else value
 
-    period = summary["period"]
-    rows = [
-        [_("Program"), summary["program"]["name"], summary["program"]["code"], ""],
-        [_("Period"), period["from"] or "", period["to"] or "", ""],
-        [_("Section"), _("Question"), _("Answer"), _("People")],
-        [_("Responses"), "", _("Total"), shown(summary["responses"]["total"])],
+def spreadsheet_response(header, rows, filename, file_format, sheet_title, about=()):
+    """A CSV (UTF-8 with a byte-order mark, so Excel reads every script) or XLSX download.
+
+    `about` is (label, value) lines written above the table: program, period, date produced, note.
+    The XLSX has a named sheet, a bold, shaded and frozen header row, and columns sized to fit.
+    """
+    about = [[label, value] for label, value in about]
+    table = [[safe_cell(value) for value in row] for row in [header, *rows]]
+    about = [[safe_cell(value) for value in line] for line in about]
+    if file_format == "xlsx":
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = str(sheet_title).translate(_INVALID_SHEET_CHARACTERS)[:31] or "Report"
+        for line in about:
+            sheet.append(line)
+        if about:
+            sheet.append([])
+        header_row = len(about) + 2 if about else 1
+        for row in table:
+            sheet.append(row)
+        for cell in sheet[header_row]:
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor="DDE3EA")
+        sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+        for index in range(1, len(header) + 1):
+            longest = max((len(str(row[index - 1])) for row in table if index - 1 < len(row)), default=8)
+            sheet.column_dimensions[get_column_letter(index)].width = min(max(longest + 2, 10), 60)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    else:
+        text = io.StringIO()
+        writer = csv.writer(text)
+        writer.writerows(about)
+        if about:
+            writer.writerow([])
+        writer.writerows(table)
+        response = HttpResponse(("\ufeff" + text.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
+    return response
+
+
+def about_report(program_name, period, min_cell, rounding_base):
+    """The lines above every aggregate table: what it covers, when it was made, what was left out."""
+    return [
+        (_("Program"), str(program_name)),
+        (_("Period"), f"{period.name} ({period.start.isoformat()} – {period.end.isoformat()})"),
+        (_("Produced on"), timezone.localdate().isoformat()),
+        (_("Note"), suppression_note(min_cell, rounding_base)),
     ]
-    rows += [[_("Language"), "", code, shown(count)] for code, count in summary["responses"]["by_language"].items()]
-    rows += [[_("Channel"), "", code, shown(count)] for code, count in summary["responses"]["by_channel"].items()]
-    for question in summary["questions"]:
-        rows.append([_("Question"), question["text"], _("Answered"), shown(question["answered"])])
-        for value, count in question.get("distribution", {}).items():
-            rows.append([_("Question"), question["text"], question["labels"][value], shown(count)])
+
+
+
+def summary_rows(sections, min_cell):
+    """The aggregate report (feedback.reports.report_sections) as table rows; a hidden figure is
+    an empty cell with its reason in the note column."""
+    rows = []
+    for section in sections:
+        for row in section["rows"]:
+            rows.append(
+                [
+                    section["kind_label"],
+                    section.get("question", ""),
+                    row["label"],
+                    row["count"],
+                    row["percent"],
+                    reason_text(row["reason"], min_cell),
+                ]
+            )
     return rows
+
+
+def summary_header():
+    return [_("Section"), _("Question"), _("Answer"), _("People"), _("Percentage"), _("Note")]
 
 
 def record_rows(responses):
@@ -63,30 +135,3 @@ def record_rows(responses):
             ]
         )
     return rows
-
-
-def _safe_cell(value):
-    # A spreadsheet would run a cell starting with one of these as a formula.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def download(rows, filename, file_format):
-    rows = [[_safe_cell(value) for value in row] for row in rows]
-    if file_format == "xlsx":
-        workbook = Workbook()
-        sheet = workbook.active
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    else:
-        text = io.StringIO()
-        csv.writer(text).writerows(rows)
-        response = HttpResponse(text.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
-    return response
-
-

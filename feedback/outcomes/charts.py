@@ -36,7 +36,7 @@ def domain_chart(rows, width=800, label_width=300, bar_height=14, bar_gap=3, gro
                     "colour": colour,
                     "series": label,
                     "value": value,
-                    "value_text": number_format(value, 2) if value is not None else "–",
+                    "value_text": number_format(value, 1) if value is not None else "–",
                     "text_x": round(x(value) + 6, 1) if value is not None else label_width + 6,
                 }
             )
@@ -59,3 +59,44 @@ def domain_chart(rows, width=800, label_width=300, bar_height=14, bar_gap=3, gro
         "legend": legend,
         "legend_y": 12,
     }
+
+
+IMPACT_SERIES = [
+    ("survivor_voice_mean", _("What survivors say"), "#8a4b00"),
+    ("assessed_latest_mean", _("Latest assessment"), "#17456b"),
+]
+
+
+def impact_chart(domains, width=320, bar_height=14, bar_gap=4, label_height=18, group_gap=14, right=40):
+    """Bars on the 1-4 scale for a phone screen: each domain's name on its own line, bars below it."""
+    plot_width = width - right
+
+    def bar_width(value):
+        return round((value - SCALE_MIN) / (SCALE_MAX - SCALE_MIN) * plot_width, 1)
+
+    groups, y = [], 28
+    for domain in domains:
+        bars = []
+        for index, (key, label, colour) in enumerate(IMPACT_SERIES):
+            value = domain.get(key)
+            bar_y = y + label_height + index * (bar_height + bar_gap)
+            width_value = bar_width(value) if value is not None else 0
+            bars.append(
+                {
+                    "y": bar_y,
+                    "text_y": bar_y + bar_height - 3,
+                    "width": width_value,
+                    "height": bar_height,
+                    "colour": colour,
+                    "value": value,
+                    "value_text": number_format(value, 1) if value is not None else "–",
+                    "text_x": width_value + 4,
+                }
+            )
+        groups.append({"name": domain["name"], "label_y": y + 13, "bars": bars})
+        y += label_height + len(IMPACT_SERIES) * (bar_height + bar_gap) + group_gap
+    legend = [
+        {"x": index * 150, "text_x": index * 150 + 16, "colour": colour, "label": label}
+        for index, (_key, label, colour) in enumerate(IMPACT_SERIES)
+    ]
+    return {"width": width, "height": y, "groups": groups, "legend": legend}

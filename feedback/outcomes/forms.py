@@ -6,23 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from .importer import SUPPORTED_EXTENSIONS
 
 
-class PeriodForm(forms.Form):
-    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("date_from") and cleaned.get("date_to") and cleaned["date_from"] > cleaned["date_to"]:
-            raise forms.ValidationError(_("The start of the period is after its end."))
-        return cleaned
-
-    def period(self):
-        """(from, to), either None; an invalid period is the whole time."""
-        if not self.is_valid():
-            return None, None
-        return self.cleaned_data.get("date_from"), self.cleaned_data.get("date_to")
-
-
 class AssessmentUploadForm(forms.Form):
     file = forms.FileField(
         label=_("ASO file"),

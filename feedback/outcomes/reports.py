@@ -1,11 +1,12 @@
 """The program report: what survivors say beside what the assessments measured, domain by domain."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from gsn_site.privacy import is_small_cell
+from gsn_site.privacy import NO_DATA, suppression
 
 from .models import DOMAIN_CODES, DOMAIN_NAMES
-from .scoring import ScoringRules, aso_summary, round_half_up
+from .scoring import ScoringRules, aso_summary
 
 
 def _feedback_reports():
@@ -17,78 +18,116 @@ def _feedback_reports():
     return reports
 
 
-def feedback_summary(program, date_from=None, date_to=None):
+def feedback_summary(program, period, control):
     reports = _feedback_reports()
     if reports is None or not hasattr(reports, "feedback_summary"):
         return None
-    return reports.feedback_summary(program, date_from=date_from, date_to=date_to)
+    return reports.feedback_summary(program, period, control)
 
 
-def survivor_voice(program, date_from=None, date_to=None):
-    """{domain code: {"mean", "n"}}: answers to questions mapped to a domain, on the 1-4 scale.
+def survivor_voice(program, period, control, summary=None):
+    """{domain code: {"mean", "n", "reason"}}: answers to questions mapped to a domain, on the 1-4 scale.
 
-    The feedback app converts the answers (feedback.reports.survivor_voice_summary); n is the
-    number of people who answered in the domain.
+    The feedback app converts the answers and applies disclosure control
+    (feedback.reports.survivor_voice_summary); n is the number of people who answered in the domain.
     """
     reports = _feedback_reports()
     function = getattr(reports, "survivor_voice_summary", None) if reports else None
     if function is None:
         return {}
-    summary = function(program, date_from=date_from, date_to=date_to) or {}
-    return {code: {"mean": values.get("mean"), "n": values.get("respondents")} for code, values in summary.items()}
+    voices = function(program, period, control, summary=summary) or {}
+    return {
+        code: {"mean": values.get("mean"), "n": values.get("respondents"), "reason": values.get("reason")}
+        for code, values in voices.items()
+    }
 
 
-def _voice_cell(voice, min_cell):
-    mean, n = voice.get("mean"), voice.get("n") or 0
-    if mean is None or n == 0 or is_small_cell(n, min_cell):
-        return None, None
-    return round_half_up(mean, 2), n
-
-
-def _domains_beside(outcomes, voices, min_cell):
+def _domains_beside(outcomes, voices):
     domains = {}
     for code in DOMAIN_CODES:
-        voice_mean, voice_n = _voice_cell(voices.get(code) or {}, min_cell)
+        voice = voices.get(code) or {}
         assessed = outcomes["domains"][code]
         domains[code] = {
-            "survivor_voice_mean": voice_mean,
-            "survivor_voice_n": voice_n,
+            "survivor_voice_mean": voice.get("mean"),
+            "survivor_voice_n": voice.get("n") if voice.get("mean") is not None else None,
             "assessed_latest_mean": assessed["latest_mean"],
             "assessed_mean_change": assessed["mean_change"],
         }
     return domains
 
 
-def program_report(program, date_from=None, date_to=None, rules=None):
+def _reasons(outcomes, voices):
+    """{code: reason} for each hidden block, and {code: reason} for each hidden survivor voice."""
+    blocks = {entry["cell"]: entry["reason"] for entry in outcomes["suppressed"]}
+    voice = {code: (voices.get(code) or {}).get("reason") or (None if code in voices else NO_DATA) for code in DOMAIN_CODES}
+    return blocks, voice
+
+
+def program_report(program, period, rules=None):
     """The report in the shape `program_report --format json` prints."""
     rules = rules or ScoringRules.from_settings()
-    outcomes = aso_summary(program, date_from, date_to, rules=rules)
-    voices = survivor_voice(program, date_from, date_to)
+    control = rules.disclosure
+    outcomes = aso_summary(program, period, rules=rules)
+    feedback = feedback_summary(program, period, control)
+    voices = survivor_voice(program, period, control, summary=feedback)
+    block_reasons, voice_reasons = _reasons(outcomes, voices)
+    suppressed = [
+        suppression(f"domains.{code}.survivor_voice_mean", reason) for code, reason in voice_reasons.items() if reason
+    ]
     return {
         "program": program.code,
         "period": outcomes["period"],
-        "feedback": feedback_summary(program, date_from, date_to),
+        "feedback": feedback,
         "outcomes": outcomes,
-        "domains": _domains_beside(outcomes, voices, rules.min_cell),
+        "domains": _domains_beside(outcomes, voices),
+        "suppressed": suppressed,
     }
 
 
-def public_impact(program, rules):
-    """What the public Impact page may show of a program: survivors and the per-domain aggregates."""
-    outcomes = aso_summary(program, rules=rules)
-    domains = _domains_beside(outcomes, survivor_voice(program), rules.min_cell)
-    return {
-        "program": program,
-        "survivors": outcomes["survivors"],
-        "too_few_survivors": "survivors" in outcomes["suppressed"],
-        "domains": [{"code": code, "name": DOMAIN_NAMES[code], **values} for code, values in domains.items()],
-    }
+def program_names(program):
+    """The program's name in every language, for a snapshot that outlives later renames."""
+    return {code: getattr(program, f"name_{code}", None) or program.name for code, _name in settings.LANGUAGES}
+
+
+def impact_figures(programs, period, rules):
+    """What the public Impact page shows of a closed period: JSON stored in an ImpactSnapshot."""
+    control = rules.disclosure
+    figures = {"period": period.as_json(), "min_cell": control.min_cell, "programs": []}
+    for program in programs:
+        outcomes = aso_summary(program, period, rules=rules)
+        voices = survivor_voice(program, period, control)
+        block_reasons, voice_reasons = _reasons(outcomes, voices)
+        domains = _domains_beside(outcomes, voices)
+        figures["programs"].append(
+            {
+                "code": program.code,
+                "name": program_names(program),
+                "survivors": outcomes["survivors"],
+                "survivors_reason": block_reasons.get("survivors"),
+                "domains": [
+                    {
+                        "code": code,
+                        **values,
+                        "assessed_n": outcomes["domains"][code]["n"],
+                        "assessed_reason": block_reasons.get("survivors") or block_reasons.get(code),
+                        "voice_reason": voice_reasons[code],
+                    }
+                    for code, values in domains.items()
+                ],
+            }
+        )
+    return figures
 
 
 def report_rows(report):
-    """One row per domain and one for the overall score, for the admin table, the chart and exports."""
+    """One row per domain and one for the overall score, for the admin table, the chart and exports.
+
+    `reason` says why a row's assessed figures are empty, `voice_reason` why its survivor voice is.
+    """
     rows = []
     outcomes = report["outcomes"]
+    reasons = {entry["cell"]: entry["reason"] for entry in outcomes["suppressed"]}
+    voice_reasons = {entry["cell"].split(".")[1]: entry["reason"] for entry in report.get("suppressed", [])}
     for code in DOMAIN_CODES:
         assessed = outcomes["domains"][code]
         rows.append(
@@ -99,7 +138,10 @@ def report_rows(report):
                 "survivor_voice_n": report["domains"][code]["survivor_voice_n"],
                 **assessed,
                 "restored_pct": None,
-                "suppressed": code in outcomes["suppressed"],
+                "suppressed": code in reasons,
+                "reason": reasons.get("survivors") or reasons.get(code),
+                "voice_reason": voice_reasons.get(code),
+                "share_reasons": {key: reasons.get(f"{code}.{key}") for key in SHARE_KEYS},
             }
         )
     rows.append(
@@ -109,11 +151,16 @@ def report_rows(report):
             "survivor_voice_mean": None,
             "survivor_voice_n": None,
             **outcomes["overall"],
-            "suppressed": "overall" in outcomes["suppressed"],
+            "suppressed": "overall" in reasons,
+            "reason": reasons.get("survivors") or reasons.get("overall"),
+            "voice_reason": None,
+            "share_reasons": {key: reasons.get(f"overall.{key}") for key in (*SHARE_KEYS, "restored_pct")},
         }
     )
     return rows
 
+
+SHARE_KEYS = ("improved_measurable_pct", "improved_substantial_pct")
 
 EXPORT_COLUMNS = [
     ("name", _("Domain")),

@@ -7,19 +7,25 @@
 - The paired set of a domain: survivors with at least two assessments whose first and latest both
   score that domain. Its size is `n`; means, change and shares improved are over that set.
 - Improvement bands and the restoration threshold come from `OutcomeSettings`.
-- A block whose n is below the minimum cell size shows no values; a program with fewer survivors
-  than that shows nothing but the fact.
+- Every released figure passes through gsn_site.privacy's DisclosureControl: a block whose n is
+  below the minimum cell size shows no values, a share improved is hidden when the survivors it
+  counts (or the rest) are a small cell, counts are rounded to 5 and means to one decimal; a
+  program with fewer survivors than the minimum shows nothing but the fact.
 
 `summarise_assessments` computes everything in one SQL statement (window functions and
 aggregates), so that 100,000 assessments summarise in well under a second.
 """
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
-
 from django.db import connection
 
-from gsn_site.privacy import is_small_cell
+from gsn_site.privacy import (
+    GROUP_FEWER_THAN_MIN_CELL,
+    NO_DATA,
+    ROUNDING_BASE,
+    DisclosureControl,
+    suppression,
+)
 
 from .models import DOMAIN_CODES, AsoAssessment, OutcomeSettings
 
@@ -35,6 +41,8 @@ class ScoringRules:
     measurable_improvement: float = 0.5
     substantial_improvement: float = 1.0
     min_cell: int = 5
+    # Shown counts are rounded to this base (gsn_site.privacy); 1 leaves them exact.
+    rounding_base: int = ROUNDING_BASE
 
     @classmethod
     def from_settings(cls, outcome_settings=None):
@@ -46,27 +54,16 @@ class ScoringRules:
             min_cell=outcome_settings.effective_min_cell,
         )
 
+    @property
+    def disclosure(self):
+        """The disclosure control for these rules' minimum cell size (never below the platform's)."""
+        return DisclosureControl(min_cell=DisclosureControl.with_minimum(self.min_cell).min_cell, rounding_base=self.rounding_base)
+
 
 def domain_score_from_subdomains(scores):
     """The mean of a domain's sub-domain scores, or None when none was given."""
     scores = [score for score in scores if score is not None]
     return sum(scores) / len(scores) if scores else None
-
-
-def round_half_up(value, places):
-    if value is None:
-        return None
-    quantum = Decimal(1).scaleb(-places)
-    return float(Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP))
-
-
-def _percentage(count, total):
-    return round_half_up(100 * count / total, 1) if total else None
-
-
-def is_suppressed_block(n, min_cell):
-    """A block is hidden when its paired set is a small cell, and has nothing to show when it is empty."""
-    return n == 0 or is_small_cell(n, min_cell)
 
 
 def _summary_sql(base_sql, rules):
@@ -138,8 +135,10 @@ def _empty_block(with_restored=False):
 def summarise_assessments(assessments, rules):
     """Statistics of a queryset of assessments (already filtered to a program and period).
 
-    Returns {"survivors", "assessments", "domains": {code: block}, "overall": block, "suppressed": [...]}.
+    Returns {"survivors", "assessments", "domains": {code: block}, "overall": block, "suppressed": [...]},
+    each hidden value None with a {"cell", "reason"} entry in `suppressed`.
     """
+    control = rules.disclosure
     base = assessments.order_by().values("id", "case_hash", "assessed_on", "occasion")
     base_sql, params = base.query.sql_with_params()
     with connection.cursor() as cursor:
@@ -148,35 +147,39 @@ def summarise_assessments(assessments, rules):
 
     survivors, assessment_count = int(row.pop(0)), int(row.pop(0))
     blocks, suppressed = {}, []
-    program_too_small = is_small_cell(survivors, rules.min_cell)
+    program_too_small = control.is_small(survivors)
     for code in (*DOMAIN_CODES, OVERALL):
         is_overall = code == OVERALL
         n, first, latest, change, measurable, substantial = row[:6]
         del row[:6]
         restored = row.pop(0) if is_overall else None
         n = int(n or 0)
-        if program_too_small or is_suppressed_block(n, rules.min_cell):
+        if program_too_small or n == 0 or control.is_small(n):
             blocks[code] = _empty_block(with_restored=is_overall)
-            suppressed.append(code)
+            suppressed.append(suppression(code, NO_DATA if n == 0 and not program_too_small else GROUP_FEWER_THAN_MIN_CELL))
             continue
-        blocks[code] = {
-            "n": n,
-            "first_mean": round_half_up(first, 2),
-            "latest_mean": round_half_up(latest, 2),
-            "mean_change": round_half_up(change, 2),
-            "improved_measurable_pct": _percentage(int(measurable), n),
-            "improved_substantial_pct": _percentage(int(substantial), n),
-        }
+        shares = {"improved_measurable_pct": measurable, "improved_substantial_pct": substantial}
         if is_overall:
-            blocks[code]["restored_pct"] = _percentage(int(restored), n)
+            shares["restored_pct"] = restored
+        blocks[code] = {
+            "n": control.count(n),
+            "first_mean": control.mean(first, n)[0],
+            "latest_mean": control.mean(latest, n)[0],
+            "mean_change": control.change(change, n)[0],
+        }
+        for key, people in shares.items():
+            share, reason = control.percentage(int(people), n)
+            blocks[code][key] = share
+            if reason:
+                suppressed.append(suppression(f"{code}.{key}", reason))
 
     if program_too_small:
         # Nothing but the fact that there are too few survivors to show anything.
-        suppressed.insert(0, "survivors")
+        suppressed.insert(0, suppression("survivors", GROUP_FEWER_THAN_MIN_CELL))
         survivors = assessment_count = None
     return {
-        "survivors": survivors,
-        "assessments": assessment_count,
+        "survivors": control.count(survivors),
+        "assessments": control.count(assessment_count),
         "domains": {code: blocks[code] for code in DOMAIN_CODES},
         "overall": blocks[OVERALL],
         "suppressed": suppressed,
@@ -193,15 +196,8 @@ def assessments_for(program, date_from=None, date_to=None):
     return assessments
 
 
-def aso_summary(program, date_from=None, date_to=None, rules=None):
-    """The outcome summary of a program and period, in the shape `aso_summary --format json` prints."""
+def aso_summary(program, period, rules=None):
+    """The outcome summary of a program and closed period, in the shape `aso_summary --format json` prints."""
     rules = rules or ScoringRules.from_settings()
-    summary = summarise_assessments(assessments_for(program, date_from, date_to), rules)
-    return {
-        "program": program.code,
-        "period": {
-            "from": date_from.isoformat() if date_from else None,
-            "to": date_to.isoformat() if date_to else None,
-        },
-        **summary,
-    }
+    summary = summarise_assessments(assessments_for(program, period.start, period.end), rules)
+    return {"program": program.code, "period": period.as_json(), **summary}

@@ -7,7 +7,7 @@ program's id in a URL is a 404, and a user with no program at all is refused.
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseBadRequest, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, HttpResponseForbidden, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -17,13 +17,18 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import log
 
-from feedback.models import Program
+from gsn_site.page_cache import purge_public_page_cache
+from gsn_site.privacy import suppression_note
+
+from feedback.models import PeriodKind, PeriodNotReleasable, Program, ReportingPeriod
+from feedback.report_options import ReportPeriodForm, period_choices
 
 from . import uploads
-from .charts import SERIES, domain_chart
+from .charts import SERIES, domain_chart, impact_chart
 from .exports import csv_response, xlsx_response
-from .forms import AssessmentUploadForm, PeriodForm
+from .forms import AssessmentUploadForm
 from .importer import (
     batch_errors,
     check_file,
@@ -33,8 +38,8 @@ from .importer import (
     schedule_purge,
     session_hash,
 )
-from .models import ImportBatch
-from .reports import program_report, public_impact, report_rows
+from .models import DOMAIN_NAMES, ImpactSnapshot, ImportBatch
+from .reports import impact_figures, program_report, report_rows
 from .scoring import ScoringRules
 
 
@@ -66,16 +71,20 @@ class ProgramReportView(ProgramScopedMixin, WagtailAdminTemplateMixin, TemplateV
 
     def get(self, request, *args, **kwargs):
         self.program = get_object_or_404(self.programs(), pk=kwargs["program_id"])
-        self.period_form = PeriodForm(request.GET or None)
-        self.rules = ScoringRules.from_settings()
-        date_from, date_to = self.period_form.period()
-        self.report = program_report(self.program, date_from, date_to, rules=self.rules)
-        self.rows = report_rows(self.report)
         export = kwargs.get("export")
+        if export and export not in self.export_formats:
+            raise Http404
+        self.period_form = ReportPeriodForm(request.GET or None, default_kind=PeriodKind.YEAR)
+        self.rules = ScoringRules.from_settings()
+        self.period = self.period_form.selected_period()
+        if self.period is None:
+            # Not a closed calendar period: say why, show no figures.
+            self.report = self.rows = None
+            return self.render_to_response(self.get_context_data(), status=400)
+        self.report = program_report(self.program, self.period, rules=self.rules)
+        self.rows = report_rows(self.report)
         if export:
-            if export not in self.export_formats:
-                raise Http404
-            return self.export_formats[export](self.rows, self.rules.min_cell, f"program-report-{self.program.code}")
+            return self.export_formats[export](self.rows, self.report, self.rules.disclosure, self.program, self.period)
         return super().get(request, *args, **kwargs)
 
     def get_page_title(self):
@@ -89,16 +98,17 @@ class ProgramReportView(ProgramScopedMixin, WagtailAdminTemplateMixin, TemplateV
         ]
 
     def get_context_data(self, **kwargs):
-        query = self.request.GET.urlencode()
         return super().get_context_data(
             program=self.program,
             period_form=self.period_form,
             report=self.report,
+            period=self.period,
             rows=self.rows,
-            chart=domain_chart(self.rows),
+            chart=domain_chart(self.rows) if self.rows else None,
             series=SERIES,
             rules=self.rules,
-            export_query=f"?{query}" if query else "",
+            note=suppression_note(self.rules.disclosure.min_cell),
+            export_query=f"?period={self.period.label}" if self.period else "",
             **kwargs,
         )
 
@@ -222,12 +232,70 @@ class ImportProgressView(ProgramScopedMixin, View):
         return JsonResponse({"rows": batch.rows, "percent": batch.progress_percent, "status": batch.status})
 
 
+class ImpactPublishView(WagtailAdminTemplateMixin, TemplateView):
+    """Publish a closed period's figures on the public Impact page, as a frozen snapshot.
+
+    Only users with the permission to add Impact snapshots (administrators by default) may, and
+    every publication is written to the admin's audit log.
+    """
+
+    template_name = "outcomes/admin/impact_publish.html"
+    page_title = _("Publish Impact figures")
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("outcomes.add_impactsnapshot"):
+            # A plain 403 rather than Wagtail's redirect to the dashboard: the refusal is explicit.
+            return HttpResponseForbidden(_("You do not have permission to publish Impact figures."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            choices=period_choices(), snapshots=ImpactSnapshot.objects.select_related("period", "published_by"), **kwargs
+        )
+
+    def post(self, request, *args, **kwargs):
+        label = request.POST.get("period", "")
+        try:
+            period = ReportingPeriod.objects.release(label=label)
+            rules = ScoringRules.from_settings()
+            programs = Program.objects.filter(publish_impact=True).order_by("name")
+            snapshot = ImpactSnapshot.objects.publish(period, impact_figures(programs, period, rules), request.user)
+        except PeriodNotReleasable as error:
+            return self.render_to_response(self.get_context_data(error=str(error)), status=400)
+        log(snapshot, "outcomes.impact_published", user=request.user)
+        purge_public_page_cache()
+        messages.success(request, _("The figures for %(period)s are published.") % {"period": period.name})
+        return redirect("outcomes_impact_publish")
+
+
 def impact(request):
-    """The public Impact page: aggregates of programs that opted in, small cells suppressed."""
-    rules = ScoringRules.from_settings()
-    programs = Program.objects.filter(publish_impact=True).order_by("name")
-    return render(
-        request,
-        "outcomes/impact.html",
-        {"programs": [public_impact(program, rules) for program in programs], "min_cell": rules.min_cell},
-    )
+    """The public Impact page: only published, frozen snapshots of closed periods.
+
+    Nothing in the request (query string included) reaches live figures: the page reads snapshots only.
+    """
+    snapshots = ImpactSnapshot.objects.select_related("period")
+    return render(request, "outcomes/impact.html", {"periods": [impact_period(snapshot) for snapshot in snapshots]})
+
+
+def impact_period(snapshot):
+    """A snapshot's figures, with names in the reader's language, ready for the template."""
+    from django.utils.translation import get_language
+
+    language = get_language()
+    figures = snapshot.figures
+    programs = []
+    for program in figures["programs"]:
+        domains = [{**domain, "name": DOMAIN_NAMES.get(domain["code"], domain["code"])} for domain in program["domains"]]
+        programs.append(
+            {
+                **program,
+                "name": program["name"].get(language) or program["name"].get("en") or program["code"],
+                "domains": domains,
+                "chart": impact_chart(domains),
+            }
+        )
+    return {"period": snapshot.period, "min_cell": figures["min_cell"], "programs": programs}

@@ -1,14 +1,18 @@
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from feedback.models import Program
+from feedback.models import FeedbackResponse, Program, ReviewStatus
 
 from . import views
-from .models import SubdomainLabel
+from .importer import session_hash
+from .models import ImpactSnapshot, ImportBatch, SubdomainLabel
 
 
 @hooks.register("register_admin_urls")
@@ -21,7 +25,23 @@ def register_outcome_urls():
         path("outcomes/import/", views.ImportView.as_view(), name="outcomes_import"),
         path("outcomes/import/progress/", views.ImportProgressView.as_view(), name="outcomes_import_progress"),
         path("outcomes/import/<uuid:batch_id>/", views.ImportBatchView.as_view(), name="outcomes_import_batch"),
+        path("outcomes/impact/publish/", views.ImpactPublishView.as_view(), name="outcomes_impact_publish"),
     ]
+
+
+@hooks.register("register_log_actions")
+def register_outcome_log_actions(actions):
+    actions.register_action("outcomes.impact_published", _("Publish Impact figures"), _("Impact figures published"))
+
+
+class ImpactPublishMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("outcomes.add_impactsnapshot")
+
+
+@hooks.register("register_outcomes_menu_item")
+def register_impact_publish_menu_item():
+    return ImpactPublishMenuItem(_("Publish Impact figures"), reverse("outcomes_impact_publish"), icon_name="upload", order=300)
 
 
 class ProgramStaffMenuItem(MenuItem):
@@ -61,3 +81,66 @@ class SubdomainLabelViewSet(SnippetViewSet):
 
 
 register_snippet(SubdomainLabelViewSet)
+
+
+class DashboardPanel(Component):
+    """A short panel on the admin dashboard: what this person has to act on, with a link."""
+
+    template_name = "outcomes/admin/dashboard_panel.html"
+
+    def __init__(self, name, title, text, link=None, link_text=None, order=150):
+        self.name, self.title, self.text, self.link, self.link_text, self.order = name, title, text, link, link_text, order
+
+    def get_context_data(self, parent_context):
+        return {"panel": self}
+
+
+@hooks.register("construct_homepage_panels")
+def add_dashboard_panels(request, panels):
+    user = request.user
+    if user.has_perm("feedback.view_feedbackresponse") and Program.objects.visible_to(user).exists():
+        waiting = FeedbackResponse.objects.visible_to(user).filter(review_status=ReviewStatus.NEW).count()
+        panels.append(
+            DashboardPanel(
+                "feedback-awaiting-review",
+                _("Feedback awaiting review"),
+                ngettext(
+                    "%(count)s response from your programs has not been reviewed.",
+                    "%(count)s responses from your programs have not been reviewed.",
+                    waiting,
+                )
+                % {"count": waiting},
+                f"{reverse('feedback_responses:index')}?review_status={ReviewStatus.NEW}",
+                _("Review feedback"),
+                order=140,
+            )
+        )
+    in_progress = (
+        ImportBatch.objects.filter(
+            uploaded_by=user, session_hash=session_hash(request.session.session_key), expires_at__gt=timezone.now()
+        )
+        .exclude(status__in=ImportBatch.FINISHED)
+        .order_by("-created_at")
+        .first()
+    )
+    if in_progress is not None:
+        panels.append(
+            DashboardPanel(
+                "imports-in-progress",
+                _("Import in progress"),
+                _("Your ASO file: %(status)s, %(rows)s rows read.")
+                % {"status": in_progress.get_status_display(), "rows": in_progress.rows},
+                reverse("outcomes_import_batch", kwargs={"batch_id": in_progress.pk}),
+                _("Open the import"),
+                order=145,
+            )
+        )
+    if Program.objects.visible_to(user).exists() or user.has_perm("outcomes.add_impactsnapshot"):
+        latest = ImpactSnapshot.objects.select_related("period").first()
+        text = (
+            _("The latest period published on the Impact page is %(period)s.") % {"period": latest.period.name}
+            if latest
+            else _("No period has been published on the Impact page yet.")
+        )
+        link = reverse("outcomes_impact_publish") if user.has_perm("outcomes.add_impactsnapshot") else None
+        panels.append(DashboardPanel("latest-published-period", _("Impact page"), text, link, _("Publish a period"), order=146))

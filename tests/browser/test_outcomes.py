@@ -7,9 +7,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from feedback.models import Program
+from feedback.models import Program, ReportingPeriod
 from feedback.outcomes.case_refs import hash_case_ref
-from feedback.outcomes.models import DOMAIN_CODES, AsoAssessment, Occasion
+from feedback.outcomes.models import DOMAIN_CODES, AsoAssessment, ImpactSnapshot, Occasion
+from feedback.outcomes.reports import impact_figures
+from feedback.outcomes.scoring import ScoringRules
 from tests.conftest import sign_in_with_two_steps
 
 from .conftest import assert_no_axe_violations, save_screenshot
@@ -43,6 +45,8 @@ def program(browser_page, demo_site):
                 )
             )
     AsoAssessment.objects.bulk_create(assessments)
+    period = ReportingPeriod.objects.named("2024")
+    ImpactSnapshot.objects.publish(period, impact_figures([program], period, ScoringRules.from_settings()), user=None)
     return program
 
 
@@ -77,10 +81,26 @@ def test_admin_import_screen_has_no_accessibility_violations(staff_page, program
 @pytest.mark.parametrize("code", ["en", "ar"])
 def test_public_impact_page_has_no_accessibility_violations(browser_page, program, code):
     browser_page.goto(f"/{code}/impact/")
-    assert browser_page.locator("h2", has_text="Sample aftercare (browser)").is_visible()
+    assert browser_page.locator("h3", has_text="Sample aftercare (browser)").is_visible()
     assert browser_page.locator("html").get_attribute("dir") == ("rtl" if code == "ar" else "ltr")
     save_screenshot(browser_page, f"impact-{code}")
     assert_no_axe_violations(browser_page)
+
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_the_impact_page_reads_on_a_360px_phone(phone_page, program, code):
+    phone_page.goto(f"/{code}/impact/")
+    assert phone_page.locator("h2", has_text="2024").is_visible()
+    assert phone_page.locator(".impact-chart svg").is_visible()
+    cards = phone_page.locator(".impact-card")
+    assert cards.count() == len(DOMAIN_CODES)
+    # Nothing is wider than the screen: no sideways scrolling, no clipped card.
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 360
+    for index in range(cards.count()):
+        box = cards.nth(index).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+    save_screenshot(phone_page, f"impact-phone-{code}")
+    assert_no_axe_violations(phone_page)
 
 
 def test_the_import_screen_shows_progress_while_the_file_is_checked(staff_page, program, tmp_path):

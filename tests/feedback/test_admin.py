@@ -183,19 +183,58 @@ def test_only_administrators_read_the_access_log(client, administrator, program_
 
 
 def test_report_exports_as_csv_and_xlsx_with_hidden_small_cells(client, administrator, program, survey):
+    october = datetime.date(2025, 10, 20)
+    for _ in range(10):
+        make_response(program, survey, submitted_on=october, feel_safe=4)
     for _ in range(5):
-        make_response(program, survey, feel_safe=4)
-    make_response(program, survey, feel_safe=1)
+        make_response(program, survey, submitted_on=october, feel_safe=2)
+    make_response(program, survey, submitted_on=october, feel_safe=1)
     sign_in_with_two_steps(client, administrator)
     url = reverse("feedback_admin:report")
-    csv_text = client.get(url, {"program": program.pk, "format": "csv"}).content.decode()
-    assert "Question feel-safe?,Agree,5" in csv_text.replace("\r\n", "\n")
-    assert "Question feel-safe?,Strongly disagree,fewer than 5" in csv_text.replace("\r\n", "\n")
-    workbook = load_workbook(io.BytesIO(client.get(url, {"program": program.pk, "format": "xlsx"}).content))
-    rows = [list(row) for row in workbook.active.iter_rows(values_only=True)]
-    assert ["Responses", None, "Total", 6] in rows or ["Responses", "", "Total", 6] in rows
-    page = client.get(url, {"program": program.pk}).content.decode()
-    assert "fewer than 5" in page
+    query = {"program": program.pk, "period": "2025-10"}
+    csv_response = client.get(url, {**query, "format": "csv"})
+    assert csv_response["Content-Disposition"] == 'attachment; filename="feedback-report-kenya-aftercare-2025-10.csv"'
+    csv_text = csv_response.content.decode("utf-8-sig").replace("\r\n", "\n")
+    assert csv_text.startswith("Program,Kenya aftercare\nPeriod,October 2025 (2025-10-01 – 2025-10-31)\nProduced on,")
+    # 16 answered, released as 15; "agree" 10 of 15 is 67 %. The one "strongly disagree" is hidden,
+    # and with it the smallest other non-zero answer (5 "disagree"), never a zero.
+    assert "Responses,,Total,15,," in csv_text
+    assert "Question,Question feel-safe?,Agree,10,67," in csv_text
+    assert "Question,Question feel-safe?,Strongly disagree,,,fewer than 5 people" in csv_text
+    assert "Question,Question feel-safe?,Disagree,,,hidden so that another hidden figure cannot be worked out" in csv_text
+    assert "Question,Question feel-safe?,Neither agree nor disagree,0,0," in csv_text
+    workbook = load_workbook(io.BytesIO(client.get(url, {**query, "format": "xlsx"}).content))
+    sheet = workbook.active
+    assert sheet.title == "Feedback 2025-10"
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert ["Responses", None, "Total", 15, None, None] in rows
+    assert ["Question", "Question feel-safe?", "Strongly disagree", None, None, "fewer than 5 people"] in rows
+    page = client.get(url, query)
+    assert page.status_code == 200
+    assert "Kenya aftercare, October 2025" in page.text
+    assert "fewer than 5 people" in page.text
+    assert "<svg" in page.text  # the bars
+    # Languages are named, and languages nobody used are left out.
+    assert "English" in page.text and "Khmer" not in page.text
+
+
+def test_the_report_refuses_dates_that_are_not_a_closed_period(client, administrator, program):
+    sign_in_with_two_steps(client, administrator)
+    response = client.get(reverse("feedback_admin:report"), {"program": program.pk, "date_from": "2025-10-01", "date_to": "2025-10-15"})
+    assert response.status_code == 400
+    assert "Figures are released only for a whole calendar month, quarter or year that has ended." in response.text
+    assert "summary" not in response.context
+
+
+def test_staff_of_one_program_find_it_chosen(staff_client, program):
+    page = staff_client.get(reverse("feedback_admin:report"))
+    assert page.status_code == 200
+    assert page.context["form"]["program"].value() == program.pk
+
+
+def test_the_dashboard_shows_feedback_awaiting_review_in_their_programs_only(staff_client, responses):
+    page = staff_client.get(reverse("wagtailadmin_home"))
+    assert "6 responses from your programs have not been reviewed." in page.text
 
 
 def test_record_level_export_is_pseudonymised_and_for_administrators_only(client, administrator, reviewer, responses):
@@ -204,7 +243,7 @@ def test_record_level_export_is_pseudonymised_and_for_administrators_only(client
     assert client.get(reverse("feedback_admin:export_records")).status_code == 403
     sign_in_with_two_steps(client, administrator)
     export = client.get(reverse("feedback_admin:export_records"), {"format": "csv"})
-    lines = export.content.decode().splitlines()
+    lines = export.content.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Reference,Program,Survey,Version,Language,Channel,Date,Review status,feel-safe,")
     assert len(lines) == 13
     assert any(line.startswith(own[0].reference + ",kenya-aftercare,") for line in lines)

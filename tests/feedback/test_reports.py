@@ -7,13 +7,20 @@ import json
 import pytest
 from django.core.management import call_command
 
-from feedback.models import FeedbackAnswer, QuestionType
+from feedback.models import FeedbackAnswer, QuestionType, ReportingPeriod
 from feedback.questions import outcome_scale_expression, to_outcome_scale
 from feedback.reports import feedback_summary, survivor_voice_by_domain, survivor_voice_summary
 
 from .factories import make_response
 
 pytestmark = pytest.mark.django_db
+
+OCTOBER = datetime.date(2025, 10, 15)
+
+
+@pytest.fixture
+def october():
+    return ReportingPeriod.objects.named("2025-10")
 
 
 @pytest.mark.parametrize(
@@ -63,55 +70,70 @@ def test_survivor_voice_by_domain_lists_every_scaled_answer(program, other_progr
     }
 
 
-def test_survivor_voice_summary_hides_domains_with_few_respondents(program, survey):
-    for number in (1, 2, 3, 4, 5):
-        make_response(program, survey, feel_safe=number, legal_help_clear=2 if number < 3 else None)
-    assert survivor_voice_summary(program) == {
-        "safety": {"respondents": 5, "answers": 5, "mean": 2.5},
-        "legal_protection": {"respondents": None, "answers": None, "mean": None},
+def test_survivor_voice_summary_hides_domains_with_few_respondents(program, survey, october):
+    for position, number in enumerate((4, 4, 4, 4, 4, 5, 5, 5, 5, 5)):
+        make_response(program, survey, submitted_on=OCTOBER, feel_safe=number, legal_help_clear=2 if position < 2 else None)
+    # Safety: five "agree" (3.25) and five "strongly agree" (4.0): mean 3.625, one decimal.
+    assert survivor_voice_summary(program, october) == {
+        "safety": {"respondents": 10, "answers": 10, "mean": 3.6, "reason": None},
+        "legal_protection": {"respondents": None, "answers": None, "mean": None, "reason": "group_fewer_than_min_cell"},
     }
 
 
-def test_summary_counts_and_hides_small_cells_with_complementary_suppression(program, other_program, survey):
+def test_a_mean_is_never_shown_beside_the_answers_it_would_give_back(program, survey, october):
+    # One person per answer: every count is hidden, so 5 x mean minus the shown answers would tell.
+    for number in (1, 2, 3, 4, 5):
+        make_response(program, survey, submitted_on=OCTOBER, feel_safe=number)
+    assert survivor_voice_summary(program, october)["safety"] == {
+        "respondents": None, "answers": None, "mean": None, "reason": "mean_beside_hidden_answers",
+    }  # fmt: skip
+
+
+def test_summary_counts_and_hides_small_cells_with_complementary_suppression(program, other_program, survey, october):
     # feel-safe: 6 agree, 3 strongly agree, 0 elsewhere; 1 person skips it.
     for _ in range(6):
-        make_response(program, survey, feel_safe=4, contact="every-week")
+        make_response(program, survey, submitted_on=OCTOBER, feel_safe=4, contact="every-week")
     for _ in range(3):
-        make_response(program, survey, feel_safe=5, contact="every-month", language="sw")
-    make_response(program, survey, contact="every-week", language="sw", channel="paper")
-    make_response(other_program, survey, feel_safe=1)
+        make_response(program, survey, submitted_on=OCTOBER, feel_safe=5, contact="every-month", language="sw")
+    make_response(program, survey, submitted_on=OCTOBER, contact="every-week", language="sw", channel="paper")
+    make_response(other_program, survey, submitted_on=OCTOBER, feel_safe=1)
+    make_response(program, survey, submitted_on=datetime.date(2025, 11, 1), feel_safe=1)
 
-    summary = feedback_summary(program)
+    summary = feedback_summary(program, october)
     assert summary["responses"]["total"] == 10
-    assert summary["responses"]["by_language"] == {"en": 6, "es": 0, "fr": 0, "pt": 0, "hi": 0, "sw": None, "km": 0, "ar": None}
-    assert summary["responses"]["by_channel"] == {"web": 9, "assisted": None, "paper": None}
+    # sw (4) is hidden, and with it the smallest shown non-zero cell, en (6): zeros stay shown.
+    assert summary["responses"]["by_language"] == {"en": None, "es": 0, "fr": 0, "pt": 0, "hi": 0, "sw": None, "km": 0, "ar": 0}
+    assert summary["responses"]["by_channel"] == {"web": None, "assisted": 0, "paper": None}
     feel_safe = next(question for question in summary["questions"] if question["key"] == "feel-safe")
-    # 3 "strongly agree" is hidden, and with it one zero cell: otherwise 9 - 6 would give it away.
     assert feel_safe["answered"] is None  # 9 of 10 answered: the 1 who skipped would show
-    assert feel_safe["distribution"] == {"5": None, "4": 6, "3": 0, "2": 0, "1": None}
+    assert feel_safe["distribution"] == {"5": None, "4": None, "3": 0, "2": 0, "1": 0}
     contact = next(question for question in summary["questions"] if question["key"] == "contact")
     assert contact["answered"] == 10
-    assert contact["distribution"] == {"every-week": 7, "every-month": None, "never": None}
+    assert contact["distribution"] == {"every-week": None, "every-month": None, "never": 0}
+    assert {"cell": "responses.by_language.sw", "reason": "fewer_than_min_cell"} in summary["suppressed"]
+    assert {"cell": "responses.by_language.en", "reason": "protects_hidden_cell"} in summary["suppressed"]
+    assert {"cell": "questions.feel-safe.answered", "reason": "skipped_fewer_than_min_cell"} in summary["suppressed"]
+    assert summary["period"] == {"from": "2025-10-01", "to": "2025-10-31", "label": "2025-10", "kind": "month"}
     assert json.loads(json.dumps(summary)) == summary
 
 
-def test_a_period_with_few_responses_shows_no_numbers_at_all(program, survey):
+def test_a_period_with_few_responses_shows_no_numbers_at_all(program, survey, october):
     for _ in range(4):
-        make_response(program, survey, feel_safe=4)
-    summary = feedback_summary(program)
+        make_response(program, survey, submitted_on=OCTOBER, feel_safe=4)
+    summary = feedback_summary(program, october)
     assert summary["responses"]["total"] is None
     assert set(summary["responses"]["by_language"].values()) == {None}
     assert summary["questions"][0]["answered"] is None
     assert set(summary["questions"][0]["distribution"].values()) == {None}
 
 
-def test_summary_never_contains_free_text(program, survey):
+def test_summary_never_contains_free_text(program, survey, october):
     for _ in range(6):
-        make_response(program, survey, better="The counsellor was kind")
-    summary = feedback_summary(program)
+        make_response(program, survey, submitted_on=OCTOBER, better="The counsellor was kind")
+    summary = feedback_summary(program, october)
     assert "counsellor" not in json.dumps(summary)
     assert next(question for question in summary["questions"] if question["key"] == "better") == {
-        "key": "better", "text": "Question better?", "type": QuestionType.FREE_TEXT, "domain": None, "answered": 6,
+        "key": "better", "text": "Question better?", "type": QuestionType.FREE_TEXT, "domain": None, "answered": 5,
     }  # fmt: skip
 
 
@@ -119,11 +141,29 @@ def test_feedback_summary_command_prints_the_same_numbers_as_the_report(program,
     for day in (1, 2, 3, 4, 5, 6, 20):
         make_response(program, survey, submitted_on=datetime.date(2026, 3, day), feel_safe=4)
     out = io.StringIO()
-    call_command("feedback_summary", "--program", program.code, "--from", "2026-03-01", "--to", "2026-03-10", "--format", "json", stdout=out)
+    call_command("feedback_summary", "--program", program.code, "--period", "2026-03", "--format", "json", stdout=out)
     printed = json.loads(out.getvalue())
-    assert printed == feedback_summary(program, datetime.date(2026, 3, 1), datetime.date(2026, 3, 10))
-    assert printed["responses"]["total"] == 6
-    assert printed["period"] == {"from": "2026-03-01", "to": "2026-03-10"}
+    assert printed == feedback_summary(program, ReportingPeriod.objects.named("2026-03"))
+    assert printed["responses"]["total"] == 5  # 7 people, rounded to 5
+    assert printed["period"] == {"from": "2026-03-01", "to": "2026-03-31", "label": "2026-03", "kind": "month"}
+    same = io.StringIO()
+    call_command("feedback_summary", "--program", program.code, "--from", "2026-03-01", "--to", "2026-03-31", stdout=same)
+    assert json.loads(same.getvalue()) == printed
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--from", "2026-03-01", "--to", "2026-03-10"], "Figures are released only for a whole calendar month, quarter or year that has ended."),
+        (["--period", "2026-13"], "“2026-13” is not a reporting period."),
+        (["--period", str(datetime.date.today().year)], "has not ended yet"),
+    ],
+)
+def test_feedback_summary_refuses_anything_but_a_closed_calendar_period(program, arguments, message):
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError, match=message.replace("(", r"\(").replace(")", r"\)").replace(".", r"\.")):
+        call_command("feedback_summary", "--program", program.code, *arguments, stdout=io.StringIO())
 
 
 def test_purge_removes_old_free_text_and_keeps_structured_answers(program, survey, settings):
@@ -139,3 +179,30 @@ def test_purge_removes_old_free_text_and_keeps_structured_answers(program, surve
     assert old.receipt_hash is None
     call_command("purge_feedback_text", "--older-than-days", "10", stdout=io.StringIO())
     assert not FeedbackAnswer.objects.filter(question_type=QuestionType.FREE_TEXT).exists()
+
+
+@pytest.mark.parametrize(
+    ("label", "start", "end", "name"),
+    [
+        ("2025", "2025-01-01", "2025-12-31", "2025"),
+        ("2025-Q4", "2025-10-01", "2025-12-31", "2025 Q4 (October to December)"),
+        ("2024-02", "2024-02-01", "2024-02-29", "February 2024"),
+    ],
+)
+def test_reporting_periods_are_calendar_months_quarters_and_years(label, start, end, name):
+    period = ReportingPeriod.objects.named(label)
+    assert (period.start.isoformat(), period.end.isoformat(), period.name, period.label) == (start, end, name, label)
+    assert ReportingPeriod.objects.named(label) == period  # created once
+
+
+def test_only_ended_periods_are_closed_and_only_snapshots_are_published():
+    from feedback.outcomes.models import ImpactSnapshot
+
+    today = datetime.date(2026, 11, 27)
+    october, november = ReportingPeriod.objects.named("2026-10"), ReportingPeriod.objects.named("2026-11")
+    assert list(ReportingPeriod.objects.closed(today)) == [october]
+    assert not november.is_closed(today)
+    ImpactSnapshot.objects.create(period=october, figures={"programs": []})
+    assert list(ReportingPeriod.objects.published()) == [october]
+    assert ReportingPeriod.objects.latest_closed(today=today) == october
+    assert ReportingPeriod.objects.release(date_from=datetime.date(2026, 7, 1), date_to=datetime.date(2026, 9, 30), today=today).label == "2026-Q3"

@@ -46,7 +46,7 @@ def test_staff_see_only_their_programs_in_the_index(client, staff, programs):
 
 
 def test_staff_read_their_own_program_report(client, staff, programs):
-    response = login(client, staff).get(reverse("outcomes_program_report", args=[programs[0].pk]))
+    response = login(client, staff).get(reverse("outcomes_program_report", args=[programs[0].pk]), {"period": "2024"})
     assert response.status_code == 200
     assert "<svg" in response.text and "<table" in response.text
     assert response.context["report"]["outcomes"]["overall"]["mean_change"] == 1.0
@@ -88,24 +88,34 @@ def test_an_administrator_sees_every_program(client, programs):
 
 def test_csv_and_xlsx_exports(client, staff, programs):
     login(client, staff)
-    response = client.get(reverse("outcomes_program_report_export", args=[programs[0].pk, "csv"]))
+    response = client.get(reverse("outcomes_program_report_export", args=[programs[0].pk, "csv"]), {"period": "2024"})
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0][0] == "Domain"
-    assert rows[1][:7] == ["Safety", "", "", "6", "2.0", "3.0", "1.0"]
-    assert rows[-1][0] == "Overall" and rows[-1][-1] == "100.0"
-    response = client.get(reverse("outcomes_program_report_export", args=[programs[0].pk, "xlsx"]))
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    assert [cell.value for cell in sheet[2]][:7] == ["Safety", None, None, 6, 2.0, 3.0, 1.0]
+    assert response.content.startswith("\ufeff".encode())  # a byte-order mark, for Excel
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [row[0] for row in rows[:4]] == ["Program", "Period", "Produced on", "Note"]
+    assert rows[0][1] == "Program ke-mine" and rows[1][1] == "2024 (2024-01-01 – 2024-12-31)"
+    assert rows[5][0] == "Domain" and rows[5][-1] == "Note"
+    # 6 survivors, released as 5; no feedback, so survivor voice is empty with its reason.
+    assert rows[6][:7] == ["Safety", "", "", "5", "2.0", "3.0", "1.0"]
+    assert rows[6][-1] == "Survivor voice: no data"
+    assert rows[-1][0] == "Overall" and rows[-1][-2] == "100.0"
+    response = client.get(reverse("outcomes_program_report_export", args=[programs[0].pk, "xlsx"]), {"period": "2024"})
+    workbook = load_workbook(io.BytesIO(response.content))
+    sheet = workbook.active
+    assert sheet.title == "Program report 2024"
+    assert sheet.freeze_panes == "A7"
+    assert sheet["A6"].value == "Domain" and sheet["A6"].font.bold
+    assert [cell.value for cell in sheet[7]][:7] == ["Safety", None, None, 5, 2.0, 3.0, 1.0]
+    assert sheet.column_dimensions["A"].width > 10
 
 
-def test_a_period_filters_the_report_and_small_cells_are_shown_as_fewer_than(client, staff, programs):
+def test_a_period_with_no_pairs_says_no_data(client, staff, programs):
     login(client, staff)
     url = reverse("outcomes_program_report", args=[programs[0].pk])
-    response = client.get(url, {"date_from": "2024-06-01", "date_to": "2024-12-31"})
-    assert response.context["report"]["period"] == {"from": "2024-06-01", "to": "2024-12-31"}
+    response = client.get(url, {"period": "2024-Q3"})
+    assert response.context["report"]["period"] == {"from": "2024-07-01", "to": "2024-09-30", "label": "2024-Q3", "kind": "quarter"}
     assert response.context["report"]["outcomes"]["overall"]["n"] is None
-    assert "fewer than 5" in response.text
+    assert "no data" in response.text and "fewer than 5 people in this group" not in response.text
 
 
 def upload(client, content, name="aso.csv"):
@@ -284,3 +294,85 @@ def test_the_import_reports_its_progress_to_the_uploader_only(client, staff, pro
     assert other.get(progress_url).json() == {"rows": 0, "percent": None, "status": None}
     # A visitor is sent to log in.
     assert Client().get(progress_url).status_code == 302
+
+
+# --- Publishing Impact figures, dashboard panels ------------------------------------------------
+
+
+@pytest.fixture
+def administrator(db):
+    user = get_user_model().objects.create_superuser("publisher", password="a-long-password-123")
+    return give_totp_authenticator(user)
+
+
+def test_program_staff_cannot_publish_impact_figures(client, staff, programs):
+    from feedback.outcomes.models import ImpactSnapshot
+
+    login(client, staff)
+    assert client.get(reverse("outcomes_impact_publish")).status_code == 403
+    assert client.post(reverse("outcomes_impact_publish"), {"period": "2024"}).status_code == 403
+    assert not ImpactSnapshot.objects.exists()
+
+
+def test_an_administrator_publishes_a_closed_period_once_and_it_is_logged(client, administrator, programs):
+    from wagtail.models import ModelLogEntry
+
+    from feedback.outcomes.models import ImpactSnapshot
+
+    programs[0].publish_impact = True
+    programs[0].save()
+    login(client, administrator)
+    response = client.post(reverse("outcomes_impact_publish"), {"period": "2024"})
+    assert response.status_code == 302
+    snapshot = ImpactSnapshot.objects.get()
+    assert snapshot.period.label == "2024" and snapshot.published_by == administrator
+    assert [program["code"] for program in snapshot.figures["programs"]] == ["ke-mine"]
+    assert ModelLogEntry.objects.filter(action="outcomes.impact_published", user_id=administrator.pk).count() == 1
+    again = client.post(reverse("outcomes_impact_publish"), {"period": "2024-Q3"})
+    assert again.status_code == 400
+    assert "already published, or overlaps a published period" in again.text
+    this_year = client.post(reverse("outcomes_impact_publish"), {"period": str(__import__("datetime").date.today().year)})
+    assert this_year.status_code == 400 and "has not ended yet" in this_year.text
+    assert ImpactSnapshot.objects.count() == 1
+
+
+def test_the_program_report_refuses_dates_that_are_not_a_closed_period(client, staff, programs):
+    url = reverse("outcomes_program_report", args=[programs[0].pk])
+    response = login(client, staff).get(url, {"date_from": "2024-01-01", "date_to": "2024-06-30"})
+    assert response.status_code == 400
+    assert "Figures are released only for a whole calendar month, quarter or year that has ended." in response.text
+    assert response.context["report"] is None
+
+
+def test_the_program_report_names_its_period_and_explains_survivor_voice(client, staff, programs):
+    response = login(client, staff).get(reverse("outcomes_program_report", args=[programs[0].pk]), {"period": "2024"})
+    assert response.status_code == 200
+    assert "Period: 2024" in response.text
+    assert "is what survivors said in the feedback survey" in response.text
+    assert "Overall is the mean of the six domain scores" in response.text
+
+
+def test_dashboard_panels_show_what_each_person_must_act_on(client, staff, programs):
+    from feedback.outcomes.models import ImpactSnapshot
+    from feedback.models import ReportingPeriod
+
+    ImpactSnapshot.objects.create(period=ReportingPeriod.objects.named("2024"), figures={"programs": []})
+    page = login(client, staff).get(reverse("wagtailadmin_home"))
+    assert page.status_code == 200
+    assert 'data-dashboard-panel="latest-published-period"' in page.text
+    assert "The latest period published on the Impact page is 2024." in page.text
+    # This person reviews no feedback: no review panel.
+    assert 'data-dashboard-panel="feedback-awaiting-review"' not in page.text
+
+
+def test_no_export_cell_is_ever_run_as_a_spreadsheet_formula(client, staff, programs):
+    programs[0].name = '=HYPERLINK("http://example.invalid","open")'
+    programs[0].save()
+    login(client, staff)
+    url = reverse("outcomes_program_report_export", args=[programs[0].pk, "csv"])
+    rows = list(csv.reader(io.StringIO(client.get(url, {"period": "2024"}).content.decode("utf-8-sig"))))
+    assert rows[0] == ["Program", '\'=HYPERLINK("http://example.invalid","open")']
+    url = reverse("outcomes_program_report_export", args=[programs[0].pk, "xlsx"])
+    sheet = load_workbook(io.BytesIO(client.get(url, {"period": "2024"}).content)).active
+    assert sheet["B1"].value == '\'=HYPERLINK("http://example.invalid","open")'
+    assert sheet["B1"].data_type == "s"

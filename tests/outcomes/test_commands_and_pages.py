@@ -1,6 +1,8 @@
 """The JSON commands, the public Impact page and the demo records."""
 
+import datetime
 import io
+import re
 import json
 
 import pytest
@@ -8,14 +10,22 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
 
-from feedback.models import Program
-from feedback.outcomes.models import DOMAIN_CODES, AsoAssessment
+from feedback.models import Program, ReportingPeriod
+from feedback.outcomes.models import DOMAIN_CODES, AsoAssessment, ImpactSnapshot
+from feedback.outcomes.reports import impact_figures
+from feedback.outcomes.scoring import ScoringRules
 
 from .helpers import assess, make_program
 
 pytestmark = pytest.mark.django_db
 
 BLOCK_KEYS = ["n", "first_mean", "latest_mean", "mean_change", "improved_measurable_pct", "improved_substantial_pct"]
+
+
+def publish(label):
+    period = ReportingPeriod.objects.named(label)
+    programs = Program.objects.filter(publish_impact=True).order_by("name")
+    return ImpactSnapshot.objects.publish(period, impact_figures(programs, period, ScoringRules.from_settings()), user=None)
 
 
 def command_json(*args):
@@ -39,7 +49,7 @@ def test_aso_summary_prints_exactly_the_documented_shape(program):
     )
     assert summary == {
         "program": "ke-json",
-        "period": {"from": "2024-01-01", "to": "2024-12-31"},
+        "period": {"from": "2024-01-01", "to": "2024-12-31", "label": "2024", "kind": "year"},
         "survivors": 5,
         "assessments": 10,
         "domains": {
@@ -57,12 +67,15 @@ def test_aso_summary_prints_exactly_the_documented_shape(program):
             "safety": dict.fromkeys(BLOCK_KEYS),
         },
         "overall": {**dict.fromkeys(BLOCK_KEYS), "restored_pct": None},
-        "suppressed": ["safety", "overall"],
+        # Nobody has a safety score at the latest assessment, so safety and overall have no data.
+        "suppressed": [{"cell": "safety", "reason": "no_data"}, {"cell": "overall", "reason": "no_data"}],
     }
+    assert command_json("aso_summary", "--program", "ke-json", "--period", "2024") == summary
 
 
-def test_aso_summary_without_a_period(program):
-    assert command_json("aso_summary", "--program", "ke-json")["period"] == {"from": None, "to": None}
+def test_aso_summary_without_a_period_covers_the_latest_closed_month(program):
+    latest = ReportingPeriod.objects.latest_closed()
+    assert command_json("aso_summary", "--program", "ke-json")["period"] == latest.as_json()
 
 
 def test_unknown_program_and_bad_dates_are_refused(program):
@@ -70,12 +83,14 @@ def test_unknown_program_and_bad_dates_are_refused(program):
         call_command("aso_summary", "--program", "nope")
     with pytest.raises(CommandError):
         call_command("aso_summary", "--program", "ke-json", "--from", "01/01/2024")
+    with pytest.raises(CommandError, match="only for a whole calendar month, quarter or year that has ended"):
+        call_command("program_report", "--program", "ke-json", "--from", "2024-01-01", "--to", "2024-07-01")
 
 
 def test_program_report_puts_feedback_beside_outcomes(program):
-    report = command_json("program_report", "--program", "ke-json", "--format", "json")
-    assert list(report) == ["program", "period", "feedback", "outcomes", "domains"]
-    assert report["outcomes"] == command_json("aso_summary", "--program", "ke-json")
+    report = command_json("program_report", "--program", "ke-json", "--period", "2024", "--format", "json")
+    assert list(report) == ["program", "period", "feedback", "outcomes", "domains", "suppressed"]
+    assert report["outcomes"] == command_json("aso_summary", "--program", "ke-json", "--period", "2024")
     assert report["domains"]["social_support"] == {
         "survivor_voice_mean": None,
         "survivor_voice_n": None,
@@ -84,24 +99,55 @@ def test_program_report_puts_feedback_beside_outcomes(program):
     }
     assert report["domains"]["safety"]["assessed_latest_mean"] is None
     assert report["feedback"]["responses"]["total"] == 0
+    assert {"cell": "domains.safety.survivor_voice_mean", "reason": "no_data"} in report["suppressed"]
 
 
-def test_the_impact_page_shows_only_published_programs_above_the_cell_size(client, program):
+def test_the_impact_page_shows_only_published_periods_of_opted_in_programs(client, program):
     hidden = make_program("hidden", name="Hidden program")
     small = make_program("small", name="Small program", publish_impact=True)
     assess(small, "ONLY-ONE", "2024-01-01", "intake", score=2.0)
     assess(hidden, "X", "2024-01-01", "intake", score=2.0)
+    assert "No figures have been published yet." in client.get("/en/impact/").text
+    publish("2024")
     response = client.get("/en/impact/")
     assert response.status_code == 200
     text = response.text
-    assert "Program ke-json" in text and "5 survivors assessed." in text
+    assert "<h2" in text and ">2024</h2>" in text
+    assert "Program ke-json" in text and "About 5 survivors were assessed." in text
     assert "Hidden program" not in text
-    assert "Small program" in text and "Fewer than 5 survivors have been assessed" in text
-    assert "+0.50" in text and "fewer than 5" in text  # safety is a small cell
+    assert "Small program" in text and "Fewer than 5 survivors were assessed in this period" in text
+    assert "+0.5" in text
+    # Safety has no assessed figures at all: "no data", never "fewer than 5".
+    assert "no data" in text and "fewer than 5 people" not in text
+
+
+def test_a_published_period_is_never_published_again_nor_overlapped(program):
+    from feedback.models import PeriodNotReleasable
+
+    publish("2024")
+    for label in ("2024", "2024-Q2", "2024-03"):
+        with pytest.raises(PeriodNotReleasable):
+            publish(label)
+    with pytest.raises(PeriodNotReleasable, match="has not ended yet"):
+        publish(str(datetime.date.today().year))
+    snapshot = ImpactSnapshot.objects.get()
+    with pytest.raises(ValueError):
+        snapshot.save()
+
+
+def test_impact_numbers_follow_the_language(client, program):
+    publish("2024")
+    arabic = client.get("/ar/impact/").text
+    assert "2,5" in arabic  # the Arabic page's decimal comma
+    assert "2.5" in client.get("/en/impact/").text
+    # The chart's geometry is never localised: "173,3" is not an SVG length.
+    assert re.search(r'<rect x="0" y="\d+" width="\d+(\.\d+)?" height=', arabic)
+    assert not re.search(r'(width|x|y)="\d+,\d', arabic)
 
 
 @pytest.mark.parametrize("code", ["en", "es", "fr", "pt", "hi", "sw", "km", "ar"])
 def test_the_impact_page_exists_in_every_language(client, program, code):
+    publish("2024")
     response = client.get(f"/{code}/impact/")
     assert response.status_code == 200
     assert f'lang="{code}"' in response.text
@@ -130,43 +176,42 @@ def test_demo_records_are_generated_once(demo_site):
         == before
     )
     program = Program.objects.get(code="sample-ke-aftercare")
-    summary = command_json("aso_summary", "--program", program.code)
-    assert summary["survivors"] == 240
-    assert summary["suppressed"] == []
+    summary = command_json("aso_summary", "--program", program.code, "--period", "2024")
+    assert summary["survivors"] > 100
     assert summary["overall"]["mean_change"] > 0
+    # The demo publishes two closed years on the Impact page, once.
+    assert [snapshot.period.label for snapshot in ImpactSnapshot.objects.all()] == ["2025", "2024"]
 
 
-def test_survivor_voice_is_suppressed_below_the_cell_size(program, monkeypatch):
+def test_survivor_voice_beside_outcomes_is_released_only_when_disclosure_control_allows(program, monkeypatch):
     from feedback import reports as feedback_reports
 
-    def voice(program, date_from=None, date_to=None):
+    def voice(program, period, control, summary=None):
         return {
-            "safety": {"respondents": 5, "answers": 9, "mean": 2.756},
-            "legal_protection": {"respondents": 4, "answers": 4, "mean": 3.0},
-            "mental_wellbeing": {"respondents": None, "answers": None, "mean": None},
+            "safety": {"respondents": 5, "answers": 10, "mean": 2.8, "reason": None},
+            "legal_protection": {"respondents": None, "answers": None, "mean": None, "reason": "group_fewer_than_min_cell"},
         }
 
     monkeypatch.setattr(feedback_reports, "survivor_voice_summary", voice)
-    domains = command_json("program_report", "--program", "ke-json")["domains"]
-    assert (domains["safety"]["survivor_voice_mean"], domains["safety"]["survivor_voice_n"]) == (2.76, 5)
-    assert (domains["legal_protection"]["survivor_voice_mean"], domains["legal_protection"]["survivor_voice_n"]) == (
-        None,
-        None,
-    )
-    assert domains["mental_wellbeing"]["survivor_voice_n"] is None
-    assert domains["social_support"]["survivor_voice_n"] is None
+    report = command_json("program_report", "--program", "ke-json", "--period", "2024")
+    domains = report["domains"]
+    assert (domains["safety"]["survivor_voice_mean"], domains["safety"]["survivor_voice_n"]) == (2.8, 5)
+    assert (domains["legal_protection"]["survivor_voice_mean"], domains["legal_protection"]["survivor_voice_n"]) == (None, None)
+    assert {"cell": "domains.legal_protection.survivor_voice_mean", "reason": "group_fewer_than_min_cell"} in report["suppressed"]
+    assert {"cell": "domains.social_support.survivor_voice_mean", "reason": "no_data"} in report["suppressed"]
 
 
 def test_the_demo_report_shows_survivor_voice_beside_outcomes(seed_everything):
     from feedback.reports import survivor_voice_summary
 
     program = Program.objects.get(code="sample-ke-aftercare")
-    voice = survivor_voice_summary(program)
-    report = command_json("program_report", "--program", program.code)
-    mapped = [code for code, values in voice.items() if values["respondents"]]
-    assert mapped
-    for code in mapped:
-        assert report["domains"][code]["survivor_voice_n"] == voice[code]["respondents"]
-        assert report["domains"][code]["survivor_voice_mean"] == pytest.approx(voice[code]["mean"], abs=0.006)
-        assert report["domains"][code]["assessed_latest_mean"] is not None
+    period = ReportingPeriod.objects.latest_closed(kind="quarter")
+    voice = survivor_voice_summary(program, period)
+    report = command_json("program_report", "--program", program.code, "--period", period.label)
+    assert voice
+    for code, values in voice.items():
+        # Each mapped domain is either released or hidden with its reason, the same in both.
+        assert (values["mean"] is None) == (values["reason"] is not None)
+        assert report["domains"][code]["survivor_voice_n"] == values["respondents"]
+        assert report["domains"][code]["survivor_voice_mean"] == values["mean"]
     assert report["feedback"]["responses"]["total"] > 0

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from stories.models import CROCKFORD_ALPHABET, InvitationCode, canonical_invitation_code
-from tests.conftest import give_totp_authenticator
+from tests.conftest import give_totp_authenticator, sign_in_with_two_steps
 
 from .factories import InvitationCodeFactory, MemberFactory, ModeratorFactory, UserFactory
 from .test_accounts import signup_data
@@ -118,7 +118,7 @@ def test_the_status_of_a_code_in_words(make, expected):
 
 @pytest.fixture
 def moderator_client(client):
-    client.force_login(give_totp_authenticator(ModeratorFactory()))
+    sign_in_with_two_steps(client, ModeratorFactory())
     return client
 
 

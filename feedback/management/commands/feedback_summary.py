@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from feedback.report_options import add_report_arguments, program_from_options
+from feedback.report_options import add_report_arguments, period_from_options, program_from_options
 from feedback.reports import feedback_summary
 
 
@@ -13,5 +13,5 @@ class Command(BaseCommand):
         add_report_arguments(parser)
 
     def handle(self, *args, **options):
-        summary = feedback_summary(program_from_options(options), options["date_from"], options["date_to"])
+        summary = feedback_summary(program_from_options(options), period_from_options(options))
         self.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2))

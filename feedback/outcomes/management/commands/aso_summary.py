@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 
 from feedback.outcomes.scoring import aso_summary
 
-from feedback.report_options import add_report_arguments, program_from_options
+from feedback.report_options import add_report_arguments, period_from_options, program_from_options
 
 
 class Command(BaseCommand):
@@ -14,5 +14,5 @@ class Command(BaseCommand):
         add_report_arguments(parser)
 
     def handle(self, *args, **options):
-        summary = aso_summary(program_from_options(options), options["date_from"], options["date_to"])
+        summary = aso_summary(program_from_options(options), period_from_options(options))
         self.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2))
