@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, patch_cache_control
 
 from gsn_site.middleware import LANGUAGE_PREFIX, is_private_path
 
@@ -120,6 +120,18 @@ def _cache_key(request, generation):
     return f"pagecache:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
+def allow_shared_caches(response, content):
+    """Let a CDN keep an anonymous public page for CDN_CACHE_SECONDS (`s-maxage`), browsers not at all.
+
+    Only when a purgeable CDN is configured (see settings): a withdrawn story must leave every cache at
+    once, and only a cache the site can purge can promise that. Pages with a form are left out: each
+    visitor needs their own CSRF token, which only this cache fills in.
+    """
+    if settings.CDN_CACHE_SECONDS <= 0 or CSRF_PLACEHOLDER in content:
+        return
+    patch_cache_control(response, public=True, max_age=0, s_maxage=settings.CDN_CACHE_SECONDS)
+
+
 class AnonymousPageCacheMiddleware:
     """Serve and store whole public pages for visitors without a session (see the module docstring)."""
 
@@ -147,6 +159,7 @@ class AnonymousPageCacheMiddleware:
         if request.method == "GET" and response_is_cacheable(request, response):
             content = shareable_content(request, response.content)
             if content is not None:
+                allow_shared_caches(response, content)
                 try:
                     cache.set(key, (content, dict(response.headers)), settings.PAGE_CACHE_SECONDS)
                 except Exception:

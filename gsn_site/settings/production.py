@@ -73,6 +73,9 @@ if FRONTEND_CACHE_URL:
         "default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_URL}
     }
     WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in LANGUAGES]  # noqa: F405
+elif CDN_CACHE_SECONDS > 0:  # noqa: F405
+    # A CDN that keeps pages but cannot be purged would keep a withdrawn story online.
+    raise ImproperlyConfigured("CDN_CACHE_SECONDS needs FRONTEND_CACHE_URL, so that withdrawals purge the CDN.")
 
 # Health probes arrive over plain HTTP from the load balancer.
 SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]

@@ -29,15 +29,17 @@ ADMIN_URLS = [
     "/admin/feedback/responses/?program=abc",
     "/admin/feedback/programs/qr/abc.png",
     "/admin/outcomes/reports/99999999999999999999/",
+    "/admin/outcomes/reports/{program}/?period=2026-13",
+    "/admin/outcomes/reports/{program}/?period=not-a-period",
+    "/admin/outcomes/reports/{program}/?date_from=2026-13-45",
 ]
-# Wagtail's listings show the first (or last) page for a page number that is not one; outcome
-# report periods are checked by their own form. Neither may fail.
+# Wagtail's listings show the first (or last) page for a page number that is not one, and the
+# response list's date filter ignores a date that is not one. Neither may fail.
 SHOWN_ANYWAY_URLS = [
     "/admin/feedback/responses/?p=abc",
     "/admin/feedback/responses/?p=99999",
     "/admin/feedback/access-log/?p=abc",
     "/admin/feedback/responses/?submitted_on_after=2026-13-45",
-    "/admin/outcomes/reports/{program}/?date_from=2026-13-45",
 ]
 PUBLIC_URLS = [
     "/en/feedback/no-such-program/",

@@ -196,3 +196,23 @@ def test_moving_a_live_page_refreshes_the_cached_copies(client, demo_site):
     assert chapter.title in network.text
     chapter.move(HomePage.objects.get(), pos="last-child")
     assert chapter.title not in client.get("/en/network/").text
+
+
+def test_a_cdn_may_keep_anonymous_public_pages_only_when_told_to(client, demo_site, settings):
+    assert "s-maxage" not in client.get("/en/about/").get("Cache-Control", "")
+    settings.CDN_CACHE_SECONDS = 300
+    purge_public_page_cache()
+    for attempt in ("miss", "hit"):
+        response = client.get("/en/about/")
+        assert response[CACHE_STATUS_HEADER] == attempt
+        assert set(response["Cache-Control"].split(", ")) == {"public", "max-age=0", "s-maxage=300"}
+
+
+def test_a_cdn_never_keeps_pages_with_a_form_or_private_pages(client, demo_site, settings, django_user_model):
+    settings.CDN_CACHE_SECONDS = 300
+    chapter = client.get("/en/network/sample-chapter-kenya/")
+    assert 'name="csrfmiddlewaretoken"' in chapter.text
+    assert "s-maxage" not in chapter.get("Cache-Control", "")
+    assert "s-maxage" not in client.get("/en/feedback/").get("Cache-Control", "")
+    client.force_login(django_user_model.objects.create_user("reader", password="a-long-password-1"))
+    assert "s-maxage" not in client.get("/en/about/").get("Cache-Control", "")

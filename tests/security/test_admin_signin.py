@@ -129,7 +129,8 @@ def test_the_real_password_and_code_steps_open_the_admin(client, story, django_u
     assert response.status_code == 302
     for url in admin_urls(story):
         response = client.get(url)
-        assert response.status_code in (200, 302), url
+        # 400: the report export was reached and asks for a program, which this URL does not name.
+        assert response.status_code in (200, 302, 400), url
         assert not response.get("Location", "").startswith(("/en/accounts/", "/admin/login")), url
     assert client.get(f"/admin/pages/{story.pk}/edit/").status_code == 200
 
@@ -171,7 +172,7 @@ def test_password_guesses_are_limited_on_the_only_login_route(client, moderator)
     assert "/2fa/authenticate/" not in response.get("Location", "")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_staff_without_an_authenticator_set_one_up_and_continue_to_the_admin(client):
     """The code typed to switch the authenticator on counts as this session's second step (allauth
     announces the new authenticator once the database has it, hence a real transaction here)."""

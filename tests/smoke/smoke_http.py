@@ -54,9 +54,14 @@ class Browser:
         self.cookies = {}
         self.opener = urllib.request.build_opener(_NoRedirect)
 
-    def request(self, path, data=None, expect=(200,)):
+    def request(self, path, data=None, expect=(200,), raw=None):
+        """GET, or POST `data` as a form; `raw` is a (body, content type) pair posted as it is."""
         body = urllib.parse.urlencode(data).encode() if data is not None else None
+        if raw is not None:
+            body = raw[0]
         request = urllib.request.Request(self.base + path, data=body)
+        if raw is not None:
+            request.add_header("Content-Type", raw[1])
         request.add_header("Accept-Language", "en")
         if self.cookies:
             request.add_header("Cookie", "; ".join(f"{name}={value}" for name, value in self.cookies.items()))
@@ -69,7 +74,7 @@ class Browser:
             name, _, rest = header.partition("=")
             self.cookies[name.strip()] = rest.split(";", 1)[0]
         text = response.read().decode("utf-8", "replace")
-        print(f"  {'POST' if data is not None else 'GET '} {path} -> {status} ({len(text)} bytes)")
+        print(f"  {'POST' if body is not None else 'GET '} {path} -> {status} ({len(text)} bytes)")
         if status not in expect:
             raise SmokeFailure(f"{path} answered {status}, expected {expect}")
         return status, response.headers, text

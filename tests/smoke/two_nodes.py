@@ -22,6 +22,13 @@ from smoke_http import Browser, Page, SmokeFailure
 
 MEMBER = ("amani", "demo-member-password")
 MODERATOR = ("moderator", "demo-moderator-password", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+ADMINISTRATOR = ("administrator", "demo-administrator-password", "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU")
+ASO_FILE = (
+    "program,case_ref,assessed_on,occasion,safety,legal_protection,mental_wellbeing,"
+    "economic_empowerment_education,social_support,physical_wellbeing\n"
+    "sample-ke-aftercare,TWO-NODES-CASE-1,2024-02-01,intake,2,2,2,2,2,2\n"
+    "sample-ke-aftercare,TWO-NODES-CASE-1,2024-08-01,six_month,3,3,3,3,3,3\n"
+)
 
 
 def totp(secret, at=None):
@@ -145,11 +152,48 @@ def check_media_is_shared(a, b):
         raise SmokeFailure("the object store did not return what was stored")
 
 
+def multipart(fields, file_field, filename, content):
+    boundary = uuid.uuid4().hex
+    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n' for name, value in fields.items()]
+    parts.append(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{file_field}"; filename="{filename}"\r\n'
+        f"Content-Type: text/csv\r\n\r\n{content}\r\n--{boundary}--\r\n"
+    )
+    return "".join(parts).encode(), f"multipart/form-data; boundary={boundary}"
+
+
+def check_import_preview_crosses_nodes(a, b):
+    print("ASO import: checked on A, confirmed on B, run by the worker")
+    admin_a = node(a)
+    sign_in(admin_a, *ADMINISTRATOR)
+    form = Page(admin_a.request("/admin/outcomes/import/")[2])
+    body, content_type = multipart({"csrfmiddlewaretoken": form.inputs["csrfmiddlewaretoken"]}, "file", "two-nodes.csv", ASO_FILE)
+    _status, headers, _body = admin_a.request("/admin/outcomes/import/", raw=(body, content_type), expect=(302,))
+    batch_url = headers["Location"]
+    if not re.fullmatch(r"/admin/outcomes/import/[0-9a-f-]{36}/", batch_url):
+        raise SmokeFailure(f"the upload did not lead to its preview: {batch_url}")
+    admin_b = node(b, dict(admin_a.cookies))
+    preview = admin_b.request(batch_url)[2]
+    if "TWO-NODES-CASE-1" in preview:
+        raise SmokeFailure("the preview shows a raw case reference")
+    token = Page(preview).inputs["csrfmiddlewaretoken"]
+    admin_b.request(batch_url, data={"csrfmiddlewaretoken": token, "action": "import"}, expect=(302,))
+    for _attempt in range(60):
+        page = admin_a.request(batch_url)[2]
+        if "Imported" in page:
+            return
+        if "Not imported" in page:
+            raise SmokeFailure("the worker did not import the file confirmed on node B")
+        time.sleep(1)
+    raise SmokeFailure("the import confirmed on node B was not run within 60 s")
+
+
 def run(a, b):
     member_a, member_b = check_sessions_are_shared(a, b)
     check_publication_reaches_the_other_node(a, b)
     check_withdrawal_purges_the_other_node(a, b, member_a, member_b)
     check_media_is_shared(a, b)
+    check_import_preview_crosses_nodes(a, b)
     # Last: the failed sign-ins also count against this machine's address.
     check_rate_limits_are_shared(a, b)
 

@@ -177,7 +177,7 @@ def test_members_and_program_staff_cannot_print_slips(client):
     ensure_feedback_groups()
     staff = give_totp_authenticator(UserFactory(is_staff=True))
     staff.groups.add(Group.objects.get(name=PROGRAM_STAFF))
-    client.force_login(staff)
+    sign_in_with_two_steps(client, staff)
     response = client.get(url)
     # Wagtail refuses by going back to the dashboard with a message.
     assert (response.status_code, response["Location"]) == (302, "/admin/")

@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from stories.models import ContentReport, StoryPage
-from tests.conftest import give_totp_authenticator
+from tests.conftest import give_totp_authenticator, sign_in_with_two_steps
 
 from .factories import MemberFactory
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def admin_client(client, moderator):
     give_totp_authenticator(moderator)
-    client.force_login(moderator)
+    sign_in_with_two_steps(client, moderator)
     return client
 
 

@@ -3,7 +3,6 @@
 import pytest
 from django.conf import settings
 from wagtail.models import Page, Revision
-
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from stories.models import StoryPage

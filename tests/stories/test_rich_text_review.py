@@ -6,7 +6,7 @@ import pytest
 from django.apps import apps
 
 from stories.models import StoryPage
-from tests.conftest import give_totp_authenticator
+from tests.conftest import give_totp_authenticator, sign_in_with_two_steps
 
 from .test_submission import story_post
 
@@ -31,7 +31,7 @@ MEMBER_TEXTS = [
 
 def sign_in_moderator(client, moderator):
     give_totp_authenticator(moderator)
-    client.force_login(moderator)
+    sign_in_with_two_steps(client, moderator)
 
 
 def share(client, member, body):
@@ -85,7 +85,7 @@ def test_stories_saved_with_the_old_line_breaks_open_after_the_upgrade(client, s
     with pytest.raises(AssertionError, match="Unmatched tags"):
         client.get(f"/admin/pages/{story.pk}/edit/")
 
-    upgrade = importlib.import_module("stories.migrations.0003_story_line_breaks_in_rich_text")
+    upgrade = importlib.import_module("stories.migrations.0004_story_line_breaks_in_rich_text")
     upgrade.close_line_breaks(apps, None)
 
     story = StoryPage.objects.get()

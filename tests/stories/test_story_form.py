@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Revision, WorkflowState
 
 from stories.models import AuthorNote, StoryConsent, StoryPage, StoryStatus
-from tests.conftest import give_totp_authenticator
+from tests.conftest import give_totp_authenticator, sign_in_with_two_steps
 
 from .factories import InvitationCodeFactory, UserFactory
 from .test_accounts import signup_data
@@ -71,7 +71,7 @@ def test_the_admin_image_upload_refuses_a_huge_image_before_decoding(client, mod
     moderator.is_superuser = True
     moderator.save()
     give_totp_authenticator(moderator)
-    client.force_login(moderator)
+    sign_in_with_two_steps(client, moderator)
     for url, data in (
         ("/admin/images/add/", {"title": "Big", "collection": "1"}),
         ("/admin/images/multiple/add/", {}),
@@ -165,7 +165,7 @@ def test_errors_are_summarised_at_the_top_with_a_link_to_each_field(client, stor
         '<a href="#id_consent_publish">I agree that this story is published on this site under my pseudonym.: '
         "This field is required.</a>" in summary
     )
-    assert content.index('id="error-summary"') < content.index('<form method="post"')
+    assert content.index('id="error-summary"') < content.index('class="story-form"')
 
 
 def test_a_form_sent_back_says_plainly_that_the_photo_must_be_chosen_again(client, story_index, member):

@@ -2,8 +2,8 @@ import io
 import re
 
 import pytest
-from PIL import Image
 from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
 

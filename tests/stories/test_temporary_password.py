@@ -7,7 +7,7 @@ from wagtail.models import ModelLogEntry
 
 from feedback.roles import PROGRAM_STAFF, ensure_feedback_groups
 from stories.models import MemberProfile
-from tests.conftest import give_totp_authenticator
+from tests.conftest import give_totp_authenticator, sign_in_with_two_steps
 
 from .factories import PASSWORD, MemberFactory, ModeratorFactory, UserFactory
 
@@ -40,7 +40,7 @@ def profile(db):
 
 
 def test_a_moderator_sets_a_temporary_password_and_the_log_records_who_not_what(client, moderator, profile):
-    client.force_login(moderator)
+    sign_in_with_two_steps(client, moderator)
     page = client.get(url_for(profile))
     assert page.status_code == 200
     assert "Set a temporary password" in page.content.decode()
@@ -57,7 +57,7 @@ def test_a_moderator_sets_a_temporary_password_and_the_log_records_who_not_what(
 
 
 def test_a_weak_temporary_password_is_refused_with_a_message(client, moderator, profile):
-    client.force_login(moderator)
+    sign_in_with_two_steps(client, moderator)
     response = set_password(client, profile, "12345")
     assert response.status_code == 200
     assert "This password is too short. It must contain at least 10 characters." in response.content.decode()
@@ -67,13 +67,13 @@ def test_a_weak_temporary_password_is_refused_with_a_message(client, moderator, 
 
 
 def test_the_member_list_offers_it_to_moderators(client, moderator, profile):
-    client.force_login(moderator)
+    sign_in_with_two_steps(client, moderator)
     content = client.get(reverse("wagtailsnippets_stories_memberprofile:list")).content.decode()
     assert url_for(profile) in content
 
 
 def test_a_moderator_cannot_set_the_password_of_a_staff_or_admin_account(client, moderator):
-    client.force_login(moderator)
+    sign_in_with_two_steps(client, moderator)
     staff_profile = MemberFactory(user=UserFactory(is_staff=True))
     admin_profile = MemberFactory(user=UserFactory(is_superuser=True))
     other_moderator = MemberFactory(user=ModeratorFactory())
@@ -90,7 +90,7 @@ def test_program_staff_cannot_set_a_members_password(client, profile):
     ensure_feedback_groups()
     staff = give_totp_authenticator(UserFactory(is_staff=True))
     staff.groups.add(Group.objects.get(name=PROGRAM_STAFF))
-    client.force_login(staff)
+    sign_in_with_two_steps(client, staff)
     assert_refused(set_password(client, profile))
     profile.user.refresh_from_db()
     assert profile.user.check_password(PASSWORD)
@@ -98,7 +98,7 @@ def test_program_staff_cannot_set_a_members_password(client, profile):
 
 def test_an_administrator_can(client, profile):
     admin = give_totp_authenticator(UserFactory(is_superuser=True, is_staff=True))
-    client.force_login(admin)
+    sign_in_with_two_steps(client, admin)
     assert set_password(client, profile).status_code == 302
 
 
