@@ -17,7 +17,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -95,9 +95,23 @@ def program_qr_code(request, pk, file_format):
 # --- Responses ---------------------------------------------------------------------------------
 
 
+class IdChoiceField(django_filters.fields.ModelChoiceField):
+    """A choice by id: an id too large for the database is an invalid choice, not a server error."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except OverflowError:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from None
+
+
+class IdChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = IdChoiceField
+
+
 class ResponseFilterSet(WagtailFilterSet):
-    program = django_filters.ModelChoiceFilter(label=gettext_lazy("Program"), queryset=visible_programs)
-    survey = django_filters.ModelChoiceFilter(
+    program = IdChoiceFilter(label=gettext_lazy("Program"), queryset=visible_programs)
+    survey = IdChoiceFilter(
         label=gettext_lazy("Survey"), field_name="survey_version__survey", queryset=FeedbackSurvey.objects.all()
     )
     submitted_on = django_filters.DateFromToRangeFilter(label=gettext_lazy("Date"), widget=DateRangePickerWidget)
@@ -179,7 +193,13 @@ class ResponseViewSet(WithoutScreensMixin, ModelViewSet):
     url_namespace = "feedback_responses"
     filterset_class = ResponseFilterSet
     list_display = [
-        Column("reference", label=gettext_lazy("Reference"), accessor="reference"),
+        # The reference opens the response (the only way in: ids are random and never listed).
+        TitleColumn(
+            "reference",
+            label=gettext_lazy("Reference"),
+            accessor="reference",
+            get_url=lambda response: reverse("feedback_responses:inspect", args=[response.pk]),
+        ),
         "program",
         "survey_version",
         "language",

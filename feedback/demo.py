@@ -12,7 +12,7 @@ from home.models import HomePage
 from . import demo_content as content
 from .models import Channel, FeedbackResponse, FeedbackSurvey, Program, SurveyQuestion
 from .questions import NUMBER_RANGES
-from .roles import PROGRAM_STAFF, ensure_feedback_groups
+from .roles import FEEDBACK_REVIEWERS, PROGRAM_STAFF, ensure_feedback_groups
 from .submission import store_response
 
 SAMPLE_RESPONSES = 320
@@ -24,7 +24,15 @@ def seed(stdout):
     _responses(survey, programs)
     groups = ensure_feedback_groups()
     _staff_user(programs[0], groups[PROGRAM_STAFF], stdout)
+    _moderator_reviews_feedback(groups[FEEDBACK_REVIEWERS])
     return survey
+
+
+def _moderator_reviews_feedback(reviewers):
+    """The demo moderator also reviews and redacts feedback, as the network's moderators do."""
+    moderator = get_user_model().objects.filter(username="moderator").first()
+    if moderator is not None:
+        moderator.groups.add(reviewers)
 
 
 def _program(data):

@@ -510,6 +510,11 @@ class PeriodNotReleasable(ValueError):
     """The asked-for dates are not one closed calendar period; the message says what to ask instead."""
 
 
+# Years a reporting period may name: anything else is a typing error, not a period (and year 9999's
+# last day would overflow the calendar).
+FIRST_REPORTING_YEAR, LAST_REPORTING_YEAR = 2000, 2999
+
+
 class ReportingPeriodQuerySet(models.QuerySet):
     def closed(self, today=None):
         """Periods whose last day is before today: the only periods any aggregate is released for."""
@@ -627,6 +632,8 @@ class ReportingPeriod(models.Model):
             match = re.match(pattern, str(label or "").strip())
             if match:
                 year, part = int(match.group(1)), int(match.group(2)) if match.lastindex > 1 else 1
+                if not FIRST_REPORTING_YEAR <= year <= LAST_REPORTING_YEAR:
+                    break
                 month = (part - 1) * 3 + 1 if kind == PeriodKind.QUARTER else part
                 return kind, datetime.date(year, month, 1)
         raise ValueError(label)

@@ -53,6 +53,9 @@ def test_program_staff_list_shows_only_their_programs_responses(staff_client, re
     text = page.content.decode()
     assert all(response.reference in text for response in own)
     assert not any(response.reference in text for response in other)
+    # Each reference opens its response.
+    for response in own:
+        assert f'href="{reverse("feedback_responses:inspect", args=[response.pk])}"' in text
     # Asking for the other program in the filter changes nothing.
     text = staff_client.get(reverse("feedback_responses:index"), {"program": other[0].program_id}).content.decode()
     assert not any(response.reference in text for response in other)

@@ -31,6 +31,11 @@ ADMIN_URLS = [
     "/admin/outcomes/reports/99999999999999999999/",
     "/admin/outcomes/reports/{program}/?period=2026-13",
     "/admin/outcomes/reports/{program}/?period=not-a-period",
+    "/admin/outcomes/reports/{program}/?period=9999",
+    "/admin/outcomes/reports/{program}/?period=9999-12",
+    "/admin/outcomes/reports/{program}/export.csv?period=9999",
+    "/admin/feedback/report/?program={program}&period=9999",
+    "/admin/feedback/responses/?survey=99999999999999999999999",
     "/admin/outcomes/reports/{program}/?date_from=2026-13-45",
 ]
 # Wagtail's listings show the first (or last) page for a page number that is not one, and the

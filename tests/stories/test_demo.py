@@ -54,6 +54,10 @@ def test_the_printed_moderator_login_works(client):
     response = client.post("/en/accounts/2fa/authenticate/", {"code": totp_code(demo.MODERATOR_TOTP_SECRET)})
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
+    # The demo moderator also reviews feedback: the response list opens, with the responses in it.
+    responses = client.get("/admin/feedback/responses/")
+    assert responses.status_code == 200
+    assert "R-" in responses.content.decode()
 
 
 def test_the_printed_administrator_login_works_and_needs_its_code(client):
