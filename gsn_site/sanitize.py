@@ -182,6 +182,9 @@ _CONTACT_PATTERNS = (
 )
 
 
+_DIGIT_LOOKALIKES = {"O": "0", "o": "0", "I": "1", "l": "1"}
+
+
 def _normalised_for_matching(text):
     """The text as patterns see it, and for each of its characters the index it came from."""
     characters, origins = [], []
@@ -191,6 +194,12 @@ def _normalised_for_matching(text):
         for folded in unicodedata.normalize("NFKC", character):
             characters.append(str(unicodedata.digit(folded)) if folded.isdigit() else folded)
             origins.append(index)
+    # O for 0 and I or l for 1, typed inside a number ("O7I2 345 678"), count as the digits they mimic.
+    for position, character in enumerate(characters):
+        if character in _DIGIT_LOOKALIKES and any(
+            0 <= neighbour < len(characters) and characters[neighbour].isdigit() for neighbour in (position - 1, position + 1)
+        ):
+            characters[position] = _DIGIT_LOOKALIKES[character]
     return "".join(characters), origins
 
 

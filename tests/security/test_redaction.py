@@ -36,6 +36,9 @@ MUST_BE_REDACTED = [
     ("លេខ ០១២ ៣៤៥ ៦៧៨", f"លេខ {R}"),
     ("নম্বর ০১৭১২৩৪৫৬৭৮", f"নম্বর {R}"),
     ("WhatsApp 0712 345 678", f"WhatsApp {R}"),
+    # Letters that look like digits, typed in their place.
+    ("Call O7I2 345 678", f"Call {R}"),
+    ("Call 07l2 345 6O8 soon", f"Call {R} soon"),
     ("Llámame al +34 612 345 678, gracias", f"Llámame al {R}, gracias"),
     ("Appelez le 06.12.34.56.78 svp", f"Appelez le {R} svp"),
     ("Liga para (11) 91234-5678", f"Liga para {R}"),
@@ -94,6 +97,7 @@ MUST_BE_REDACTED = [
 
 MUST_STAY = [
     "The counsellor listened to me and I felt safe.",
+    "In 2019 I moved to flat 4O, block I2, and I was 17.",
     "I have 2 children, age 17 and 9.",
     "We waited 3.5 hours on 12/11/2026 at 10:30.",
     "Seen on 12/11/2026 10:30 and 2026-11-13 09:15.",
