@@ -15,6 +15,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from gsn_site.admin_viewsets import PermissionCheckedChooserViewSet
 from gsn_site.sanitize import plain_text
 
 from .admin_views import ReportEditView, ReportInspectView, TemporaryPasswordView, invitation_slip
@@ -60,6 +61,7 @@ class InvitationCodeFilterSet(WagtailFilterSet):
 
 
 class InvitationCodeViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     model = InvitationCode
     icon = "key"
     menu_label = _("Invitation codes")
@@ -76,6 +78,7 @@ class InvitationCodeViewSet(SnippetViewSet):
 
 
 class MemberProfileViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     model = MemberProfile
     icon = "user"
     menu_label = _("Member profiles")
@@ -99,6 +102,7 @@ class ContentReportFilterSet(WagtailFilterSet):
 
 
 class ContentReportViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     """The moderation queue: open reports first, identity risks first among them."""
 
     model = ContentReport

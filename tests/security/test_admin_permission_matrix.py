@@ -96,6 +96,10 @@ def endpoints(world):
         "image chooser search": "/admin/images/chooser/results/?q=Portrait",
         "document chooser": "/admin/documents/chooser/",
         "member profiles": "/admin/snippets/stories/memberprofile/",
+        "member profile chooser": "/admin/snippets/choose/stories/memberprofile/",
+        "member profile chooser search": "/admin/snippets/choose/stories/memberprofile/results/?q=a",
+        "report chooser": "/admin/snippets/choose/stories/contentreport/",
+        "invitation chooser": "/admin/snippets/choose/stories/invitationcode/",
         "reported stories": "/admin/snippets/stories/contentreport/",
         "invitation codes": "/admin/snippets/stories/invitationcode/",
         "programs": "/admin/snippets/feedback/program/",
@@ -120,6 +124,7 @@ ALLOWED = {
         "dashboard", "page explorer", "story edit", "page search", "page chooser", "page chooser, story index",
         "page chooser search", "page API", "page API, story", "image listing", "image edit", "image chooser",
         "image chooser search", "document chooser", "member profiles", "reported stories", "invitation codes", "site history",
+        "member profile chooser", "member profile chooser search", "report chooser", "invitation chooser",
     },
     # Staff whose role grants no page or image permission may open the page and image choosers and the page API, which
     # then list nothing (NEVER_SEES checks the bodies); a story's page in them is a 404. Wagtail's
