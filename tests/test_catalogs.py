@@ -28,10 +28,16 @@ def test_catalog_is_complete_and_reviewed(code):
     assert fuzzy == [], f"{code}: {len(fuzzy)} fuzzy, e.g. {fuzzy[:5]}"
 
 
+# The network's name is a proper name: it may stay as it is in any language.
+PROPER_NAMES = {"Global Survivor Network"}
+
+
 @pytest.mark.parametrize("code", TRANSLATED_LANGUAGES)
 def test_catalog_is_not_an_english_copy(code):
     po = polib.pofile(str(catalog(code)))
-    wordy = [e for e in po.translated_entries() if len(re.findall(r"[A-Za-z]{3,}", e.msgid)) >= 3]
+    wordy = [
+        e for e in po.translated_entries() if len(re.findall(r"[A-Za-z]{3,}", e.msgid)) >= 3 and e.msgid not in PROPER_NAMES
+    ]
     copies = [e.msgid for e in wordy if e.msgstr == e.msgid]
     assert len(wordy) > 0
     assert copies == [], f"{code}: left in English: {copies[:5]}"

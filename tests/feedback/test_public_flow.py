@@ -297,3 +297,21 @@ def test_too_many_withdrawal_attempts_are_slowed_down(client, program, settings)
     settings.FEEDBACK_WITHDRAWALS_PER_HOUR = 3
     statuses = [client.post("/en/feedback/withdraw/", {"receipt_code": f"AAAA-BBBB-CCC{n}"}).status_code for n in range(4)]
     assert statuses == [404, 404, 404, 429]
+
+
+def test_screen_readers_read_each_questions_help_and_error(client, program):
+    """Every aria-describedby on the survey points at an element of the page: help, and errors too."""
+
+    def described_ids_and_ids(html):
+        described = {id_ for value in re.findall(r'aria-describedby="([^"]+)"', html) for id_ in value.split()}
+        return described, set(re.findall(r'\sid="([^"]+)"', html))
+
+    described, ids = described_ids_and_ids(client.get(questions_url(program)).content.decode())
+    assert {"id_q_better_helptext", "id_q_often-afraid_helptext"} <= described
+    assert described <= ids
+    token = fresh_form(client, program)
+    response = client.post(questions_url(program), {"submission_token": token, "q_contact": "not one of the options"})
+    assert response.status_code == 400
+    described, ids = described_ids_and_ids(response.content.decode())
+    assert "id_q_contact_error" in described
+    assert described <= ids

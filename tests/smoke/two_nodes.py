@@ -131,9 +131,9 @@ def check_withdrawal_purges_the_other_node(a, b, member_a, member_b):
 def check_media_is_shared(a, b):
     print("Media: files live in the shared object store, not on a node's disk")
     script = (
-        "from django.core.files.storage import default_storage as s; "
+        "from django.core.files.storage import default_storage as s, storages; "
         "from django.core.files.base import ContentFile; "
-        "name = s.save('two-nodes/check.txt', ContentFile(b'shared')); print(type(s).__name__, name)"
+        "name = s.save('two-nodes/check.txt', ContentFile(b'shared')); print(type(storages['default']).__name__, name)"
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-v", "0", "-c", script], capture_output=True, text=True, check=True

@@ -24,9 +24,9 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
 INVISIBLE = ("script", "style", "template", "noscript", "svg")
 # The same in every language: names, codes, numbers and symbols.
 NOT_WORDS = re.compile(r"^[\W\d_]*$")
-SAME_IN_EVERY_LANGUAGE = {"GSN"}
-# Words that are spelled the same in English and in that language.
-SAME_AS_ENGLISH = {"fr": {"Impact"}}
+SAME_IN_EVERY_LANGUAGE = {"GSN", "Global Survivor Network"}
+# Words that are spelled the same in English and in that language (language names included).
+SAME_AS_ENGLISH = {"fr": {"Impact", "Menu", "Code", "Hindi", "Khmer"}, "pt": {"Menu", "Hindi", "Khmer"}}
 
 
 def visible_texts(html, skip=()):
