@@ -89,6 +89,8 @@ def axe_violations(page):
 
 
 def assert_no_axe_violations(page):
+    # Colours are checked as a person finally sees them: a message still fading in is not.
+    page.wait_for_function("document.getAnimations().every(animation => animation.playState !== 'running')")
     violations = axe_violations(page)
     assert violations == [], f"{page.url}: " + json.dumps(violations, ensure_ascii=False)
 

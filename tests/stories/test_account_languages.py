@@ -26,7 +26,11 @@ INVISIBLE = ("script", "style", "template", "noscript", "svg")
 NOT_WORDS = re.compile(r"^[\W\d_]*$")
 SAME_IN_EVERY_LANGUAGE = {"GSN", "Global Survivor Network"}
 # Words that are spelled the same in English and in that language (language names included).
-SAME_AS_ENGLISH = {"fr": {"Impact", "Menu", "Code", "Hindi", "Khmer"}, "pt": {"Menu", "Hindi", "Khmer"}}
+SAME_AS_ENGLISH = {
+    "es": {"Hindi"},
+    "fr": {"Impact", "Menu", "Code", "Hindi", "Khmer"},
+    "pt": {"Menu", "Hindi", "Khmer"},
+}
 
 
 def visible_texts(html, skip=()):
@@ -209,7 +213,7 @@ def test_messages_after_signing_in_and_signing_up_have_no_english_left(client, l
         )
         return visible_texts(response.content.decode())
 
-    assert sorted(errors(language) & errors("en")) == []
+    assert sorted(errors(language) & errors("en") - SAME_AS_ENGLISH.get(language, set())) == []
 
 
 def upstream_msgids():
