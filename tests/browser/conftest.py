@@ -90,7 +90,9 @@ def axe_violations(page):
 
 def assert_no_axe_violations(page):
     # Colours are checked as a person finally sees them: a message still fading in is not.
-    page.wait_for_function("document.getAnimations().every(animation => animation.playState !== 'running')")
+    page.wait_for_function(
+        "document.getAnimations().every(a => a.playState !== 'running' || a.effect.getComputedTiming().endTime === Infinity)"
+    )
     violations = axe_violations(page)
     assert violations == [], f"{page.url}: " + json.dumps(violations, ensure_ascii=False)
 
