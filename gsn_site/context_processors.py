@@ -2,7 +2,6 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
-
 # Each language named in its own script and as its speakers write it in a menu. Django's names
 # differ in small ways ("español" in lower case, "हिंदी", "العربيّة" with a shadda).
 LANGUAGE_NAMES_IN_OWN_SCRIPT = {

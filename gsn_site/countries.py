@@ -5,14 +5,14 @@ Stories store the country as the teller typed it ("Kenya", "kenia", "भार�
 name in the current language, and fall back to the stored text when it names no known country.
 """
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from django.conf import settings
 from django.utils.translation import get_language
 
 
-@lru_cache(maxsize=None)
+@cache
 def _territories(language):
     return Locale.parse(language.replace("-", "_")).territories
 

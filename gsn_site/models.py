@@ -2,7 +2,6 @@ import os
 import secrets
 
 from django.db import models
-
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
 from .image_metadata import strip_image_metadata

@@ -1,5 +1,5 @@
-from django.conf import settings
 from allauth.account.views import LogoutView
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView

@@ -2,8 +2,8 @@ from allauth.account.forms import SignupForm
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.forms.utils import ErrorDict
 from django.db import transaction
+from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _

@@ -14,16 +14,16 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
-from wagtail.images import get_image_model
-from wagtail.log_actions import log
 from wagtail import blocks
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.log_actions import log
 from wagtail.models import (
     Page,
     PageLogEntry,

@@ -1,7 +1,5 @@
 """The member's side of stories (share, dashboard, edit, withdraw, delete, consent) and reporting."""
 
-import hashlib
-import hmac
 
 from allauth.account.views import SignupView
 from django.conf import settings

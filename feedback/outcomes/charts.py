@@ -77,7 +77,7 @@ def impact_chart(domains, width=320, bar_height=14, bar_gap=4, label_height=18, 
     groups, y = [], 28
     for domain in domains:
         bars = []
-        for index, (key, label, colour) in enumerate(IMPACT_SERIES):
+        for index, (key, _label, colour) in enumerate(IMPACT_SERIES):
             value = domain.get(key)
             bar_y = y + label_height + index * (bar_height + bar_gap)
             width_value = bar_width(value) if value is not None else 0

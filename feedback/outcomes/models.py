@@ -328,3 +328,6 @@ class StagedAssessment(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["batch", "row_number"], name="outcomes_staged_row")]
+
+    def __str__(self):
+        return f"row {self.row_number}"

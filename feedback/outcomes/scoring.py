@@ -17,6 +17,7 @@ aggregates), so that 100,000 assessments summarise in well under a second.
 """
 
 from dataclasses import dataclass
+
 from django.db import connection
 
 from gsn_site.privacy import (

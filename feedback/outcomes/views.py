@@ -19,11 +19,10 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
-from gsn_site.page_cache import purge_public_page_cache
-from gsn_site.privacy import suppression_note
-
 from feedback.models import PeriodKind, PeriodNotReleasable, Program, ReportingPeriod
 from feedback.report_options import ReportPeriodForm, period_choices
+from gsn_site.page_cache import purge_public_page_cache
+from gsn_site.privacy import suppression_note
 
 from . import uploads
 from .charts import SERIES, domain_chart, impact_chart

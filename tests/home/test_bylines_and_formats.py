@@ -1,7 +1,7 @@
 """Bylines, countries, languages of content, dates and numbers as each reader's language writes them."""
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from django.core.cache import cache
@@ -12,7 +12,7 @@ from gsn_site.countries import country_name
 from stories.models import StoryPage
 from tests.stories.factories import MemberFactory, StoryIndexPageFactory, StoryPageFactory
 
-PUBLISHED_ON = datetime(2026, 3, 5, 10, 0, tzinfo=timezone.utc)
+PUBLISHED_ON = datetime(2026, 3, 5, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)

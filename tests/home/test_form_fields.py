@@ -79,7 +79,7 @@ def test_help_and_errors_are_linked_to_their_fields(client, member_story, name):
     path = path.format(pk=story.pk)
     if needs_member:
         client.force_login(member)
-    form_page = "/en/stories/{}/".format(story.slug) if name == "report story" else path
+    form_page = f"/en/stories/{story.slug}/" if name == "report story" else path
 
     page = parse(client.get(form_page))
     for tag, label, ids in page.described:

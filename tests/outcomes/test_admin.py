@@ -353,8 +353,8 @@ def test_the_program_report_names_its_period_and_explains_survivor_voice(client,
 
 
 def test_dashboard_panels_show_what_each_person_must_act_on(client, staff, programs):
-    from feedback.outcomes.models import ImpactSnapshot
     from feedback.models import ReportingPeriod
+    from feedback.outcomes.models import ImpactSnapshot
 
     ImpactSnapshot.objects.create(period=ReportingPeriod.objects.named("2024"), figures={"programs": []})
     page = login(client, staff).get(reverse("wagtailadmin_home"))
