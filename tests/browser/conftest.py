@@ -90,8 +90,12 @@ def axe_violations(page):
 
 def assert_no_axe_violations(page):
     # Colours are checked as a person finally sees them: a message still fading in is not.
-    page.wait_for_function(
-        "document.getAnimations().every(a => a.playState !== 'running' || a.effect.getComputedTiming().endTime === Infinity)"
+    # (evaluate, not wait_for_function: the site's CSP forbids the eval that polling would need.)
+    page.evaluate(
+        """async () => {
+            const finite = document.getAnimations().filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+            await Promise.all(finite.map(a => a.finished.catch(() => null)));
+        }"""
     )
     violations = axe_violations(page)
     assert violations == [], f"{page.url}: " + json.dumps(violations, ensure_ascii=False)
