@@ -2,11 +2,17 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from .models import ProgramAnswer
+from .answers import ProgramAnswerPermissionPolicy, ProgramAnswerViewSet, SurvivorLeadersViewViewSet
 from .admin_views import AccessLogViewSet, ProgramViewSet, ResponseViewSet, admin_urlpatterns
 
 register_snippet(ProgramViewSet)
+register_permission_policy(ProgramAnswer, ProgramAnswerPermissionPolicy(ProgramAnswer))
+register_snippet(ProgramAnswerViewSet)
+register_snippet(SurvivorLeadersViewViewSet)
 
 
 @hooks.register("register_admin_viewset")

@@ -1,0 +1,118 @@
+"""Program answers ("You said / We did / Next"): who may draft, see and review them, and the review
+workflow from draft to the published answer survivors read."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import translation
+
+from feedback.models import ProgramAnswer, ReportingPeriod
+from feedback.roles import SURVIVOR_LEADERS
+from tests.conftest import give_totp_authenticator, sign_in_with_two_steps
+
+from .test_admin import final_status
+
+pytestmark = pytest.mark.django_db
+
+URLS = "wagtailsnippets_feedback_programanswer"
+
+
+def admin_url(view, *args):
+    with translation.override("en"):
+        return reverse(f"{URLS}:{view}", args=args)
+
+
+@pytest.fixture
+def survivor_leader(db):
+    user = get_user_model().objects.create_user("leader", password="not-used-in-tests-1", is_staff=False)
+    user.groups.add(Group.objects.get(name=SURVIVOR_LEADERS))
+    return give_totp_authenticator(user)
+
+
+@pytest.fixture
+def period(db):
+    return ReportingPeriod.objects.named("2025-Q3")
+
+
+def answer_form(program, period, **fields):
+    data = {
+        "program": program.pk,
+        "period": period.pk,
+        "you_said_en": "Waiting times were long.",
+        "we_did_en": "We opened on Saturdays.",
+        "next_steps_en": "",
+        "next_step_due": "",
+    }
+    data.update(fields)
+    return data
+
+
+def make_answer(program, period, **fields):
+    return ProgramAnswer.objects.create(program=program, period=period, you_said_en="Said", we_did_en="Did", live=False, **fields)
+
+
+def test_staff_draft_an_answer_for_their_program_beside_the_period_figures(client, program, program_staff, period):
+    sign_in_with_two_steps(client, program_staff)
+    page = client.get(admin_url("add"))
+    assert page.status_code == 200
+    response = client.post(admin_url("add"), answer_form(program, period))
+    assert response.status_code == 302
+    answer = ProgramAnswer.objects.get()
+    assert (answer.program, answer.period, answer.live, answer.we_did_en) == (program, period, False, "We opened on Saturdays.")
+    edit = client.get(admin_url("edit", answer.pk))
+    assert edit.status_code == 200
+    assert "What survivors said in this period" in edit.content.decode()
+    assert "Figures for Kenya aftercare, 2025 Q3 (July to September)." in edit.content.decode()
+
+
+def test_staff_cannot_choose_another_program(client, program, other_program, program_staff, period):
+    sign_in_with_two_steps(client, program_staff)
+    response = client.post(admin_url("add"), answer_form(other_program, period))
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not ProgramAnswer.objects.exists()
+
+
+def test_a_period_that_has_not_ended_cannot_be_answered(client, program, program_staff):
+    sign_in_with_two_steps(client, program_staff)
+    current = ReportingPeriod.objects.named(ReportingPeriod.label_for("month", datetime.date.today()))
+    response = client.post(admin_url("add"), answer_form(program, current))
+    assert response.status_code == 200
+    assert not ProgramAnswer.objects.exists()
+
+
+def test_a_second_answer_for_the_same_program_and_period_is_refused_with_a_message(client, program, program_staff, period):
+    make_answer(program, period)
+    sign_in_with_two_steps(client, program_staff)
+    response = client.post(admin_url("add"), answer_form(program, period, we_did_en="Typed text kept"))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "This program already has an answer for this period. Edit that answer instead." in content
+    assert "Typed text kept" in content
+    assert ProgramAnswer.objects.count() == 1
+
+
+@pytest.mark.parametrize("view", ["edit", "history", "delete", "usage", "copy", "unpublish", "workflow_history"])
+def test_staff_never_open_another_programs_answer(client, other_program, program_staff, period, view):
+    answer = make_answer(other_program, period)
+    sign_in_with_two_steps(client, program_staff)
+    assert final_status(client, admin_url(view, answer.pk)) == 404
+    assert final_status(client, admin_url("edit", answer.pk), answer_form(other_program, period, we_did_en="Changed"), "post") == 404
+    assert final_status(client, admin_url("delete", answer.pk), {}, "post") == 404
+    answer.refresh_from_db()
+    assert answer.we_did_en == "Did"
+
+
+def test_the_list_shows_staff_only_their_programs_answers_and_leaders_every_one(client, program, other_program, program_staff, survivor_leader, period):
+    make_answer(program, period)
+    make_answer(other_program, period)
+    sign_in_with_two_steps(client, program_staff)
+    content = client.get(admin_url("list")).content.decode()
+    assert "Kenya aftercare" in content and "India aftercare" not in content
+    client.logout()
+    sign_in_with_two_steps(client, survivor_leader)
+    content = client.get(admin_url("list")).content.decode()
+    assert "Kenya aftercare" in content and "India aftercare" in content
