@@ -5,9 +5,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from .models import ProgramAnswer
-from .answers import ProgramAnswerPermissionPolicy, ProgramAnswerViewSet, SurvivorLeadersViewViewSet
 from .admin_views import AccessLogViewSet, ProgramViewSet, ResponseViewSet, admin_urlpatterns
+from .answers import ProgramAnswerPermissionPolicy, ProgramAnswerViewSet, SurvivorLeadersViewViewSet
+from .models import ProgramAnswer
 
 register_snippet(ProgramViewSet)
 register_permission_policy(ProgramAnswer, ProgramAnswerPermissionPolicy(ProgramAnswer))
