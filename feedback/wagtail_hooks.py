@@ -31,13 +31,18 @@ class FeedbackMenuItem(MenuItem):
         super().__init__(*args, **kwargs)
 
     def is_shown(self, request):
-        return request.user.has_perm(self.permission)
+        permissions = self.permission if isinstance(self.permission, tuple) else (self.permission,)
+        return any(request.user.has_perm(permission) for permission in permissions)
 
 
 @hooks.register("register_admin_menu_item")
 def register_report_menu_item():
     return FeedbackMenuItem(
-        _("Feedback report"), reverse("feedback_admin:report"), icon_name="table", order=251, permission="feedback.view_feedbackresponse"
+        _("Feedback report"),
+        reverse("feedback_admin:report"),
+        icon_name="table",
+        order=251,
+        permission=("feedback.view_feedbackresponse", "feedback.review_program_answers"),
     )
 
 

@@ -116,3 +116,45 @@ def test_the_list_shows_staff_only_their_programs_answers_and_leaders_every_one(
     sign_in_with_two_steps(client, survivor_leader)
     content = client.get(admin_url("list")).content.decode()
     assert "Kenya aftercare" in content and "India aftercare" in content
+
+
+def test_survivor_leaders_never_open_a_response(client, survivor_leader, program, other_program, survey):
+    from feedback.models import FeedbackResponse
+
+    from .factories import make_response
+
+    response = make_response(program, survey, feel_safe=4, better="Private words.")
+    sign_in_with_two_steps(client, survivor_leader)
+    refused_to_dashboard = [
+        reverse("feedback_responses:index"),
+        reverse("feedback_responses:edit", args=[response.pk]),
+        reverse("feedback_admin:redact", args=[response.pk]),
+        reverse("feedback_admin:assisted_entry"),
+    ]
+    for url in refused_to_dashboard:
+        page = client.get(url)
+        assert (page.status_code, page.url) == (302, "/admin/"), url
+    for url in [reverse("feedback_responses:inspect", args=[response.pk]), reverse("feedback_responses:delete", args=[response.pk])]:
+        assert final_status(client, url) == 404, url
+    for url in [reverse("feedback_admin:export_records"), reverse("feedback_admin:export_records") + "?format=xlsx"]:
+        assert client.get(url).status_code == 403, url
+    assert final_status(client, reverse("feedback_responses:delete", args=[response.pk]), {}, "post") == 404
+    assert FeedbackResponse.objects.filter(pk=response.pk).exists()
+
+
+def test_survivor_leaders_read_every_programs_report_and_each_reading_is_logged(client, survivor_leader, program, other_program, survey):
+    from feedback.models import AccessLogEntry
+
+    from .factories import make_response
+
+    day = datetime.date(2025, 8, 10)
+    for _number in range(6):
+        make_response(other_program, survey, submitted_on=day, feel_safe=4, better="Private words.")
+    sign_in_with_two_steps(client, survivor_leader)
+    page = client.get(reverse("feedback_admin:report"), {"program": other_program.pk, "period": "2025-Q3"})
+    assert page.status_code == 200
+    content = page.content.decode()
+    assert "Question feel-safe?" in content
+    assert "Private words." not in content
+    entry = AccessLogEntry.objects.get()
+    assert (entry.username, entry.action, entry.program) == ("leader", AccessLogEntry.Action.REPORT, other_program)
