@@ -17,6 +17,8 @@ GROUP_PERMISSIONS = {
         ("feedback", "review_program_answers"),
         ("feedback", "view_programanswer"),
         ("feedback", "change_programanswer"),
+        # Approving the last task of the review publishes the answer (Wagtail checks this permission).
+        ("feedback", "publish_programanswer"),
         ("feedback", "add_survivorleadersview"),
         ("feedback", "change_survivorleadersview"),
         ("feedback", "view_survivorleadersview"),
@@ -40,6 +42,10 @@ def create_role_and_workflow(apps, schema_editor):
     WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
 
+    answer_type, _created = ContentType.objects.get_or_create(app_label="feedback", model="programanswer")
+    # Wagtail adds this permission of a draft-and-publish snippet after `migrate`; it is needed now.
+    Permission.objects.get_or_create(content_type=answer_type, codename="publish_programanswer", defaults={"name": "Can publish program answer"})
+
     for name, permissions in GROUP_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=name)
         for app_label, codename in permissions:
@@ -55,7 +61,6 @@ def create_role_and_workflow(apps, schema_editor):
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     if created:
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    answer_type, _created = ContentType.objects.get_or_create(app_label="feedback", model="programanswer")
     WorkflowContentType.objects.update_or_create(content_type=answer_type, defaults={"workflow": workflow})
 
 

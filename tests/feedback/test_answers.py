@@ -158,3 +158,47 @@ def test_survivor_leaders_read_every_programs_report_and_each_reading_is_logged(
     assert "Private words." not in content
     entry = AccessLogEntry.objects.get()
     assert (entry.username, entry.action, entry.program) == ("leader", AccessLogEntry.Action.REPORT, other_program)
+
+
+def test_review_workflow_from_draft_to_published(client, program, program_staff, survivor_leader, period):
+    from wagtail.models import TaskState
+
+    sign_in_with_two_steps(client, program_staff)
+    form = answer_form(program, period, you_said_ar="قلتم إن الانتظار طويل.", we_did_ar="فتحنا يوم السبت.")
+    assert client.post(admin_url("add"), {**form, "action-submit": "1"}).status_code == 302
+    answer = ProgramAnswer.objects.get()
+    assert answer.live is False
+    task_state = TaskState.objects.get(status=TaskState.STATUS_IN_PROGRESS)
+    client.logout()
+
+    sign_in_with_two_steps(client, survivor_leader)
+    rejected = client.post(admin_url("workflow_action", answer.pk, "reject", task_state.pk), {"comment": "Say when Saturday opening starts."})
+    assert (rejected.status_code, rejected.url) == (302, admin_url("edit", answer.pk))
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_REJECTED
+    client.logout()
+
+    sign_in_with_two_steps(client, program_staff)
+    edited = {**form, "we_did_en": "We open on Saturdays from 6 September.", "action-submit": "1"}
+    assert client.post(admin_url("edit", answer.pk), edited).status_code == 302
+    task_state = TaskState.objects.get(status=TaskState.STATUS_IN_PROGRESS)
+    answer.refresh_from_db()
+    assert answer.live is False
+    client.logout()
+
+    sign_in_with_two_steps(client, survivor_leader)
+    approved = client.post(admin_url("workflow_action", answer.pk, "approve", task_state.pk), {"comment": ""})
+    assert approved.status_code == 302
+    answer.refresh_from_db()
+    assert answer.live is True
+    assert answer.we_did_en == "We open on Saturdays from 6 September."
+    assert answer.we_did_ar == "فتحنا يوم السبت."
+
+
+def test_staff_cannot_publish_an_answer_without_the_survivor_leaders_review(client, program, program_staff, period):
+    sign_in_with_two_steps(client, program_staff)
+    client.post(admin_url("add"), {**answer_form(program, period), "action-publish": "1"})
+    answer = ProgramAnswer.objects.get()
+    client.post(admin_url("edit", answer.pk), {**answer_form(program, period), "action-publish": "1"})
+    answer.refresh_from_db()
+    assert (answer.live, answer.first_published_at) == (False, None)
