@@ -665,6 +665,13 @@ class ProgramAnswerQuerySet(models.QuerySet):
         """Answers of the programs `user` may see (Program.objects.visible_to is the rule)."""
         return self.filter(program__in=Program.objects.visible_to(user))
 
+    def published(self):
+        """Answers the survivor leaders approved: their row holds the published text."""
+        return self.filter(live=True).select_related("period", "program")
+
+    def latest_for(self, program):
+        return self.published().filter(program=program).order_by("-period__end", "-period__start").first()
+
 
 class ProgramAnswer(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
     """A program's answer to what survivors said in one closed period: "You said / We did / Next".
@@ -729,6 +736,20 @@ class ProgramAnswer(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin
 
     def lines(self, field):
         return _lines(getattr(self, field) or "")
+
+    def you_said_lines(self):
+        return self.lines("you_said")
+
+    def we_did_lines(self):
+        return self.lines("we_did")
+
+    def next_steps_lines(self):
+        return self.lines("next_steps")
+
+    def survivor_leaders_view(self):
+        """The published survivor leaders' view on this program's period, else on the whole period."""
+        views = SurvivorLeadersView.objects.filter(period=self.period_id, published=True)
+        return views.filter(program=self.program_id).first() or views.filter(program__isnull=True).first()
 
 
 class SurvivorLeadersView(models.Model):

@@ -51,7 +51,8 @@ def answer_form(program, period, **fields):
 
 
 def make_answer(program, period, **fields):
-    return ProgramAnswer.objects.create(program=program, period=period, you_said_en="Said", we_did_en="Did", live=False, **fields)
+    fields = {"you_said_en": "Said", "we_did_en": "Did", "live": False, **fields}
+    return ProgramAnswer.objects.create(program=program, period=period, **fields)
 
 
 def test_staff_draft_an_answer_for_their_program_beside_the_period_figures(client, program, program_staff, period):
@@ -193,6 +194,18 @@ def test_review_workflow_from_draft_to_published(client, program, program_staff,
     assert answer.live is True
     assert answer.we_did_en == "We open on Saturdays from 6 September."
     assert answer.we_did_ar == "فتحنا يوم السبت."
+    client.logout()
+
+    english = client.get(f"/en/feedback/{program.code}/").content.decode()
+    assert "Last time people said" in english
+    assert "<li>Waiting times were long.</li>" in english
+    assert "<li>We open on Saturdays from 6 September.</li>" in english
+    arabic = client.get(f"/ar/feedback/{program.code}/").content.decode()
+    assert "<li>قلتم إن الانتظار طويل.</li>" in arabic
+    assert "<li>فتحنا يوم السبت.</li>" in arabic
+    thanks = client.get(f"/en/feedback/{program.code}/thank-you/").content.decode()
+    assert "<li>We open on Saturdays from 6 September.</li>" in thanks
+
 
 
 def test_staff_cannot_publish_an_answer_without_the_survivor_leaders_review(client, program, program_staff, period):
@@ -202,3 +215,26 @@ def test_staff_cannot_publish_an_answer_without_the_survivor_leaders_review(clie
     client.post(admin_url("edit", answer.pk), {**answer_form(program, period), "action-publish": "1"})
     answer.refresh_from_db()
     assert (answer.live, answer.first_published_at) == (False, None)
+
+
+def test_drafts_and_answers_in_review_never_reach_the_feedback_page(client, program, period):
+    make_answer(program, period, we_did_en="Draft words")
+    assert "Draft words" not in client.get(f"/en/feedback/{program.code}/").content.decode()
+    assert "Last time people said" not in client.get(f"/en/feedback/{program.code}/").content.decode()
+
+
+def test_the_feedback_page_shows_the_latest_published_answer_with_the_survivor_leaders_view(client, program, period):
+    from feedback.models import SurvivorLeadersView
+
+    make_answer(program, ReportingPeriod.objects.named("2025-Q2"), we_did_en="Older answer")
+    ProgramAnswer.objects.update(live=True)
+    make_answer(program, period, we_did_en="Newer answer", next_steps_en="Evening hours", next_step_due=datetime.date(2026, 3, 31))
+    ProgramAnswer.objects.update(live=True)
+    SurvivorLeadersView.objects.create(period=period, program=program, text_en="Good start; keep it going.", published=True)
+    SurvivorLeadersView.objects.create(period=period, program=program, text_en="Unpublished words", published=False)
+    page = client.get(f"/en/feedback/{program.code}/").content.decode()
+    assert "Newer answer" in page and "Older answer" not in page
+    assert "<li>Evening hours</li>" in page
+    assert "To be done by March 31, 2026." in page
+    assert "<li>Good start; keep it going.</li>" in page
+    assert "Unpublished words" not in page
