@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .accountability import ANSWER_PERIOD_KIND
 from .models import Program, ProgramAnswer, ReportingPeriod, SurvivorLeadersView
 from .panels import PeriodFiguresPanel
 
@@ -44,8 +45,10 @@ class ProgramAnswerForm(WagtailAdminModelForm):
         if "program" in self.fields and self.for_user is not None:
             self.fields["program"].queryset = Program.objects.visible_to(self.for_user)
         if "period" in self.fields:
-            ReportingPeriod.objects.latest_closed()  # the last month is always there to choose
-            self.fields["period"].queryset = ReportingPeriod.objects.closed()
+            # The quarters that ended recently are always there to choose.
+            for label in ReportingPeriod.objects.recent_closed_labels(months=0, quarters=4, years=0):
+                ReportingPeriod.objects.named(label)
+            self.fields["period"].queryset = ReportingPeriod.objects.closed().filter(kind=ANSWER_PERIOD_KIND)
         for field in ("you_said", "we_did"):
             name = f"{field}_{settings.LANGUAGE_CODE}"
             if name in self.fields:

@@ -686,7 +686,7 @@ class ProgramAnswer(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin
         on_delete=models.PROTECT,
         related_name="program_answers",
         verbose_name=_("reporting period"),
-        help_text=_("A period that has ended."),
+        help_text=_("A quarter that has ended."),
     )
     you_said = models.TextField(
         _("you said"),
@@ -731,6 +731,8 @@ class ProgramAnswer(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin
 
     def clean(self):
         super().clean()
+        if self.period_id and self.period.kind != PeriodKind.QUARTER:
+            raise ValidationError({"period": _("Programs answer per quarter: choose a quarter.")})
         if self.period_id and not self.period.is_closed():
             raise ValidationError({"period": _("Answer a period only after it has ended.")})
 

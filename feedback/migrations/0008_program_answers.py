@@ -82,7 +82,7 @@ class Migration(migrations.Migration):
                 ('latest_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='latest revision')),
                 ('live_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='live revision')),
                 ('locked_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='locked_%(class)ss', to=settings.AUTH_USER_MODEL, verbose_name='locked by')),
-                ('period', models.ForeignKey(help_text='A period that has ended.', on_delete=django.db.models.deletion.PROTECT, related_name='program_answers', to='feedback.reportingperiod', verbose_name='reporting period')),
+                ('period', models.ForeignKey(help_text='A quarter that has ended.', on_delete=django.db.models.deletion.PROTECT, related_name='program_answers', to='feedback.reportingperiod', verbose_name='reporting period')),
                 ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='feedback.program', verbose_name='program')),
             ],
             options={

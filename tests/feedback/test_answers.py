@@ -77,11 +77,14 @@ def test_staff_cannot_choose_another_program(client, program, other_program, pro
     assert not ProgramAnswer.objects.exists()
 
 
-def test_a_period_that_has_not_ended_cannot_be_answered(client, program, program_staff):
+def test_only_a_quarter_that_has_ended_can_be_answered(client, program, program_staff):
     sign_in_with_two_steps(client, program_staff)
-    current = ReportingPeriod.objects.named(ReportingPeriod.label_for("month", datetime.date.today()))
-    response = client.post(admin_url("add"), answer_form(program, current))
-    assert response.status_code == 200
+    current = ReportingPeriod.objects.named(ReportingPeriod.label_for("quarter", datetime.date.today()))
+    closed_month = ReportingPeriod.objects.named("2025-08")
+    for period in (current, closed_month):
+        response = client.post(admin_url("add"), answer_form(program, period))
+        assert response.status_code == 200
+        assert "Select a valid choice" in response.content.decode()
     assert not ProgramAnswer.objects.exists()
 
 
