@@ -74,3 +74,33 @@ def test_the_impact_page_shows_each_opted_in_programs_answers_in_the_readers_lan
     assert "<li>تغيير حقيقي.</li>" in arabic
     # Not translated into Arabic: the English text stands in.
     assert "<li>Saturday hours.</li>" in arabic
+
+
+def test_the_dashboard_panel_shows_survivor_leaders_and_administrators_each_programs_answers(client, program, other_program, program_staff, administrator, survey):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from feedback.roles import SURVIVOR_LEADERS
+    from tests.conftest import sign_in_with_two_steps
+
+    make_response(program, survey, submitted_on=datetime.date(2025, 2, 10), feel_safe=3)
+    make_response(other_program, survey, submitted_on=datetime.date(2025, 2, 10), feel_safe=3)
+    last = ReportingPeriod.objects.latest_closed(kind="quarter")
+    promised = last.end + datetime.timedelta(days=1)
+    published(program, last.label, last.end + datetime.timedelta(days=1), next_steps_en="Evening hours", next_step_due=promised)
+    due = quarters_ended_since_2025()
+    leader = get_user_model().objects.create_user("leader", password="not-used-in-tests-1")
+    leader.groups.add(Group.objects.get(name=SURVIVOR_LEADERS))
+
+    for user in (leader, administrator):
+        sign_in_with_two_steps(client, user)
+        page = client.get("/admin/").content.decode()
+        assert 'data-dashboard-panel="answers-accountability"' in page
+        assert f"Kenya aftercare: 1 of {due} answered ({round(100 / due)}%)" in page
+        assert f"India aftercare: 0 of {due} answered (0%)" in page
+        assert f"<th scope=\"row\">{last.label}</th>\n        <td>Published</td>\n        <td>1</td>" in page
+        assert f"Past its date ({promised:%m/%d/%Y})" in page
+        client.logout()
+
+    sign_in_with_two_steps(client, program_staff)
+    assert 'data-dashboard-panel="answers-accountability"' not in client.get("/admin/").content.decode()
