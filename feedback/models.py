@@ -781,3 +781,20 @@ class SurvivorLeadersView(models.Model):
 
     def lines(self):
         return _lines(self.text or "")
+
+
+class AnswerDueNotice(models.Model):
+    """That program staff were told an answer to this period is due: each is sent once."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+", verbose_name=_("program"))
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="+", verbose_name=_("reporting period"))
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+    recipients = models.PositiveIntegerField(_("recipients"), default=0)
+
+    class Meta:
+        verbose_name = _("answer due notice")
+        verbose_name_plural = _("answer due notices")
+        constraints = [models.UniqueConstraint(fields=["program", "period"], name="feedback_one_due_notice_per_program_and_period")]
+
+    def __str__(self):
+        return f"{self.program.name} · {self.period.name}"

@@ -165,8 +165,11 @@ def test_survivor_leaders_read_every_programs_report_and_each_reading_is_logged(
 
 
 def test_review_workflow_from_draft_to_published(client, program, program_staff, survivor_leader, period):
+    from django.core import mail
     from wagtail.models import TaskState
 
+    program_staff.email = "kenya-staff@example.org"
+    program_staff.save()
     sign_in_with_two_steps(client, program_staff)
     form = answer_form(program, period, you_said_ar="قلتم إن الانتظار طويل.", we_did_ar="فتحنا يوم السبت.")
     assert client.post(admin_url("add"), {**form, "action-submit": "1"}).status_code == 302
@@ -180,6 +183,13 @@ def test_review_workflow_from_draft_to_published(client, program, program_staff,
     assert (rejected.status_code, rejected.url) == (302, admin_url("edit", answer.pk))
     task_state.refresh_from_db()
     assert task_state.status == TaskState.STATUS_REJECTED
+    # Wagtail tells the person who submitted; every staff member of the program gets this one.
+    ours = [message for message in mail.outbox if message.subject.startswith("Changes requested")]
+    assert [(message.to, message.subject) for message in ours] == [
+        (["kenya-staff@example.org"], "Changes requested to your answer: Kenya aftercare, 2025 Q3 (July to September)")
+    ]
+    assert f"/admin/snippets/feedback/programanswer/edit/{answer.pk}/" in ours[0].body
+    assert "Waiting times" not in ours[0].body and "Saturday opening" not in ours[0].body
     client.logout()
 
     sign_in_with_two_steps(client, program_staff)
