@@ -104,6 +104,13 @@ class ProgramAnswerViewSet(SnippetViewSet):
         return patterns
 
 
+class SurvivorLeadersViewForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[f"text_{settings.LANGUAGE_CODE}"].required = True
+        self.fields["period"].queryset = ReportingPeriod.objects.closed().filter(kind=ANSWER_PERIOD_KIND)
+
+
 class SurvivorLeadersViewViewSet(SnippetViewSet):
     model = SurvivorLeadersView
     icon = "openquote"
@@ -112,4 +119,12 @@ class SurvivorLeadersViewViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["period", "program", "published"]
     list_filter = ["published"]
-    panels = [FieldPanel("period"), FieldPanel("program"), FieldPanel("text"), FieldPanel("published")]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("period"),
+            FieldPanel("program"),
+            MultiFieldPanel([FieldPanel(f"text_{code}") for code, _name in settings.LANGUAGES], heading=_("Survivor leaders' view")),
+            FieldPanel("published"),
+        ],
+        base_form_class=SurvivorLeadersViewForm,
+    )

@@ -37,6 +37,7 @@ class PeriodFiguresPanel(Panel):
         def get_context_data(self, parent_context=None):
             from gsn_site.privacy import reason_text, suppression_note
 
+            from .models import AccessLogEntry
             from .reports import default_disclosure_control, feedback_summary, report_sections
 
             context = super().get_context_data(parent_context)
@@ -45,6 +46,8 @@ class PeriodFiguresPanel(Panel):
                 return context
             control = default_disclosure_control()
             sections = report_sections(feedback_summary(instance.program, instance.period, control))
+            # Reading a program's figures here is logged like reading its report.
+            AccessLogEntry.record(self.request.user, AccessLogEntry.Action.REPORT, program=instance.program)
             for section in sections:
                 # Free-text questions have no released figures beyond how many answered.
                 for row in section["rows"]:

@@ -55,7 +55,13 @@ def make_answer(program, period, **fields):
     return ProgramAnswer.objects.create(program=program, period=period, **fields)
 
 
-def test_staff_draft_an_answer_for_their_program_beside_the_period_figures(client, program, program_staff, period):
+def test_staff_draft_an_answer_for_their_program_beside_the_period_figures(client, program, program_staff, period, survey):
+    from feedback.models import AccessLogEntry
+
+    from .factories import make_response
+
+    for _number in range(6):
+        make_response(program, survey, submitted_on=datetime.date(2025, 8, 10), feel_safe=4, better="Private words.")
     sign_in_with_two_steps(client, program_staff)
     page = client.get(admin_url("add"))
     assert page.status_code == 200
@@ -66,7 +72,11 @@ def test_staff_draft_an_answer_for_their_program_beside_the_period_figures(clien
     edit = client.get(admin_url("edit", answer.pk))
     assert edit.status_code == 200
     assert "What survivors said in this period" in edit.content.decode()
-    assert "Figures for Kenya aftercare, 2025 Q3 (July to September)." in edit.content.decode()
+    content = edit.content.decode()
+    assert "Figures for Kenya aftercare, 2025 Q3 (July to September)." in content
+    assert "Question feel-safe?" in content
+    assert "Private words." not in content
+    assert list(AccessLogEntry.objects.values_list("username", "action", "program")) == [("kenya-staff", AccessLogEntry.Action.REPORT, program.pk)]
 
 
 def test_staff_cannot_choose_another_program(client, program, other_program, program_staff, period):
@@ -251,3 +261,19 @@ def test_the_feedback_page_shows_the_latest_published_answer_with_the_survivor_l
     assert "To be done by March 31, 2026." in page
     assert "<li>Good start; keep it going.</li>" in page
     assert "Unpublished words" not in page
+
+
+def test_only_survivor_leaders_write_their_view(client, program, program_staff, survivor_leader, period):
+    from feedback.models import SurvivorLeadersView
+
+    with translation.override("en"):
+        add = reverse("wagtailsnippets_feedback_survivorleadersview:add")
+    data = {"period": period.pk, "program": program.pk, "text_en": "We checked: it happened.", "published": "on"}
+    sign_in_with_two_steps(client, program_staff)
+    assert client.post(add, data).status_code == 302
+    assert not SurvivorLeadersView.objects.exists()
+    client.logout()
+    sign_in_with_two_steps(client, survivor_leader)
+    assert client.post(add, data).status_code == 302
+    view = SurvivorLeadersView.objects.get()
+    assert (view.program, view.period, view.text_en, view.published) == (program, period, "We checked: it happened.", True)
