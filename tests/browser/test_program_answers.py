@@ -36,6 +36,9 @@ def test_the_feedback_page_shows_the_latest_answer_on_a_phone(phone_page, answer
     section = phone_page.locator("section.program-answer")
     assert section.is_visible()
     first_line = getattr(answered, f"we_did_{code}").splitlines()[0]
+    assert section.locator("p", has_text=first_line).is_visible()
+    # The whole answer opens without JavaScript (a details element).
+    section.locator("summary").click()
     assert section.locator("li", has_text=first_line).is_visible()
     assert phone_page.locator("html").get_attribute("dir") == ("rtl" if code == "ar" else "ltr")
     fits_the_phone(phone_page)
