@@ -16,7 +16,6 @@ GROUP_PERMISSIONS = {
         ("wagtailadmin", "access_admin"),
         ("feedback", "review_program_answers"),
         ("feedback", "view_programanswer"),
-        ("feedback", "change_programanswer"),
         # Approving the last task of the review publishes the answer (Wagtail checks this permission).
         ("feedback", "publish_programanswer"),
         ("feedback", "add_survivorleadersview"),

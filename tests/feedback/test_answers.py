@@ -189,6 +189,13 @@ def test_review_workflow_from_draft_to_published(client, program, program_staff,
     client.logout()
 
     sign_in_with_two_steps(client, survivor_leader)
+    review = client.get(admin_url("edit", answer.pk))
+    assert review.status_code == 200
+    assert "Waiting times were long." in review.content.decode()
+    # Survivor leaders review the program's words; they do not rewrite them.
+    client.post(admin_url("edit", answer.pk), {**form, "we_did_en": "Rewritten by a reviewer"})
+    answer.refresh_from_db()
+    assert answer.we_did_en == "We opened on Saturdays."
     rejected = client.post(admin_url("workflow_action", answer.pk, "reject", task_state.pk), {"comment": "Say when Saturday opening starts."})
     assert (rejected.status_code, rejected.url) == (302, admin_url("edit", answer.pk))
     task_state.refresh_from_db()
