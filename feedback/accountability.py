@@ -35,7 +35,10 @@ def program_accountability(program, today=None):
     today = today or datetime.date.today()
     first = FeedbackResponse.objects.filter(program=program).aggregate(first=Min("submitted_on"))["first"]
     periods = closed_periods_since(first, today) if first else []
-    answers = {answer.period_id: answer for answer in ProgramAnswer.objects.published().filter(program=program, period__in=periods)}
+    answers = {
+        answer.period_id: answer
+        for answer in ProgramAnswer.objects.published().filter(program=program, period__in=periods)
+    }
     rows = []
     for period in reversed(periods):
         answer = answers.get(period.pk)

@@ -62,7 +62,12 @@ def scoped_to_answer_programs(view):
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         pk = kwargs.get("pk")
-        if pk is not None and not ProgramAnswer.objects.filter(pk=unquote(str(pk)), program__in=answer_programs(request.user)).exists():
+        if (
+            pk is not None
+            and not ProgramAnswer.objects.filter(
+                pk=unquote(str(pk)), program__in=answer_programs(request.user)
+            ).exists()
+        ):
             raise Http404
         return view(request, *args, **kwargs)
 
@@ -123,7 +128,9 @@ class SurvivorLeadersViewViewSet(SnippetViewSet):
         [
             FieldPanel("period"),
             FieldPanel("program"),
-            MultiFieldPanel([FieldPanel(f"text_{code}") for code, _name in settings.LANGUAGES], heading=_("Survivor leaders' view")),
+            MultiFieldPanel(
+                [FieldPanel(f"text_{code}") for code, _name in settings.LANGUAGES], heading=_("Survivor leaders' view")
+            ),
             FieldPanel("published"),
         ],
         base_form_class=SurvivorLeadersViewForm,

@@ -11,7 +11,15 @@ from gsn_site.demo import set_translations
 from home.models import HomePage
 
 from . import demo_content as content
-from .models import Channel, FeedbackResponse, FeedbackSurvey, Program, ProgramAnswer, SurveyQuestion, SurvivorLeadersView
+from .models import (
+    Channel,
+    FeedbackResponse,
+    FeedbackSurvey,
+    Program,
+    ProgramAnswer,
+    SurveyQuestion,
+    SurvivorLeadersView,
+)
 from .questions import NUMBER_RANGES
 from .roles import PROGRAM_STAFF, SURVIVOR_LEADERS, ensure_feedback_groups
 from .submission import store_response

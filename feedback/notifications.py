@@ -15,7 +15,9 @@ from .models import AnswerDueNotice, FeedbackResponse, Program, ProgramAnswer
 
 def staff_addresses(program):
     """The program's active staff who have an email address, sorted (one email to all of them)."""
-    return sorted({address for address in program.staff.filter(is_active=True).values_list("email", flat=True) if address})
+    return sorted(
+        {address for address in program.staff.filter(is_active=True).values_list("email", flat=True) if address}
+    )
 
 
 def admin_link(path):
@@ -24,7 +26,12 @@ def admin_link(path):
 
 def periods_due(program, today=None):
     """Ended quarters since the program's first response with no answer yet (in any state) and no notice."""
-    first = FeedbackResponse.objects.filter(program=program).order_by("submitted_on").values_list("submitted_on", flat=True).first()
+    first = (
+        FeedbackResponse.objects.filter(program=program)
+        .order_by("submitted_on")
+        .values_list("submitted_on", flat=True)
+        .first()
+    )
     if first is None:
         return []
     answered = set(ProgramAnswer.objects.filter(program=program).values_list("period_id", flat=True))
@@ -49,14 +56,19 @@ def notify_answers_due(today=None):
                         "These quarters have ended and %(program)s has not answered yet what survivors said in them:\n"
                         "%(periods)s\n\nRead each quarter's figures and write the answer (You said / We did / What comes next) here:\n%(link)s\n"
                     )
-                    % {"program": program.name, "periods": names, "link": admin_link(reverse("wagtailsnippets_feedback_programanswer:add"))},
+                    % {
+                        "program": program.name,
+                        "periods": names,
+                        "link": admin_link(reverse("wagtailsnippets_feedback_programanswer:add")),
+                    },
                     None,
                     recipients,
                 )
         with transaction.atomic():
             # Recorded even with nobody to write to, so staff added later are not sent old reminders.
             AnswerDueNotice.objects.bulk_create(
-                [AnswerDueNotice(program=program, period=period, recipients=len(recipients)) for period in periods], ignore_conflicts=True
+                [AnswerDueNotice(program=program, period=period, recipients=len(recipients)) for period in periods],
+                ignore_conflicts=True,
             )
         sent.append((program, periods, recipients))
     return sent
@@ -72,7 +84,8 @@ def notify_changes_requested(sender, instance, user=None, **kwargs):
         return
     with translation.override(settings.LANGUAGE_CODE):
         send_mail(
-            _("Changes requested to your answer: %(program)s, %(period)s") % {"program": answer.program.name, "period": answer.period.name},
+            _("Changes requested to your answer: %(program)s, %(period)s")
+            % {"program": answer.program.name, "period": answer.period.name},
             _(
                 "The survivor leaders reviewed the answer of %(program)s for %(period)s and asked for changes.\n"
                 "Read their comment and edit the answer here:\n%(link)s\n"

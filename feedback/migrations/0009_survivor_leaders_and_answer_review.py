@@ -43,7 +43,9 @@ def create_role_and_workflow(apps, schema_editor):
 
     answer_type, _created = ContentType.objects.get_or_create(app_label="feedback", model="programanswer")
     # Wagtail adds this permission of a draft-and-publish snippet after `migrate`; it is needed now.
-    Permission.objects.get_or_create(content_type=answer_type, codename="publish_programanswer", defaults={"name": "Can publish program answer"})
+    Permission.objects.get_or_create(
+        content_type=answer_type, codename="publish_programanswer", defaults={"name": "Can publish program answer"}
+    )
 
     for name, permissions in GROUP_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=name)

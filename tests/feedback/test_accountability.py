@@ -28,20 +28,37 @@ def published(program, label, published_on, **fields):
 def test_figures_per_closed_quarter_since_the_first_response(program, survey):
     make_response(program, survey, submitted_on=datetime.date(2025, 2, 10), feel_safe=3)
     published(program, "2025-Q1", datetime.date(2025, 4, 20))
-    published(program, "2025-Q3", datetime.date(2025, 10, 31), next_steps_en="Evening hours", next_step_due=datetime.date(2025, 11, 1))
+    published(
+        program,
+        "2025-Q3",
+        datetime.date(2025, 10, 31),
+        next_steps_en="Evening hours",
+        next_step_due=datetime.date(2025, 11, 1),
+    )
     # A draft in review is not an answer yet.
-    ProgramAnswer.objects.create(program=program, period=ReportingPeriod.objects.named("2025-Q2"), you_said_en="S", we_did_en="D", live=False)
+    ProgramAnswer.objects.create(
+        program=program, period=ReportingPeriod.objects.named("2025-Q2"), you_said_en="S", we_did_en="D", live=False
+    )
 
     figures = program_accountability(program, today=datetime.date(2025, 11, 15))
 
     assert (figures["due"], figures["answered"], figures["share"]) == (3, 2, 67)
-    rows = [(row["period"].label, row["answer"] is not None, row["days_to_publish"], row["next_step_overdue"]) for row in figures["rows"]]
+    rows = [
+        (row["period"].label, row["answer"] is not None, row["days_to_publish"], row["next_step_overdue"])
+        for row in figures["rows"]
+    ]
     assert rows == [("2025-Q3", True, 31, True), ("2025-Q2", False, None, False), ("2025-Q1", True, 20, False)]
     assert program_accountability(program, today=datetime.date(2025, 10, 31))["rows"][0]["next_step_overdue"] is False
 
 
 def test_a_program_without_responses_owes_no_answer(program):
-    assert program_accountability(program, today=datetime.date(2025, 11, 15)) == {"program": program, "rows": [], "due": 0, "answered": 0, "share": None}
+    assert program_accountability(program, today=datetime.date(2025, 11, 15)) == {
+        "program": program,
+        "rows": [],
+        "due": 0,
+        "answered": 0,
+        "share": None,
+    }
 
 
 def quarters_ended_since_2025():
@@ -49,7 +66,9 @@ def quarters_ended_since_2025():
     return (today.year - 2025) * 4 + (today.month - 1) // 3
 
 
-def test_the_impact_page_shows_each_opted_in_programs_answers_in_the_readers_language(client, program, other_program, survey):
+def test_the_impact_page_shows_each_opted_in_programs_answers_in_the_readers_language(
+    client, program, other_program, survey
+):
     program.publish_impact = True
     program.save()
     other_program.publish_impact = True
@@ -57,9 +76,22 @@ def test_the_impact_page_shows_each_opted_in_programs_answers_in_the_readers_lan
     hidden = ProgramFactory(code="not-opted-in", name="Not opted in", name_en="Not opted in", publish_impact=False)
     for each in (program, other_program, hidden):
         make_response(each, survey, submitted_on=datetime.date(2025, 2, 10), feel_safe=3)
-    published(program, "2025-Q1", datetime.date(2025, 4, 20), you_said_en="Waiting was long.", you_said_ar="كان الانتظار طويلا.", we_did_en="Saturday hours.")
+    published(
+        program,
+        "2025-Q1",
+        datetime.date(2025, 4, 20),
+        you_said_en="Waiting was long.",
+        you_said_ar="كان الانتظار طويلا.",
+        we_did_en="Saturday hours.",
+    )
     published(hidden, "2025-Q1", datetime.date(2025, 4, 20), we_did_en="Hidden program answer")
-    SurvivorLeadersView.objects.create(period=ReportingPeriod.objects.named("2025-Q1"), program=program, text_en="A real change.", text_ar="تغيير حقيقي.", published=True)
+    SurvivorLeadersView.objects.create(
+        period=ReportingPeriod.objects.named("2025-Q1"),
+        program=program,
+        text_en="A real change.",
+        text_ar="تغيير حقيقي.",
+        published=True,
+    )
     due = quarters_ended_since_2025()
 
     english = client.get("/en/impact/").text
@@ -76,7 +108,9 @@ def test_the_impact_page_shows_each_opted_in_programs_answers_in_the_readers_lan
     assert "<li>Saturday hours.</li>" in arabic
 
 
-def test_the_dashboard_panel_shows_survivor_leaders_and_administrators_each_programs_answers(client, program, other_program, program_staff, administrator, survey):
+def test_the_dashboard_panel_shows_survivor_leaders_and_administrators_each_programs_answers(
+    client, program, other_program, program_staff, administrator, survey
+):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
@@ -87,7 +121,13 @@ def test_the_dashboard_panel_shows_survivor_leaders_and_administrators_each_prog
     make_response(other_program, survey, submitted_on=datetime.date(2025, 2, 10), feel_safe=3)
     last = ReportingPeriod.objects.latest_closed(kind="quarter")
     promised = last.end + datetime.timedelta(days=1)
-    published(program, last.label, last.end + datetime.timedelta(days=1), next_steps_en="Evening hours", next_step_due=promised)
+    published(
+        program,
+        last.label,
+        last.end + datetime.timedelta(days=1),
+        next_steps_en="Evening hours",
+        next_step_due=promised,
+    )
     due = quarters_ended_since_2025()
     leader = get_user_model().objects.create_user("leader", password="not-used-in-tests-1")
     leader.groups.add(Group.objects.get(name=SURVIVOR_LEADERS))
@@ -98,7 +138,7 @@ def test_the_dashboard_panel_shows_survivor_leaders_and_administrators_each_prog
         assert 'data-dashboard-panel="answers-accountability"' in page
         assert f"Kenya aftercare: 1 of {due} answered ({round(100 / due)}%)" in page
         assert f"India aftercare: 0 of {due} answered (0%)" in page
-        assert f"<th scope=\"row\">{last.label}</th>\n        <td>Published</td>\n        <td>1</td>" in page
+        assert f'<th scope="row">{last.label}</th>\n        <td>Published</td>\n        <td>1</td>' in page
         assert f"Past its date ({promised:%m/%d/%Y})" in page
         client.logout()
 

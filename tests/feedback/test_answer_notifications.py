@@ -1,7 +1,6 @@
 """Emails to program staff about answers: once per ended quarter without an answer, and when the
 survivor leaders ask for changes. Exact recipients; nothing a survivor wrote."""
 
-import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -23,7 +22,6 @@ def staffed(program, other_program, survey):
     gone = users.create_user("gone", email="gone@example.org", password="not-used-in-tests-1", is_active=False)
     users.create_user("elsewhere", email="elsewhere@example.org", password="not-used-in-tests-1")
     program.staff.add(first, second, gone)
-    today = datetime.date.today()
     last = ReportingPeriod.objects.latest_closed(kind="quarter")
     make_response(program, survey, submitted_on=last.start, feel_safe=3, better="My name is Secret Person.")
     return last
@@ -38,7 +36,9 @@ def test_staff_are_told_once_when_an_ended_quarter_has_no_answer(staffed, progra
     assert f"- {staffed.name}\n" in message.body
     assert "/admin/snippets/feedback/programanswer/add/" in message.body
     assert "Secret Person" not in message.body
-    assert list(AnswerDueNotice.objects.values_list("program__code", "period", "recipients")) == [("kenya-aftercare", staffed.pk, 2)]
+    assert list(AnswerDueNotice.objects.values_list("program__code", "period", "recipients")) == [
+        ("kenya-aftercare", staffed.pk, 2)
+    ]
 
     call_command("notify_answers_due", stdout=open("/dev/null", "w"))
     assert len(mail.outbox) == 1

@@ -55,7 +55,9 @@ def make_answer(program, period, **fields):
     return ProgramAnswer.objects.create(program=program, period=period, **fields)
 
 
-def test_staff_draft_an_answer_for_their_program_beside_the_period_figures(client, program, program_staff, period, survey):
+def test_staff_draft_an_answer_for_their_program_beside_the_period_figures(
+    client, program, program_staff, period, survey
+):
     from feedback.models import AccessLogEntry
 
     from .factories import make_response
@@ -68,7 +70,12 @@ def test_staff_draft_an_answer_for_their_program_beside_the_period_figures(clien
     response = client.post(admin_url("add"), answer_form(program, period))
     assert response.status_code == 302
     answer = ProgramAnswer.objects.get()
-    assert (answer.program, answer.period, answer.live, answer.we_did_en) == (program, period, False, "We opened on Saturdays.")
+    assert (answer.program, answer.period, answer.live, answer.we_did_en) == (
+        program,
+        period,
+        False,
+        "We opened on Saturdays.",
+    )
     edit = client.get(admin_url("edit", answer.pk))
     assert edit.status_code == 200
     assert "What survivors said in this period" in edit.content.decode()
@@ -76,7 +83,9 @@ def test_staff_draft_an_answer_for_their_program_beside_the_period_figures(clien
     assert "Figures for Kenya aftercare, 2025 Q3 (July to September)." in content
     assert "Question feel-safe?" in content
     assert "Private words." not in content
-    assert list(AccessLogEntry.objects.values_list("username", "action", "program")) == [("kenya-staff", AccessLogEntry.Action.REPORT, program.pk)]
+    assert list(AccessLogEntry.objects.values_list("username", "action", "program")) == [
+        ("kenya-staff", AccessLogEntry.Action.REPORT, program.pk)
+    ]
 
 
 def test_staff_cannot_choose_another_program(client, program, other_program, program_staff, period):
@@ -98,7 +107,9 @@ def test_only_a_quarter_that_has_ended_can_be_answered(client, program, program_
     assert not ProgramAnswer.objects.exists()
 
 
-def test_a_second_answer_for_the_same_program_and_period_is_refused_with_a_message(client, program, program_staff, period):
+def test_a_second_answer_for_the_same_program_and_period_is_refused_with_a_message(
+    client, program, program_staff, period
+):
     make_answer(program, period)
     sign_in_with_two_steps(client, program_staff)
     response = client.post(admin_url("add"), answer_form(program, period, we_did_en="Typed text kept"))
@@ -114,13 +125,20 @@ def test_staff_never_open_another_programs_answer(client, other_program, program
     answer = make_answer(other_program, period)
     sign_in_with_two_steps(client, program_staff)
     assert final_status(client, admin_url(view, answer.pk)) == 404
-    assert final_status(client, admin_url("edit", answer.pk), answer_form(other_program, period, we_did_en="Changed"), "post") == 404
+    assert (
+        final_status(
+            client, admin_url("edit", answer.pk), answer_form(other_program, period, we_did_en="Changed"), "post"
+        )
+        == 404
+    )
     assert final_status(client, admin_url("delete", answer.pk), {}, "post") == 404
     answer.refresh_from_db()
     assert answer.we_did_en == "Did"
 
 
-def test_the_list_shows_staff_only_their_programs_answers_and_leaders_every_one(client, program, other_program, program_staff, survivor_leader, period):
+def test_the_list_shows_staff_only_their_programs_answers_and_leaders_every_one(
+    client, program, other_program, program_staff, survivor_leader, period
+):
     make_answer(program, period)
     make_answer(other_program, period)
     sign_in_with_two_steps(client, program_staff)
@@ -148,7 +166,10 @@ def test_survivor_leaders_never_open_a_response(client, survivor_leader, program
     for url in refused_to_dashboard:
         page = client.get(url)
         assert (page.status_code, page.url) == (302, "/admin/"), url
-    for url in [reverse("feedback_responses:inspect", args=[response.pk]), reverse("feedback_responses:delete", args=[response.pk])]:
+    for url in [
+        reverse("feedback_responses:inspect", args=[response.pk]),
+        reverse("feedback_responses:delete", args=[response.pk]),
+    ]:
         assert final_status(client, url) == 404, url
     for url in [reverse("feedback_admin:export_records"), reverse("feedback_admin:export_records") + "?format=xlsx"]:
         assert client.get(url).status_code == 403, url
@@ -156,7 +177,9 @@ def test_survivor_leaders_never_open_a_response(client, survivor_leader, program
     assert FeedbackResponse.objects.filter(pk=response.pk).exists()
 
 
-def test_survivor_leaders_read_every_programs_report_and_each_reading_is_logged(client, survivor_leader, program, other_program, survey):
+def test_survivor_leaders_read_every_programs_report_and_each_reading_is_logged(
+    client, survivor_leader, program, other_program, survey
+):
     from feedback.models import AccessLogEntry
 
     from .factories import make_response
@@ -196,7 +219,10 @@ def test_review_workflow_from_draft_to_published(client, program, program_staff,
     client.post(admin_url("edit", answer.pk), {**form, "we_did_en": "Rewritten by a reviewer"})
     answer.refresh_from_db()
     assert answer.we_did_en == "We opened on Saturdays."
-    rejected = client.post(admin_url("workflow_action", answer.pk, "reject", task_state.pk), {"comment": "Say when Saturday opening starts."})
+    rejected = client.post(
+        admin_url("workflow_action", answer.pk, "reject", task_state.pk),
+        {"comment": "Say when Saturday opening starts."},
+    )
     assert (rejected.status_code, rejected.url) == (302, admin_url("edit", answer.pk))
     task_state.refresh_from_db()
     assert task_state.status == TaskState.STATUS_REJECTED
@@ -237,7 +263,6 @@ def test_review_workflow_from_draft_to_published(client, program, program_staff,
     assert "<li>We open on Saturdays from 6 September.</li>" in thanks
 
 
-
 def test_staff_cannot_publish_an_answer_without_the_survivor_leaders_review(client, program, program_staff, period):
     sign_in_with_two_steps(client, program_staff)
     client.post(admin_url("add"), {**answer_form(program, period), "action-publish": "1"})
@@ -258,9 +283,17 @@ def test_the_feedback_page_shows_the_latest_published_answer_with_the_survivor_l
 
     make_answer(program, ReportingPeriod.objects.named("2025-Q2"), we_did_en="Older answer")
     ProgramAnswer.objects.update(live=True)
-    make_answer(program, period, we_did_en="Newer answer", next_steps_en="Evening hours", next_step_due=datetime.date(2026, 3, 31))
+    make_answer(
+        program,
+        period,
+        we_did_en="Newer answer",
+        next_steps_en="Evening hours",
+        next_step_due=datetime.date(2026, 3, 31),
+    )
     ProgramAnswer.objects.update(live=True)
-    SurvivorLeadersView.objects.create(period=period, program=program, text_en="Good start; keep it going.", published=True)
+    SurvivorLeadersView.objects.create(
+        period=period, program=program, text_en="Good start; keep it going.", published=True
+    )
     SurvivorLeadersView.objects.create(period=period, program=program, text_en="Unpublished words", published=False)
     page = client.get(f"/en/feedback/{program.code}/").content.decode()
     assert "Newer answer" in page and "Older answer" not in page
@@ -283,4 +316,9 @@ def test_only_survivor_leaders_write_their_view(client, program, program_staff, 
     sign_in_with_two_steps(client, survivor_leader)
     assert client.post(add, data).status_code == 302
     view = SurvivorLeadersView.objects.get()
-    assert (view.program, view.period, view.text_en, view.published) == (program, period, "We checked: it happened.", True)
+    assert (view.program, view.period, view.text_en, view.published) == (
+        program,
+        period,
+        "We checked: it happened.",
+        True,
+    )

@@ -27,7 +27,9 @@ def test_demo_programs_answered_in_three_languages_and_one_has_not():
     assert set(answers.values_list("program__code", flat=True)) == {"sample-ke-aftercare", "sample-in-restoration"}
     assert not ProgramAnswer.objects.filter(live=False).exists()
     kenya = answers.filter(program__code="sample-ke-aftercare").order_by("period__start").first()
-    assert (kenya.we_did_en, kenya.we_did_sw, kenya.we_did_ar) == tuple(content.ANSWERS["sample-ke-aftercare"][0]["we_did"][code] for code in ("en", "sw", "ar"))
+    assert (kenya.we_did_en, kenya.we_did_sw, kenya.we_did_ar) == tuple(
+        content.ANSWERS["sample-ke-aftercare"][0]["we_did"][code] for code in ("en", "sw", "ar")
+    )
     figures = {program.code: program_accountability(program) for program in Program.objects.all()}
     assert figures["sample-ke-aftercare"]["answered"] == figures["sample-ke-aftercare"]["due"] > 0
     assert figures["sample-in-restoration"]["answered"] == figures["sample-in-restoration"]["due"] - 1
