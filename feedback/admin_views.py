@@ -27,6 +27,7 @@ from gsn_site.privacy import suppression_note
 from gsn_site.sanitize import likely_names_and_places, redact_personal_data, redact_spans
 
 from .exports import about_report, record_rows, spreadsheet_response, summary_header, summary_rows
+from .answers import REVIEW_ALL_ANSWERS, answer_programs
 from .forms import AssistedEntryForm
 from .models import AccessLogEntry, Channel, FeedbackAnswer, FeedbackResponse, FeedbackSurvey, Program, QuestionType
 from .receipts import new_submission_token, read_submission_token
@@ -356,9 +357,12 @@ class ReportForm(ReportPeriodForm):
 
 
 def report(request):
-    """The aggregate report for one program and closed period, with CSV and XLSX downloads."""
-    require_feedback_access(request.user)
-    programs = visible_programs(request)
+    """The aggregate report for one program and closed period, with CSV and XLSX downloads.
+
+    Survivor leaders read every program's report (aggregates only: they never open a response)."""
+    if not request.user.has_perm(REVIEW_ALL_ANSWERS):
+        require_feedback_access(request.user)
+    programs = answer_programs(request.user)
     if request.GET.get("program"):
         by_id_or_404(programs, request.GET["program"])
     form = ReportForm(request.GET or None, programs=programs)

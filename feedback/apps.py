@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class FeedbackConfig(AppConfig):
     name = "feedback"
     verbose_name = "Program feedback"
+
+    def ready(self):
+        from wagtail.signals import task_rejected
+
+        from .notifications import notify_changes_requested
+
+        task_rejected.connect(notify_changes_requested, dispatch_uid="feedback-answer-changes-requested")

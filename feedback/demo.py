@@ -4,15 +4,24 @@ import datetime
 import random
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from feedback.outcomes.models import OutcomeDomain
 from gsn_site.demo import set_translations
 from home.models import HomePage
 
 from . import demo_content as content
-from .models import Channel, FeedbackResponse, FeedbackSurvey, Program, SurveyQuestion
+from .models import (
+    Channel,
+    FeedbackResponse,
+    FeedbackSurvey,
+    Program,
+    ProgramAnswer,
+    SurveyQuestion,
+    SurvivorLeadersView,
+)
 from .questions import NUMBER_RANGES
-from .roles import FEEDBACK_REVIEWERS, PROGRAM_STAFF, ensure_feedback_groups
+from .roles import FEEDBACK_REVIEWERS, PROGRAM_STAFF, SURVIVOR_LEADERS, ensure_feedback_groups
 from .submission import store_response
 
 SAMPLE_RESPONSES = 320
@@ -23,8 +32,9 @@ def seed(stdout):
     survey = _survey()
     _responses(survey, programs)
     groups = ensure_feedback_groups()
-    _staff_user(programs[0], groups[PROGRAM_STAFF], stdout)
+    staff = _staff_user(programs[0], groups[PROGRAM_STAFF], stdout)
     _moderator_reviews_feedback(groups[FEEDBACK_REVIEWERS])
+    _answers(programs, staff, _survivor_leader(stdout))
     return survey
 
 
@@ -120,3 +130,56 @@ def _staff_user(program, group, stdout):
             f"Demo program staff login: {content.DEMO_STAFF_USERNAME} / {content.DEMO_STAFF_PASSWORD} "
             f"(sees only {program.code}; set up two-factor authentication at first login)."
         )
+    return user
+
+
+def _survivor_leader(stdout):
+    from allauth.mfa.adapter import get_adapter as get_mfa_adapter
+    from django.contrib.auth.models import Group
+
+    from stories.demo import give_demo_authenticator
+
+    user, created = get_user_model().objects.get_or_create(username=content.SURVIVOR_LEADER_USERNAME)
+    if created:
+        user.set_password(content.SURVIVOR_LEADER_PASSWORD)
+        user.save()
+        user.groups.add(Group.objects.get(name=SURVIVOR_LEADERS))
+        give_demo_authenticator(user, content.SURVIVOR_LEADER_TOTP_SECRET)
+    totp_url = get_mfa_adapter().build_totp_url(user, content.SURVIVOR_LEADER_TOTP_SECRET)
+    stdout.write(
+        f"Survivor leader: {content.SURVIVOR_LEADER_USERNAME} / {content.SURVIVOR_LEADER_PASSWORD}; "
+        f"two-step sign-in secret {content.SURVIVOR_LEADER_TOTP_SECRET} ({totp_url})"
+    )
+    return user
+
+
+def _answers(programs, staff, leader):
+    """Published answers for the ended quarters of the first two programs (the second skipped its
+    oldest quarter), reviewed through the workflow; the other programs have not answered."""
+    from .accountability import closed_periods_since
+
+    for program in programs:
+        texts = content.ANSWERS.get(program.code)
+        first = FeedbackResponse.objects.filter(program=program).order_by("submitted_on").values_list("submitted_on", flat=True).first()
+        if not texts or first is None:
+            continue
+        periods = closed_periods_since(first)
+        if program.code != programs[0].code:
+            periods = periods[1:]
+        for number, period in enumerate(periods):
+            if ProgramAnswer.objects.filter(program=program, period=period).exists():
+                continue
+            text = texts[number % len(texts)]
+            answer = ProgramAnswer(program=program, period=period, live=False, next_step_due=period.end + datetime.timedelta(days=120) if text["next_steps"] else None)
+            for field in ("you_said", "we_did", "next_steps"):
+                set_translations(answer, field, text[field])
+            answer.save()
+            answer.save_revision(user=staff)
+            answer.get_workflow().start(answer, staff)
+            answer.current_workflow_state.current_task_state.approve(user=leader, comment="")
+            published = timezone.make_aware(datetime.datetime.combine(period.end + datetime.timedelta(days=10 + 7 * number), datetime.time(10)))
+            ProgramAnswer.objects.filter(pk=answer.pk).update(first_published_at=published, last_published_at=published)
+            if number == 0 and program.code == programs[0].code:
+                view = SurvivorLeadersView(period=period, program=program, published=True)
+                set_translations(view, "text", content.SURVIVOR_LEADERS_VIEW)
+                view.save()

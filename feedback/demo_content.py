@@ -324,3 +324,70 @@ FREE_TEXT = [
 
 DEMO_STAFF_USERNAME = "demo-program-staff"
 DEMO_STAFF_PASSWORD = "sample-staff-password-2026"
+
+# The program answers to survivors: (program code, [answers, cycled over the ended quarters]).
+# Each field: {language: lines}. The third and fourth programs have not answered.
+SURVIVOR_LEADER_USERNAME = "survivor-leader"
+SURVIVOR_LEADER_PASSWORD = "demo-survivor-leader-password"
+# A fixed, public demo secret so that the printed login works with any authenticator app.
+SURVIVOR_LEADER_TOTP_SECRET = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U"
+
+ANSWERS = {
+    "sample-ke-aftercare": [
+        {
+            "you_said": {
+                "en": "Waiting for counselling took too long.\nMany of you wanted help finding work.",
+                "sw": "Kusubiri ushauri kulichukua muda mrefu.\nWengi wenu mlitaka msaada wa kupata kazi.",
+                "ar": "استغرق انتظار الإرشاد وقتا طويلا.\nأراد كثير منكم مساعدة في إيجاد عمل.",
+            },
+            "we_did": {
+                "en": "We added a second counsellor on Tuesdays and Thursdays.\nWe started a weekly job club.",
+                "sw": "Tuliongeza mshauri wa pili Jumanne na Alhamisi.\nTulianzisha klabu ya kazi kila wiki.",
+                "ar": "أضفنا مرشدا ثانيا يومي الثلاثاء والخميس.\nبدأنا نادي عمل أسبوعيا.",
+            },
+            "next_steps": {
+                "en": "Evening sessions for people who work during the day.",
+                "sw": "Vipindi vya jioni kwa wanaofanya kazi mchana.",
+                "ar": "جلسات مسائية لمن يعملون في النهار.",
+            },
+        },
+        {
+            "you_said": {
+                "en": "You felt safer, but the legal steps were hard to follow.",
+                "sw": "Mlijisikia salama zaidi, lakini hatua za kisheria zilikuwa ngumu kufuata.",
+                "ar": "شعرتم بأمان أكبر، لكن الخطوات القانونية كانت صعبة الفهم.",
+            },
+            "we_did": {
+                "en": "A lawyer now explains each step in Swahili and English.\nWe wrote a one-page guide to the court process.",
+                "sw": "Wakili sasa anaeleza kila hatua kwa Kiswahili na Kiingereza.\nTuliandika mwongozo wa ukurasa mmoja wa mchakato wa mahakama.",
+                "ar": "يشرح محام الآن كل خطوة بالسواحلية والإنجليزية.\nكتبنا دليلا من صفحة واحدة عن إجراءات المحكمة.",
+            },
+            "next_steps": {},
+        },
+    ],
+    "sample-in-restoration": [
+        {
+            "you_said": {
+                "en": "The shelter was safe, but you wanted more say in daily rules.",
+                "hi": "आश्रय सुरक्षित था, पर आप रोज़ के नियमों में ज़्यादा राय चाहते थे।",
+                "ar": "كان المأوى آمنا، لكنكم أردتم رأيا أكبر في القواعد اليومية.",
+            },
+            "we_did": {
+                "en": "Residents now meet staff every month to agree the rules.",
+                "hi": "अब निवासी हर महीने कर्मचारियों से मिलकर नियम तय करते हैं।",
+                "ar": "يلتقي المقيمون الآن بالموظفين كل شهر للاتفاق على القواعد.",
+            },
+            "next_steps": {
+                "en": "A survivor-led committee to review complaints.",
+                "hi": "शिकायतों की समीक्षा के लिए सर्वाइवर के नेतृत्व वाली समिति।",
+                "ar": "لجنة يقودها ناجون لمراجعة الشكاوى.",
+            },
+        },
+    ],
+}
+
+SURVIVOR_LEADERS_VIEW = {
+    "en": "The job club is a real change; we will ask members in three months whether it led to work.",
+    "sw": "Klabu ya kazi ni mabadiliko ya kweli; tutawauliza wanachama baada ya miezi mitatu kama imeleta kazi.",
+    "ar": "نادي العمل تغيير حقيقي؛ سنسأل الأعضاء بعد ثلاثة أشهر إن كان قد أدى إلى عمل.",
+}

@@ -5,6 +5,8 @@ import re
 import uuid
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -14,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from gsn_site.casework import CaseworkType
@@ -663,3 +665,143 @@ class ReportingPeriod(models.Model):
 
     def as_json(self):
         return {"from": self.start.isoformat(), "to": self.end.isoformat(), "label": self.label, "kind": self.kind}
+
+
+class ProgramAnswerQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Answers of the programs `user` may see (Program.objects.visible_to is the rule)."""
+        return self.filter(program__in=Program.objects.visible_to(user))
+
+    def published(self):
+        """Answers the survivor leaders approved: their row holds the published text."""
+        return self.filter(live=True).select_related("period", "program")
+
+    def latest_for(self, program):
+        return self.published().filter(program=program).order_by("-period__end", "-period__start").first()
+
+
+class ProgramAnswer(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+    """A program's answer to what survivors said in one closed period: "You said / We did / Next".
+
+    Written by program staff beside the period's disclosure-controlled figures, reviewed by the
+    survivor leaders in a workflow, and shown on the program's feedback page once published.
+    """
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="answers", verbose_name=_("program"))
+    period = models.ForeignKey(
+        ReportingPeriod,
+        on_delete=models.PROTECT,
+        related_name="program_answers",
+        verbose_name=_("reporting period"),
+        help_text=_("A quarter that has ended."),
+    )
+    you_said = models.TextField(
+        _("you said"),
+        help_text=_("A few short lines, one a line, on what survivors said, drawn from the figures shown beside this form. No quotes."),
+    )
+    we_did = models.TextField(_("we did"), help_text=_("A few short lines, one a line, on what the program changed."))
+    next_steps = models.TextField(_("what comes next"), blank=True, help_text=_("A few short lines, one a line."))
+    next_step_due = models.DateField(_("next step due by"), null=True, blank=True, help_text=_("When the next step will be done."))
+
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="program_answer",
+        for_concrete_model=False,
+    )
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="program_answer",
+        for_concrete_model=False,
+    )
+
+    objects = ProgramAnswerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("program answer")
+        verbose_name_plural = _("program answers")
+        ordering = ["-period__start", "program__name"]
+        permissions = [("review_program_answers", _("Can review every program's answers and read every program's aggregate reports"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "period"],
+                name="feedback_one_answer_per_program_and_period",
+                violation_error_message=_("This program already has an answer for this period. Edit that answer instead."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.program.name} · {self.period.name}"
+
+    def clean(self):
+        super().clean()
+        if self.period_id and self.period.kind != PeriodKind.QUARTER:
+            raise ValidationError({"period": _("Programs answer per quarter: choose a quarter.")})
+        if self.period_id and not self.period.is_closed():
+            raise ValidationError({"period": _("Answer a period only after it has ended.")})
+
+    def lines(self, field):
+        return _lines(getattr(self, field) or "")
+
+    def you_said_lines(self):
+        return self.lines("you_said")
+
+    def we_did_lines(self):
+        return self.lines("we_did")
+
+    def next_steps_lines(self):
+        return self.lines("next_steps")
+
+    def survivor_leaders_view(self):
+        """The published survivor leaders' view on this program's period, else on the whole period."""
+        views = SurvivorLeadersView.objects.filter(period=self.period_id, published=True)
+        return views.filter(program=self.program_id).first() or views.filter(program__isnull=True).first()
+
+
+class SurvivorLeadersView(models.Model):
+    """The survivor leaders' own words on a period, shown beside the program's answer."""
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="survivor_leaders_views", verbose_name=_("reporting period"))
+    program = models.ForeignKey(
+        Program,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="survivor_leaders_views",
+        verbose_name=_("program"),
+        help_text=_("Empty: the view is about every program in this period."),
+    )
+    text = models.TextField(_("survivor leaders' view"), help_text=_("A few short lines, one a line."))
+    published = models.BooleanField(_("published"), default=False)
+    updated_on = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("survivor leaders' view")
+        verbose_name_plural = _("survivor leaders' views")
+        ordering = ["-period__start"]
+
+    def __str__(self):
+        return f"{self.period.name} · {self.program.name if self.program_id else _('every program')}"
+
+    def lines(self):
+        return _lines(self.text or "")
+
+
+class AnswerDueNotice(models.Model):
+    """That program staff were told an answer to this period is due: each is sent once."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+", verbose_name=_("program"))
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="+", verbose_name=_("reporting period"))
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+    recipients = models.PositiveIntegerField(_("recipients"), default=0)
+
+    class Meta:
+        verbose_name = _("answer due notice")
+        verbose_name_plural = _("answer due notices")
+        constraints = [models.UniqueConstraint(fields=["program", "period"], name="feedback_one_due_notice_per_program_and_period")]
+
+    def __str__(self):
+        return f"{self.program.name} · {self.period.name}"

@@ -19,3 +19,40 @@ class FeedbackLinkPanel(Panel):
             context = super().get_context_data(parent_context)
             context["program"] = self.instance
             return context
+
+
+class PeriodFiguresPanel(Panel):
+    """The disclosure-controlled figures of the answer's program and period, beside the edit form.
+
+    Aggregates only, never a response or a free-text answer.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("heading", _("What survivors said in this period"))
+        super().__init__(*args, **kwargs)
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "feedback/admin/period_figures_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from gsn_site.privacy import reason_text, suppression_note
+
+            from .models import AccessLogEntry
+            from .reports import default_disclosure_control, feedback_summary, report_sections
+
+            context = super().get_context_data(parent_context)
+            instance = self.instance
+            if not (instance and instance.program_id and instance.period_id and instance.period.is_closed()):
+                return context
+            control = default_disclosure_control()
+            sections = report_sections(feedback_summary(instance.program, instance.period, control))
+            # Reading a program's figures here is logged like reading its report.
+            AccessLogEntry.record(self.request.user, AccessLogEntry.Action.REPORT, program=instance.program)
+            for section in sections:
+                # Free-text questions have no released figures beyond how many answered.
+                for row in section["rows"]:
+                    row["reason_text"] = reason_text(row["reason"], control.min_cell)
+            context.update(
+                {"sections": sections, "period": instance.period, "program": instance.program, "note": suppression_note(control.min_cell, control.rounding_base)}
+            )
+            return context

@@ -4,6 +4,9 @@ from django.apps import apps as global_apps
 
 PROGRAM_STAFF = "Program staff"
 FEEDBACK_REVIEWERS = "Feedback reviewers"
+# Members of the network's leadership: review program answers, read every program's aggregates,
+# never a response. Created with its permissions and review workflow by migration 0009.
+SURVIVOR_LEADERS = "Survivor leaders"
 
 GROUP_PERMISSIONS = {
     # Their own programs only: responses (without free text unless allowed), reports, paper entry.

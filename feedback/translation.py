@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import FeedbackSurvey, Program, SurveyQuestion
+from .models import FeedbackSurvey, Program, ProgramAnswer, SurveyQuestion, SurvivorLeadersView
 
 
 @register(Program)
@@ -16,3 +16,13 @@ class FeedbackSurveyTranslation(TranslationOptions):
 @register(SurveyQuestion)
 class SurveyQuestionTranslation(TranslationOptions):
     fields = ("text", "help_text", "options")
+
+
+@register(ProgramAnswer)
+class ProgramAnswerTranslation(TranslationOptions):
+    fields = ("you_said", "we_did", "next_steps")
+
+
+@register(SurvivorLeadersView)
+class SurvivorLeadersViewTranslation(TranslationOptions):
+    fields = ("text",)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from gsn_site.ratelimits import address_limit_exceeded, note_anomaly, value_limit_exceeded
 
 from .forms import SurveyForm, WithdrawalConfirmForm, WithdrawalForm
-from .models import Channel, FeedbackResponse, Program, SurveyVersion
+from .models import Channel, FeedbackResponse, Program, ProgramAnswer, SurveyVersion
 from .receipts import new_submission_token, read_submission_token, receipt_hash
 from .submission import store_response
 
@@ -45,7 +45,13 @@ def opening(request, code):
     program, survey, error = _program_and_survey(request, code)
     if error:
         return error
-    context = {"program": program, "survey": survey, "page": survey, "withdraw_days": settings.FEEDBACK_WITHDRAWAL_DAYS}
+    context = {
+        "program": program,
+        "survey": survey,
+        "page": survey,
+        "withdraw_days": settings.FEEDBACK_WITHDRAWAL_DAYS,
+        "answer": ProgramAnswer.objects.latest_for(program),
+    }
     return render(request, "feedback/opening.html", context)
 
 
@@ -111,6 +117,7 @@ def thanks(request, code):
         "receipt_code": receipt["code"] if receipt else "",
         "already_received": bool(receipt and receipt["already_received"]),
         "withdraw_days": settings.FEEDBACK_WITHDRAWAL_DAYS,
+        "answer": ProgramAnswer.objects.latest_for(program),
     }
     return render(request, "feedback/receipt.html", context)
 

@@ -2,11 +2,18 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from .admin_views import AccessLogViewSet, ProgramViewSet, ResponseViewSet, admin_urlpatterns
+from .answers import ProgramAnswerPermissionPolicy, ProgramAnswerViewSet, SurvivorLeadersViewViewSet
+from .models import Program, ProgramAnswer
 
 register_snippet(ProgramViewSet)
+register_permission_policy(ProgramAnswer, ProgramAnswerPermissionPolicy(ProgramAnswer))
+register_snippet(ProgramAnswerViewSet)
+register_snippet(SurvivorLeadersViewViewSet)
 
 
 @hooks.register("register_admin_viewset")
@@ -25,13 +32,18 @@ class FeedbackMenuItem(MenuItem):
         super().__init__(*args, **kwargs)
 
     def is_shown(self, request):
-        return request.user.has_perm(self.permission)
+        permissions = self.permission if isinstance(self.permission, tuple) else (self.permission,)
+        return any(request.user.has_perm(permission) for permission in permissions)
 
 
 @hooks.register("register_admin_menu_item")
 def register_report_menu_item():
     return FeedbackMenuItem(
-        _("Feedback report"), reverse("feedback_admin:report"), icon_name="table", order=251, permission="feedback.view_feedbackresponse"
+        _("Feedback report"),
+        reverse("feedback_admin:report"),
+        icon_name="table",
+        order=251,
+        permission=("feedback.view_feedbackresponse", "feedback.review_program_answers"),
     )
 
 
@@ -40,3 +52,27 @@ def register_assisted_entry_menu_item():
     return FeedbackMenuItem(
         _("Enter paper feedback"), reverse("feedback_admin:assisted_entry"), icon_name="form", order=252, permission="feedback.add_feedbackresponse"
     )
+
+
+class AccountabilityPanel(Component):
+    """For survivor leaders and administrators: each program's answers to the last closed quarters."""
+
+    name = "answers-accountability"
+    order = 141
+    template_name = "feedback/admin/accountability_panel.html"
+    shown_quarters = 4
+
+    def get_context_data(self, parent_context):
+        from .accountability import program_accountability
+
+        programs = []
+        for program in Program.objects.active():
+            figures = program_accountability(program)
+            programs.append({**figures, "rows": figures["rows"][: self.shown_quarters]})
+        return {"programs": programs, "answers_url": reverse("wagtailsnippets_feedback_programanswer:list")}
+
+
+@hooks.register("construct_homepage_panels")
+def add_accountability_panel(request, panels):
+    if request.user.is_superuser or request.user.has_perm("feedback.review_program_answers"):
+        panels.append(AccountabilityPanel())

@@ -276,8 +276,13 @@ def impact(request):
 
     Nothing in the request (query string included) reaches live figures: the page reads snapshots only.
     """
+    from feedback.accountability import program_accountability
+    from feedback.models import Program
+
     snapshots = ImpactSnapshot.objects.select_related("period")
-    return render(request, "outcomes/impact.html", {"periods": [impact_period(snapshot) for snapshot in snapshots]})
+    # Programs' published answers to survivors (approved text, no figures about people).
+    answers = [program_accountability(program) for program in Program.objects.active().filter(publish_impact=True)]
+    return render(request, "outcomes/impact.html", {"periods": [impact_period(snapshot) for snapshot in snapshots], "answers": answers})
 
 
 def impact_period(snapshot):

@@ -1,0 +1,137 @@
+"""Program answers in the admin: who may see and edit which answer, and the snippet screens."""
+
+import functools
+
+from django.conf import settings
+from django.contrib.admin.utils import unquote
+from django.http import Http404
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .accountability import ANSWER_PERIOD_KIND
+from .models import Program, ProgramAnswer, ReportingPeriod, SurvivorLeadersView
+from .panels import PeriodFiguresPanel
+
+TRANSLATED_FIELDS = ("you_said", "we_did", "next_steps")
+REVIEW_ALL_ANSWERS = "feedback.review_program_answers"
+
+
+def answer_programs(user):
+    """Programs whose answers `user` may open: survivor leaders review every program's answer."""
+    if user.has_perm(REVIEW_ALL_ANSWERS):
+        return Program.objects.all()
+    return Program.objects.visible_to(user)
+
+
+class ProgramAnswerPermissionPolicy(ModelPermissionPolicy):
+    """The model permissions, and then only for answers of the user's own programs."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and answer_programs(user).filter(pk=instance.program_id).exists()
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return super().instances_user_has_any_permission_for(user, actions).filter(program__in=answer_programs(user))
+
+
+class ProgramAnswerForm(WagtailAdminModelForm):
+    """Staff choose among their own programs and the periods that have ended."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "program" in self.fields and self.for_user is not None:
+            self.fields["program"].queryset = Program.objects.visible_to(self.for_user)
+        if "period" in self.fields:
+            # The quarters that ended recently are always there to choose.
+            for label in ReportingPeriod.objects.recent_closed_labels(months=0, quarters=4, years=0):
+                ReportingPeriod.objects.named(label)
+            self.fields["period"].queryset = ReportingPeriod.objects.closed().filter(kind=ANSWER_PERIOD_KIND)
+        for field in ("you_said", "we_did"):
+            name = f"{field}_{settings.LANGUAGE_CODE}"
+            if name in self.fields:
+                self.fields[name].required = True
+
+
+def scoped_to_answer_programs(view):
+    """Every screen about one answer (edit, history, revisions, workflow actions, delete…) answers
+    404 for an answer of a program the user does not work with: one check for all of them."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        pk = kwargs.get("pk")
+        if (
+            pk is not None
+            and not ProgramAnswer.objects.filter(
+                pk=unquote(str(pk)), program__in=answer_programs(request.user)
+            ).exists()
+        ):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+class ProgramAnswerViewSet(SnippetViewSet):
+    model = ProgramAnswer
+    icon = "comment"
+    menu_label = _("Answers to survivors")
+    menu_order = 253
+    add_to_admin_menu = True
+    list_display = ["program", "period", "next_step_due", "live"]
+    list_filter = ["live"]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel([FieldPanel("program"), FieldPanel("period")], heading=_("Program and period")),
+            PeriodFiguresPanel(),
+            *[
+                MultiFieldPanel(
+                    [FieldPanel(f"{field}_{code}") for field in TRANSLATED_FIELDS],
+                    heading=format_lazy(_("Answer in {language}"), language=name),
+                    classname="" if code == settings.LANGUAGE_CODE else "collapsed",
+                )
+                for code, name in settings.LANGUAGES
+            ],
+            FieldPanel("next_step_due"),
+        ],
+        base_form_class=ProgramAnswerForm,
+    )
+
+    def get_queryset(self, request):
+        return ProgramAnswer.objects.filter(program__in=answer_programs(request.user))
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            pattern.callback = scoped_to_answer_programs(pattern.callback)
+        return patterns
+
+
+class SurvivorLeadersViewForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[f"text_{settings.LANGUAGE_CODE}"].required = True
+        self.fields["period"].queryset = ReportingPeriod.objects.closed().filter(kind=ANSWER_PERIOD_KIND)
+
+
+class SurvivorLeadersViewViewSet(SnippetViewSet):
+    model = SurvivorLeadersView
+    icon = "openquote"
+    menu_label = _("Survivor leaders' views")
+    menu_order = 254
+    add_to_admin_menu = True
+    list_display = ["period", "program", "published"]
+    list_filter = ["published"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("period"),
+            FieldPanel("program"),
+            MultiFieldPanel(
+                [FieldPanel(f"text_{code}") for code, _name in settings.LANGUAGES], heading=_("Survivor leaders' view")
+            ),
+            FieldPanel("published"),
+        ],
+        base_form_class=SurvivorLeadersViewForm,
+    )

@@ -1,0 +1,58 @@
+"""The program's answer to survivors on its feedback page and on the Impact page, on a 360px phone,
+in English and Arabic, checked with axe-core."""
+
+import pytest
+
+from feedback import demo
+from feedback import demo_content as content
+from feedback.models import Program, ProgramAnswer
+
+from .conftest import assert_no_axe_violations, save_screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PROGRAM = "sample-ke-aftercare"
+
+
+class _Quiet:
+    def write(self, *args, **kwargs):
+        pass
+
+
+@pytest.fixture
+def answered(phone_page, demo_site):
+    demo.seed(_Quiet())
+    Program.objects.filter(code=PROGRAM).update(publish_impact=True)
+    return ProgramAnswer.objects.latest_for(Program.objects.get(code=PROGRAM))
+
+
+def fits_the_phone(page):
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_the_feedback_page_shows_the_latest_answer_on_a_phone(phone_page, answered, code):
+    phone_page.goto(f"/{code}/feedback/{PROGRAM}/")
+    section = phone_page.locator("section.program-answer")
+    assert section.is_visible()
+    first_line = getattr(answered, f"we_did_{code}").splitlines()[0]
+    assert section.locator("p", has_text=first_line).is_visible()
+    # The whole answer opens without JavaScript (a details element).
+    section.locator("summary").click()
+    assert section.locator("li", has_text=first_line).is_visible()
+    assert phone_page.locator("html").get_attribute("dir") == ("rtl" if code == "ar" else "ltr")
+    fits_the_phone(phone_page)
+    save_screenshot(phone_page, f"feedback-answer-{code}")
+    assert_no_axe_violations(phone_page)
+
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_the_impact_page_shows_programs_answers_on_a_phone(phone_page, answered, code):
+    phone_page.goto(f"/{code}/impact/")
+    section = phone_page.locator("section.impact-answers")
+    assert section.is_visible()
+    assert section.locator("li", has_text=content.SURVIVOR_LEADERS_VIEW[code]).count() == 1
+    assert section.locator(".impact-answers__share").first.is_visible()
+    fits_the_phone(phone_page)
+    save_screenshot(phone_page, f"impact-answers-{code}")
+    assert_no_axe_violations(phone_page)
