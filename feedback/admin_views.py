@@ -26,8 +26,8 @@ from gsn_site.admin_viewsets import WithoutScreensMixin
 from gsn_site.privacy import suppression_note
 from gsn_site.sanitize import likely_names_and_places, redact_personal_data, redact_spans
 
-from .exports import about_report, record_rows, spreadsheet_response, summary_header, summary_rows
 from .answers import REVIEW_ALL_ANSWERS, answer_programs
+from .exports import about_report, record_rows, spreadsheet_response, summary_header, summary_rows
 from .forms import AssistedEntryForm
 from .models import AccessLogEntry, Channel, FeedbackAnswer, FeedbackResponse, FeedbackSurvey, Program, QuestionType
 from .receipts import new_submission_token, read_submission_token
@@ -158,7 +158,13 @@ class ResponseInspectView(ScopedResponseMixin, generic.InspectView):
         return response_or_404(self.request.user, self.pk)
 
     def get(self, request, *args, **kwargs):
-        AccessLogEntry.record(request.user, Action.DETAIL, program=self.object.program, object_reference=self.object.reference, record_count=1)
+        AccessLogEntry.record(
+            request.user,
+            Action.DETAIL,
+            program=self.object.program,
+            object_reference=self.object.reference,
+            record_count=1,
+        )
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -174,13 +180,25 @@ class ResponseInspectView(ScopedResponseMixin, generic.InspectView):
 
 class ResponseEditView(ScopedResponseMixin, generic.EditView):
     def form_valid(self, form):
-        AccessLogEntry.record(self.request.user, Action.EDIT, program=self.object.program, object_reference=self.object.reference, record_count=1)
+        AccessLogEntry.record(
+            self.request.user,
+            Action.EDIT,
+            program=self.object.program,
+            object_reference=self.object.reference,
+            record_count=1,
+        )
         return super().form_valid(form)
 
 
 class ResponseDeleteView(ScopedResponseMixin, generic.DeleteView):
     def form_valid(self, form):
-        AccessLogEntry.record(self.request.user, Action.DELETE, program=self.object.program, object_reference=self.object.reference, record_count=1)
+        AccessLogEntry.record(
+            self.request.user,
+            Action.DELETE,
+            program=self.object.program,
+            object_reference=self.object.reference,
+            record_count=1,
+        )
         return super().form_valid(form)
 
 
@@ -283,10 +301,14 @@ def redact_response(request, pk):
                 answer.text = text
                 answer.save(update_fields=["text"])
         FeedbackAnswer.objects.filter(response=response, question_type=QuestionType.FREE_TEXT, text="").delete()
-        AccessLogEntry.record(request.user, Action.REDACT, program=response.program, object_reference=response.reference, record_count=1)
+        AccessLogEntry.record(
+            request.user, Action.REDACT, program=response.program, object_reference=response.reference, record_count=1
+        )
         messages.success(request, _("The answers were redacted."))
         return redirect("feedback_responses:inspect", response.pk)
-    AccessLogEntry.record(request.user, Action.DETAIL, program=response.program, object_reference=response.reference, record_count=1)
+    AccessLogEntry.record(
+        request.user, Action.DETAIL, program=response.program, object_reference=response.reference, record_count=1
+    )
     context = {
         "response": response,
         "form": form,
@@ -305,7 +327,11 @@ def assisted_entry(request):
         if surveys.count() == 1:
             survey = surveys.get()
         else:
-            return TemplateResponse(request, "feedback/admin/choose_survey.html", {"surveys": surveys, "page_title": _("Enter a paper response")})
+            return TemplateResponse(
+                request,
+                "feedback/admin/choose_survey.html",
+                {"surveys": surveys, "page_title": _("Enter a paper response")},
+            )
     programs = visible_programs(request)
     if request.method == "POST":
         token = read_submission_token(request.POST.get("submission_token"))
@@ -333,7 +359,11 @@ def assisted_entry(request):
         form = AssistedEntryForm(
             version=version,
             programs=programs,
-            initial={"submission_token": new_submission_token(version.pk), "submitted_on": datetime.date.today(), "channel": Channel.PAPER},
+            initial={
+                "submission_token": new_submission_token(version.pk),
+                "submitted_on": datetime.date.today(),
+                "channel": Channel.PAPER,
+            },
         )
     context = {"form": form, "survey": survey, "page_title": _("Enter a paper response")}
     return TemplateResponse(request, "feedback/admin/assisted_entry.html", context, status=400 if form.errors else 200)

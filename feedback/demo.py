@@ -50,7 +50,11 @@ def _program(data):
     if program:
         return program
     program = Program(
-        code=data["code"], organisation=data["organisation"], country=data["country"], casework_types=data["casework_types"], is_sample=True
+        code=data["code"],
+        organisation=data["organisation"],
+        country=data["country"],
+        casework_types=data["casework_types"],
+        is_sample=True,
     )
     set_translations(program, "name", data["name"])
     set_translations(program, "description", content.DESCRIPTION)
@@ -77,7 +81,9 @@ def _survey():
         )
         set_translations(question, "text", data["text"])
         set_translations(question, "help_text", data["help"])
-        set_translations(question, "options", {code: "\n".join(lines) for code, lines in data.get("options", {}).items()})
+        set_translations(
+            question, "options", {code: "\n".join(lines) for code, lines in data.get("options", {}).items()}
+        )
         survey.questions.add(question)
     home.add_child(instance=survey)
     survey.save_revision().publish()
@@ -123,7 +129,9 @@ def _staff_user(program, group, stdout):
     User = get_user_model()
     user = User.objects.filter(username=content.DEMO_STAFF_USERNAME).first()
     if user is None:
-        user = User.objects.create_user(content.DEMO_STAFF_USERNAME, password=content.DEMO_STAFF_PASSWORD, is_staff=True)
+        user = User.objects.create_user(
+            content.DEMO_STAFF_USERNAME, password=content.DEMO_STAFF_PASSWORD, is_staff=True
+        )
         user.groups.add(group)
         program.staff.add(user)
         stdout.write(
@@ -160,7 +168,12 @@ def _answers(programs, staff, leader):
 
     for program in programs:
         texts = content.ANSWERS.get(program.code)
-        first = FeedbackResponse.objects.filter(program=program).order_by("submitted_on").values_list("submitted_on", flat=True).first()
+        first = (
+            FeedbackResponse.objects.filter(program=program)
+            .order_by("submitted_on")
+            .values_list("submitted_on", flat=True)
+            .first()
+        )
         if not texts or first is None:
             continue
         periods = closed_periods_since(first)
@@ -170,14 +183,21 @@ def _answers(programs, staff, leader):
             if ProgramAnswer.objects.filter(program=program, period=period).exists():
                 continue
             text = texts[number % len(texts)]
-            answer = ProgramAnswer(program=program, period=period, live=False, next_step_due=period.end + datetime.timedelta(days=120) if text["next_steps"] else None)
+            answer = ProgramAnswer(
+                program=program,
+                period=period,
+                live=False,
+                next_step_due=period.end + datetime.timedelta(days=120) if text["next_steps"] else None,
+            )
             for field in ("you_said", "we_did", "next_steps"):
                 set_translations(answer, field, text[field])
             answer.save()
             answer.save_revision(user=staff)
             answer.get_workflow().start(answer, staff)
             answer.current_workflow_state.current_task_state.approve(user=leader, comment="")
-            published = timezone.make_aware(datetime.datetime.combine(period.end + datetime.timedelta(days=10 + 7 * number), datetime.time(10)))
+            published = timezone.make_aware(
+                datetime.datetime.combine(period.end + datetime.timedelta(days=10 + 7 * number), datetime.time(10))
+            )
             ProgramAnswer.objects.filter(pk=answer.pk).update(first_published_at=published, last_published_at=published)
             if number == 0 and program.code == programs[0].code:
                 view = SurvivorLeadersView(period=period, program=program, published=True)

@@ -82,7 +82,6 @@ def about_report(program_name, period, min_cell, rounding_base):
     ]
 
 
-
 def summary_rows(sections, min_cell):
     """The aggregate report (feedback.reports.report_sections) as table rows; a hidden figure is
     an empty cell with its reason in the note column."""
@@ -114,7 +113,17 @@ def record_rows(responses):
         for question in response.survey_version.questions:
             if question["key"] not in keys:
                 keys.append(question["key"])
-    header = [_("Reference"), _("Program"), _("Survey"), _("Version"), _("Language"), _("Channel"), _("Date"), _("Review status"), *keys]
+    header = [
+        _("Reference"),
+        _("Program"),
+        _("Survey"),
+        _("Version"),
+        _("Language"),
+        _("Channel"),
+        _("Date"),
+        _("Review status"),
+        *keys,
+    ]
     rows = [header]
     for response in responses:
         values = {}

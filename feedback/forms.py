@@ -31,8 +31,12 @@ class AssistedEntryForm(SurveyForm):
     """Staff type in a paper response or one given with their help."""
 
     program = forms.ModelChoiceField(label=_("Program"), queryset=Program.objects.none())
-    channel = forms.ChoiceField(label=_("Channel"), choices=[(Channel.PAPER, Channel.PAPER.label), (Channel.ASSISTED, Channel.ASSISTED.label)])
-    language = forms.ChoiceField(label=_("Language the survivor answered in"), choices=FeedbackResponse._meta.get_field("language").choices)
+    channel = forms.ChoiceField(
+        label=_("Channel"), choices=[(Channel.PAPER, Channel.PAPER.label), (Channel.ASSISTED, Channel.ASSISTED.label)]
+    )
+    language = forms.ChoiceField(
+        label=_("Language the survivor answered in"), choices=FeedbackResponse._meta.get_field("language").choices
+    )
     submitted_on = forms.DateField(label=_("Date on the form"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, programs, **kwargs):

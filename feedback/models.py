@@ -42,7 +42,10 @@ class Program(index.Indexed, models.Model):
     """An aftercare program that survivors give feedback on."""
 
     code = models.SlugField(
-        _("code"), max_length=32, unique=True, help_text=_("Short code used in the feedback link, e.g. ke-nairobi-aftercare.")
+        _("code"),
+        max_length=32,
+        unique=True,
+        help_text=_("Short code used in the feedback link, e.g. ke-nairobi-aftercare."),
     )
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -63,7 +66,9 @@ class Program(index.Indexed, models.Model):
         help_text=_("Only an administrator may allow this."),
     )
     publish_impact = models.BooleanField(
-        _("show on the public Impact page"), default=False, help_text=_("Only aggregates above the minimum cell size are shown.")
+        _("show on the public Impact page"),
+        default=False,
+        help_text=_("Only aggregates above the minimum cell size are shown."),
     )
     survey = models.ForeignKey(
         "feedback.FeedbackSurvey",
@@ -79,16 +84,26 @@ class Program(index.Indexed, models.Model):
         _("helpline"),
         max_length=200,
         blank=True,
-        help_text=_("Where survivors of this program can find someone to talk to, e.g. a helpline name and number. Shown on the survey only when set; keep it current."),
+        help_text=_(
+            "Where survivors of this program can find someone to talk to, e.g. a helpline name and number. Shown on the survey only when set; keep it current."
+        ),
     )
 
     objects = ProgramQuerySet.as_manager()
 
     panels = [
         MultiFieldPanel([FieldPanel("code"), FieldPanel("name"), FieldPanel("description")], heading=_("Program")),
-        MultiFieldPanel([FieldPanel("organisation"), FieldPanel("country"), FieldPanel("casework_types"), FieldPanel("active")], heading=_("Details")),
-        MultiFieldPanel([FieldPanel("staff"), FieldPanel("staff_may_read_free_text"), FieldPanel("publish_impact")], heading=_("Access")),
-        MultiFieldPanel([FieldPanel("survey"), FieldPanel("helpline"), FeedbackLinkPanel()], heading=_("Feedback link")),
+        MultiFieldPanel(
+            [FieldPanel("organisation"), FieldPanel("country"), FieldPanel("casework_types"), FieldPanel("active")],
+            heading=_("Details"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("staff"), FieldPanel("staff_may_read_free_text"), FieldPanel("publish_impact")],
+            heading=_("Access"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("survey"), FieldPanel("helpline"), FeedbackLinkPanel()], heading=_("Feedback link")
+        ),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("code"), index.AutocompleteField("name")]
 
@@ -150,7 +165,9 @@ class FeedbackSurvey(SitePage):
     """An anonymous feedback survey. Its questions are versioned so that old answers stay readable."""
 
     intro = models.TextField(
-        _("opening words"), blank=True, help_text=_("Shown on the opening screen, before the questions, in plain language.")
+        _("opening words"),
+        blank=True,
+        help_text=_("Shown on the opening screen, before the questions, in plain language."),
     )
     thank_you = models.TextField(_("thank-you words"), blank=True)
     accepting_responses = models.BooleanField(
@@ -224,11 +241,15 @@ class SurveyQuestion(Orderable):
         blank=True,
         help_text=_("Stays the same when the wording changes, so answers can be compared. Filled in automatically."),
     )
-    question_type = models.CharField(_("type"), max_length=20, choices=QuestionType.choices, default=QuestionType.LIKERT)
+    question_type = models.CharField(
+        _("type"), max_length=20, choices=QuestionType.choices, default=QuestionType.LIKERT
+    )
     text = models.CharField(_("question"), max_length=300)
     help_text = models.CharField(_("help text"), max_length=300, blank=True)
     options = models.TextField(
-        _("options"), blank=True, help_text=_("For choice questions: one option per line, in the same order in every language.")
+        _("options"),
+        blank=True,
+        help_text=_("For choice questions: one option per line, in the same order in every language."),
     )
     domain = models.ForeignKey(
         "outcomes.OutcomeDomain",
@@ -240,7 +261,9 @@ class SurveyQuestion(Orderable):
         help_text=_("Answers to a scale question in a domain are shown beside the outcome assessments."),
     )
     reverse_scored = models.BooleanField(
-        _("reverse scored"), default=False, help_text=_("Tick when agreeing means things are worse (e.g. \"I often feel afraid\").")
+        _("reverse scored"),
+        default=False,
+        help_text=_('Tick when agreeing means things are worse (e.g. "I often feel afraid").'),
     )
 
     panels = [
@@ -307,7 +330,9 @@ def localised(texts, language=None):
 class SurveyVersion(models.Model):
     """A frozen copy of a survey's questions; every response points to the version it answered."""
 
-    survey = models.ForeignKey(FeedbackSurvey, on_delete=models.PROTECT, related_name="versions", verbose_name=_("survey"))
+    survey = models.ForeignKey(
+        FeedbackSurvey, on_delete=models.PROTECT, related_name="versions", verbose_name=_("survey")
+    )
     number = models.PositiveIntegerField(_("version"))
     fingerprint = models.CharField(max_length=64, editable=False)
     questions = models.JSONField(_("questions"), default=list)
@@ -362,7 +387,9 @@ class FeedbackResponse(models.Model):
     submission_hash = models.CharField(max_length=64, unique=True, editable=False)
     # A hash of the receipt code; cleared once the withdrawal period is over.
     receipt_hash = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
-    review_status = models.CharField(_("review status"), max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.NEW)
+    review_status = models.CharField(
+        _("review status"), max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.NEW
+    )
     is_sample = models.BooleanField(_("sample"), default=False)
 
     objects = FeedbackResponseQuerySet.as_manager()
@@ -398,7 +425,10 @@ class FeedbackResponse(models.Model):
         """
         if is_feedback_reviewer(user):
             return True
-        return self.program.staff_may_read_free_text and self.review_status in (ReviewStatus.REVIEWED, ReviewStatus.FLAGGED)
+        return self.program.staff_may_read_free_text and self.review_status in (
+            ReviewStatus.REVIEWED,
+            ReviewStatus.FLAGGED,
+        )
 
     def answers_for_display(self, language=None, include_free_text=True):
         """(question text, answer text, answer) in the order of the survey version.
@@ -422,11 +452,18 @@ class FeedbackAnswer(models.Model):
     reports can be computed by the database.
     """
 
-    response = models.ForeignKey(FeedbackResponse, on_delete=models.CASCADE, related_name="answers", verbose_name=_("response"))
+    response = models.ForeignKey(
+        FeedbackResponse, on_delete=models.CASCADE, related_name="answers", verbose_name=_("response")
+    )
     question_key = models.SlugField(_("question"), max_length=50)
     question_type = models.CharField(_("type"), max_length=20, choices=QuestionType.choices)
     domain = models.ForeignKey(
-        "outcomes.OutcomeDomain", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("outcome domain")
+        "outcomes.OutcomeDomain",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("outcome domain"),
     )
     reverse_scored = models.BooleanField(_("reverse scored"), default=False)
     number = models.SmallIntegerField(_("number"), null=True, blank=True)
@@ -466,10 +503,14 @@ class AccessLogEntry(models.Model):
         EXPORT_RECORDS = "export_records", _("Exported response records")
         DELETE = "delete", _("Deleted a response")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("user"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("user")
+    )
     username = models.CharField(_("username"), max_length=150)
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
-    program = models.ForeignKey(Program, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("program"))
+    program = models.ForeignKey(
+        Program, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("program")
+    )
     object_reference = models.CharField(_("record"), max_length=100, blank=True)
     record_count = models.PositiveIntegerField(_("records"), default=0)
     timestamp = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
@@ -529,7 +570,9 @@ class ReportingPeriodQuerySet(models.QuerySet):
     def named(self, label):
         """The period for a label (`2025`, `2025-Q3`, `2025-10`), created on first use."""
         kind, start = ReportingPeriod.parse_label(label)
-        period, _created = self.get_or_create(kind=kind, start=start, defaults={"end": ReportingPeriod.end_of(kind, start)})
+        period, _created = self.get_or_create(
+            kind=kind, start=start, defaults={"end": ReportingPeriod.end_of(kind, start)}
+        )
         return period
 
     def release(self, label=None, date_from=None, date_to=None, today=None):
@@ -544,13 +587,20 @@ class ReportingPeriodQuerySet(models.QuerySet):
                 period = self.named(label)
             except ValueError as error:
                 raise PeriodNotReleasable(
-                    _("“%(label)s” is not a reporting period. Use a year (2025), a quarter (2025-Q3) or a month (2025-10).")
+                    _(
+                        "“%(label)s” is not a reporting period. Use a year (2025), a quarter (2025-Q3) or a month (2025-10)."
+                    )
                     % {"label": label}
                 ) from error
         else:
             period = None
             for kind in PeriodKind:
-                if date_from and date_to and date_from == ReportingPeriod.start_of(kind, date_from) and date_to == ReportingPeriod.end_of(kind, date_from):
+                if (
+                    date_from
+                    and date_to
+                    and date_from == ReportingPeriod.start_of(kind, date_from)
+                    and date_to == ReportingPeriod.end_of(kind, date_from)
+                ):
                     period = self.named(ReportingPeriod.label_for(kind, date_from))
                     break
             if period is None:
@@ -562,13 +612,16 @@ class ReportingPeriodQuerySet(models.QuerySet):
                 )
         if period.end >= today:
             raise PeriodNotReleasable(
-                _("%(period)s has not ended yet: its figures are released after %(end)s.") % {"period": period.name, "end": period.end.isoformat()}
+                _("%(period)s has not ended yet: its figures are released after %(end)s.")
+                % {"period": period.name, "end": period.end.isoformat()}
             )
         return period
 
     def latest_closed(self, kind=PeriodKind.MONTH, today=None):
         today = today or datetime.date.today()
-        return self.named(ReportingPeriod.label_for(kind, ReportingPeriod.start_of(kind, today) - datetime.timedelta(days=1)))
+        return self.named(
+            ReportingPeriod.label_for(kind, ReportingPeriod.start_of(kind, today) - datetime.timedelta(days=1))
+        )
 
     def recent_closed_labels(self, today=None, months=12, quarters=8, years=3):
         """Labels of the most recent closed periods of each kind, newest first (for choosing one)."""
@@ -697,11 +750,15 @@ class ProgramAnswer(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin
     )
     you_said = models.TextField(
         _("you said"),
-        help_text=_("A few short lines, one a line, on what survivors said, drawn from the figures shown beside this form. No quotes."),
+        help_text=_(
+            "A few short lines, one a line, on what survivors said, drawn from the figures shown beside this form. No quotes."
+        ),
     )
     we_did = models.TextField(_("we did"), help_text=_("A few short lines, one a line, on what the program changed."))
     next_steps = models.TextField(_("what comes next"), blank=True, help_text=_("A few short lines, one a line."))
-    next_step_due = models.DateField(_("next step due by"), null=True, blank=True, help_text=_("When the next step will be done."))
+    next_step_due = models.DateField(
+        _("next step due by"), null=True, blank=True, help_text=_("When the next step will be done.")
+    )
 
     workflow_states = GenericRelation(
         "wagtailcore.WorkflowState",
@@ -724,12 +781,19 @@ class ProgramAnswer(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin
         verbose_name = _("program answer")
         verbose_name_plural = _("program answers")
         ordering = ["-period__start", "program__name"]
-        permissions = [("review_program_answers", _("Can review every program's answers and read every program's aggregate reports"))]
+        permissions = [
+            (
+                "review_program_answers",
+                _("Can review every program's answers and read every program's aggregate reports"),
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["program", "period"],
                 name="feedback_one_answer_per_program_and_period",
-                violation_error_message=_("This program already has an answer for this period. Edit that answer instead."),
+                violation_error_message=_(
+                    "This program already has an answer for this period. Edit that answer instead."
+                ),
             )
         ]
 
@@ -764,7 +828,12 @@ class ProgramAnswer(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin
 class SurvivorLeadersView(models.Model):
     """The survivor leaders' own words on a period, shown beside the program's answer."""
 
-    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="survivor_leaders_views", verbose_name=_("reporting period"))
+    period = models.ForeignKey(
+        ReportingPeriod,
+        on_delete=models.PROTECT,
+        related_name="survivor_leaders_views",
+        verbose_name=_("reporting period"),
+    )
     program = models.ForeignKey(
         Program,
         null=True,
@@ -794,14 +863,18 @@ class AnswerDueNotice(models.Model):
     """That program staff were told an answer to this period is due: each is sent once."""
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+", verbose_name=_("program"))
-    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="+", verbose_name=_("reporting period"))
+    period = models.ForeignKey(
+        ReportingPeriod, on_delete=models.CASCADE, related_name="+", verbose_name=_("reporting period")
+    )
     sent_at = models.DateTimeField(_("sent"), default=timezone.now)
     recipients = models.PositiveIntegerField(_("recipients"), default=0)
 
     class Meta:
         verbose_name = _("answer due notice")
         verbose_name_plural = _("answer due notices")
-        constraints = [models.UniqueConstraint(fields=["program", "period"], name="feedback_one_due_notice_per_program_and_period")]
+        constraints = [
+            models.UniqueConstraint(fields=["program", "period"], name="feedback_one_due_notice_per_program_and_period")
+        ]
 
     def __str__(self):
         return f"{self.program.name} · {self.period.name}"

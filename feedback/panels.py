@@ -53,6 +53,11 @@ class PeriodFiguresPanel(Panel):
                 for row in section["rows"]:
                     row["reason_text"] = reason_text(row["reason"], control.min_cell)
             context.update(
-                {"sections": sections, "period": instance.period, "program": instance.program, "note": suppression_note(control.min_cell, control.rounding_base)}
+                {
+                    "sections": sections,
+                    "period": instance.period,
+                    "program": instance.program,
+                    "note": suppression_note(control.min_cell, control.rounding_base),
+                }
             )
             return context

@@ -18,7 +18,11 @@ LIKERT_CHOICES = [
 ]
 YES_NO_UNSURE_CHOICES = [(2, _("Yes")), (1, _("Not sure")), (0, _("No"))]
 # The ends of the 0-10 scale say what they mean on the scale itself, not only in the help text.
-SCALE_CHOICES = [(0, _("0 · not at all")), *((number, str(number)) for number in range(1, 10)), (10, _("10 · completely"))]
+SCALE_CHOICES = [
+    (0, _("0 · not at all")),
+    *((number, str(number)) for number in range(1, 10)),
+    (10, _("10 · completely")),
+]
 
 NUMBER_CHOICES = {
     QuestionType.LIKERT: LIKERT_CHOICES,
@@ -26,7 +30,10 @@ NUMBER_CHOICES = {
     QuestionType.SCALE: SCALE_CHOICES,
 }
 # The lowest and highest stored number of each scale question type.
-NUMBER_RANGES = {question_type: (min(c[0] for c in choices), max(c[0] for c in choices)) for question_type, choices in NUMBER_CHOICES.items()}
+NUMBER_RANGES = {
+    question_type: (min(c[0] for c in choices), max(c[0] for c in choices))
+    for question_type, choices in NUMBER_CHOICES.items()
+}
 SCALED_TYPES = tuple(NUMBER_RANGES)
 CHOICE_TYPES = (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE)
 
@@ -53,7 +60,10 @@ def outcome_scale_expression():
     number = Cast(F("number"), FloatField())
     score = Case(
         *(
-            When(question_type=question_type, then=Value(OUTCOME_SCALE_LOW) + (number - Value(float(low))) * Value(span / (high - low)))
+            When(
+                question_type=question_type,
+                then=Value(OUTCOME_SCALE_LOW) + (number - Value(float(low))) * Value(span / (high - low)),
+            )
             for question_type, (low, high) in NUMBER_RANGES.items()
         ),
         output_field=FloatField(),
@@ -93,7 +103,9 @@ def form_field(question, language=None):
             max_length=settings.FEEDBACK_TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 5}), **common
         )
     if question_type == QuestionType.MULTIPLE_CHOICE:
-        return forms.MultipleChoiceField(choices=option_choices(question, language), widget=forms.CheckboxSelectMultiple, **common)
+        return forms.MultipleChoiceField(
+            choices=option_choices(question, language), widget=forms.CheckboxSelectMultiple, **common
+        )
     choices = [*answer_choices(question, language), (SKIP, _("Skip this question"))]
     if question_type in NUMBER_CHOICES:
         return forms.TypedChoiceField(choices=choices, coerce=int, empty_value=None, widget=forms.RadioSelect, **common)

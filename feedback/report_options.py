@@ -15,8 +15,15 @@ from feedback.models import PeriodKind, PeriodNotReleasable, Program, ReportingP
 
 def add_report_arguments(parser):
     parser.add_argument("--program", required=True, help="Program code.")
-    parser.add_argument("--period", help="A closed calendar period: a year (2025), a quarter (2025-Q3) or a month (2025-10).")
-    parser.add_argument("--from", dest="date_from", type=_date, help="First day of a closed calendar month, quarter or year, YYYY-MM-DD.")
+    parser.add_argument(
+        "--period", help="A closed calendar period: a year (2025), a quarter (2025-Q3) or a month (2025-10)."
+    )
+    parser.add_argument(
+        "--from",
+        dest="date_from",
+        type=_date,
+        help="First day of a closed calendar month, quarter or year, YYYY-MM-DD.",
+    )
     parser.add_argument("--to", dest="date_to", type=_date, help="Last day of the same period, YYYY-MM-DD.")
     parser.add_argument("--format", choices=["json"], default="json")
 
@@ -91,9 +98,13 @@ class ReportPeriodForm(forms.Form):
             if not (label or date_from or date_to):
                 self.reporting_period = ReportingPeriod.objects.latest_closed(self.default_kind)
             else:
-                self.reporting_period = ReportingPeriod.objects.release(label=label, date_from=date_from, date_to=date_to)
+                self.reporting_period = ReportingPeriod.objects.release(
+                    label=label, date_from=date_from, date_to=date_to
+                )
         except (PeriodNotReleasable, ValueError) as error:
-            raise forms.ValidationError(str(error) if isinstance(error, PeriodNotReleasable) else _("Enter dates as YYYY-MM-DD.")) from error
+            raise forms.ValidationError(
+                str(error) if isinstance(error, PeriodNotReleasable) else _("Enter dates as YYYY-MM-DD.")
+            ) from error
         return cleaned
 
     def selected_period(self):

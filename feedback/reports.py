@@ -25,7 +25,9 @@ def program_responses(program, date_from=None, date_to=None):
 
 def _questions_in(responses):
     """Every question answered in these responses, newest wording first, each key once."""
-    versions = SurveyVersion.objects.filter(pk__in=responses.values("survey_version")).order_by("-created_on", "-number")
+    versions = SurveyVersion.objects.filter(pk__in=responses.values("survey_version")).order_by(
+        "-created_on", "-number"
+    )
     questions = {}
     for version in versions:
         for question in version.questions:
@@ -67,10 +69,15 @@ def feedback_summary(program, period, control=None, language=None):
         return shown
 
     answers = FeedbackAnswer.objects.filter(response__in=responses)
-    answered = {row["question_key"]: row["people"] for row in answers.values("question_key").annotate(people=Count("response", distinct=True))}
+    answered = {
+        row["question_key"]: row["people"]
+        for row in answers.values("question_key").annotate(people=Count("response", distinct=True))
+    }
     cells = {}
-    for row in answers.exclude(question_type=QuestionType.FREE_TEXT).values("question_key", "number", "choice").annotate(
-        people=Count("response", distinct=True)
+    for row in (
+        answers.exclude(question_type=QuestionType.FREE_TEXT)
+        .values("question_key", "number", "choice")
+        .annotate(people=Count("response", distinct=True))
     ):
         value = row["choice"] or str(row["number"])
         cells.setdefault(row["question_key"], {})[value] = row["people"]
@@ -100,10 +107,14 @@ def feedback_summary(program, period, control=None, language=None):
             entry["labels"] = labels
             if group_hidden:
                 entry["distribution"] = dict.fromkeys(counts)
-                suppressed.extend(suppression(f"questions.{key}.distribution.{value}", GROUP_FEWER_THAN_MIN_CELL) for value in counts)
+                suppressed.extend(
+                    suppression(f"questions.{key}.distribution.{value}", GROUP_FEWER_THAN_MIN_CELL) for value in counts
+                )
             else:
                 # A multiple-choice row does not add up to the number who answered; the rule still holds.
-                distribution, total_hidden, entries = control.table(counts, f"questions.{key}.distribution", total=people)
+                distribution, total_hidden, entries = control.table(
+                    counts, f"questions.{key}.distribution", total=people
+                )
                 entry["distribution"] = distribution
                 suppressed.extend(entries)
                 if total_hidden and reason is None:
@@ -139,7 +150,10 @@ def domains_with_hidden_answers(summary):
 
 def _domain_answers(program, date_from=None, date_to=None):
     return FeedbackAnswer.objects.filter(
-        response__in=program_responses(program, date_from, date_to), domain__isnull=False, question_type__in=SCALED_TYPES, number__isnull=False
+        response__in=program_responses(program, date_from, date_to),
+        domain__isnull=False,
+        question_type__in=SCALED_TYPES,
+        number__isnull=False,
     ).annotate(score=outcome_scale_expression())
 
 
@@ -149,7 +163,11 @@ def survivor_voice_by_domain(program, date_from=None, date_to=None):
     Raw per-answer values for further computation; not for display (see survivor_voice_summary).
     """
     scores = {}
-    for code, score in _domain_answers(program, date_from, date_to).values_list("domain__code", "score").order_by("domain__position", "pk"):
+    for code, score in (
+        _domain_answers(program, date_from, date_to)
+        .values_list("domain__code", "score")
+        .order_by("domain__position", "pk")
+    ):
         scores.setdefault(code, []).append(score)
     return scores
 
@@ -201,7 +219,14 @@ def report_sections(summary):
     def row(label, count, base, cell):
         return {"label": label, "count": count, "percent": _percent(count, base), "reason": reasons.get(cell)}
 
-    sections = [{"kind": "responses", "kind_label": _("Responses"), "title": _("Responses"), "rows": [row(_("Total"), total, None, "responses.total")]}]
+    sections = [
+        {
+            "kind": "responses",
+            "kind_label": _("Responses"),
+            "title": _("Responses"),
+            "rows": [row(_("Total"), total, None, "responses.total")],
+        }
+    ]
     for field, kind_label, choices in (
         ("language", _("Language"), dict(settings.LANGUAGES)),
         ("channel", _("Channel"), dict(FeedbackResponse._meta.get_field("channel").choices)),
@@ -217,5 +242,13 @@ def report_sections(summary):
         rows = [row(_("Answered"), answered, total, f"questions.{key}.answered")]
         for value, count in question.get("distribution", {}).items():
             rows.append(row(question["labels"][value], count, answered, f"questions.{key}.distribution.{value}"))
-        sections.append({"kind": "question", "kind_label": _("Question"), "title": question["text"], "question": question["text"], "rows": rows})
+        sections.append(
+            {
+                "kind": "question",
+                "kind_label": _("Question"),
+                "title": question["text"],
+                "question": question["text"],
+                "rows": rows,
+            }
+        )
     return sections

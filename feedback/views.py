@@ -34,10 +34,28 @@ def program_picker(request):
 def _program_and_survey(request, code):
     program = Program.objects.active().filter(code=code).first()
     if program is None:
-        return None, None, problem(request, _("We could not find a program with this feedback link. Please check the link, or choose the program from the list."), 404)
+        return (
+            None,
+            None,
+            problem(
+                request,
+                _(
+                    "We could not find a program with this feedback link. Please check the link, or choose the program from the list."
+                ),
+                404,
+            ),
+        )
     survey = program.feedback_survey()
     if survey is None or not survey.is_open:
-        return program, None, problem(request, _("This survey is closed and is not taking answers at the moment. Thank you for wanting to help."), 410)
+        return (
+            program,
+            None,
+            problem(
+                request,
+                _("This survey is closed and is not taking answers at the moment. Thank you for wanting to help."),
+                410,
+            ),
+        )
     return program, survey, None
 
 
@@ -74,18 +92,24 @@ def questions(request, code):
     language = get_language()
     if request.method != "POST":
         version = survey.current_version()
-        form = SurveyForm(version=version, language=language, initial={"submission_token": new_submission_token(version.pk)})
+        form = SurveyForm(
+            version=version, language=language, initial={"submission_token": new_submission_token(version.pk)}
+        )
         return _questions_page(request, program, survey, form)
 
     token = read_submission_token(request.POST.get("submission_token"))
     version = SurveyVersion.objects.filter(pk=token[1], survey=survey).first() if token else None
     if version is None:
-        return problem(request, _("This form is too old or was changed. Please open the survey again; nothing was saved."), 400)
+        return problem(
+            request, _("This form is too old or was changed. Please open the survey again; nothing was saved."), 400
+        )
     form = SurveyForm(request.POST, version=version, language=language)
     if submission_limited(request, token[0]):
         form.add_error(
             None,
-            _("Too many answers have arrived from here in a short time, so yours were not sent yet. Your answers are still below: please press “Send my answers” again in a few minutes."),
+            _(
+                "Too many answers have arrived from here in a short time, so yours were not sent yet. Your answers are still below: please press “Send my answers” again in a few minutes."
+            ),
         )
         return _questions_page(request, program, survey, form, status=429)
     if not form.is_valid():
@@ -93,7 +117,12 @@ def questions(request, code):
     if form.cleaned_data["website"]:
         return problem(request, _("Your answers could not be sent. Please try again."), 400)
     receipt, created = store_response(
-        program=program, version=version, language=language, channel=Channel.WEB, cleaned_data=form.cleaned_data, token=token[0]
+        program=program,
+        version=version,
+        language=language,
+        channel=Channel.WEB,
+        cleaned_data=form.cleaned_data,
+        token=token[0],
     )
     request.session[RECEIPT_SESSION_KEY] = {"code": receipt, "program": program.code, "already_received": not created}
     return redirect("feedback:thanks", code=program.code)
@@ -103,7 +132,13 @@ def thanks(request, code):
     """The page after sending: shows the receipt code once, then only the thanks."""
     program = Program.objects.filter(code=code).first()
     if program is None:
-        return problem(request, _("We could not find a program with this feedback link. Please check the link, or choose the program from the list."), 404)
+        return problem(
+            request,
+            _(
+                "We could not find a program with this feedback link. Please check the link, or choose the program from the list."
+            ),
+            404,
+        )
     receipt = request.session.pop(RECEIPT_SESSION_KEY, None)
     if not request.session.keys():
         # Nothing else was in the session: end it, so the cookie goes too.
@@ -136,12 +171,19 @@ def withdraw(request):
     form = (WithdrawalConfirmForm if confirming else WithdrawalForm)(request.POST)
     context["form"] = form
     if address_limit_exceeded(request, "feedback-withdraw", settings.FEEDBACK_WITHDRAWALS_PER_HOUR):
-        form.add_error(None, _("Too many codes have been tried from here in the last hour. Your code is kept below: please try again later."))
+        form.add_error(
+            None,
+            _(
+                "Too many codes have been tried from here in the last hour. Your code is kept below: please try again later."
+            ),
+        )
         return render(request, "feedback/withdraw.html", context, status=429)
     if not form.is_valid() or form.cleaned_data["website"]:
         return render(request, "feedback/withdraw.html", context, status=400)
     earliest = datetime.date.today() - datetime.timedelta(days=settings.FEEDBACK_WITHDRAWAL_DAYS)
-    matches = FeedbackResponse.objects.filter(receipt_hash=receipt_hash(form.cleaned_data["receipt_code"]), submitted_on__gte=earliest)
+    matches = FeedbackResponse.objects.filter(
+        receipt_hash=receipt_hash(form.cleaned_data["receipt_code"]), submitted_on__gte=earliest
+    )
     response = matches.first()
     if response is None:
         if confirming:
@@ -151,12 +193,16 @@ def withdraw(request):
             context["form"] = form
         form.add_error(
             "receipt_code",
-            _("No answers match this code. Check the code; answers can be withdrawn for %(days)s days after they were sent.")
+            _(
+                "No answers match this code. Check the code; answers can be withdrawn for %(days)s days after they were sent."
+            )
             % {"days": settings.FEEDBACK_WITHDRAWAL_DAYS},
         )
         return render(request, "feedback/withdraw.html", context, status=404)
     if not confirming:
         confirm_form = WithdrawalConfirmForm(initial={"receipt_code": form.cleaned_data["receipt_code"]})
-        return render(request, "feedback/withdraw_confirm.html", {**context, "form": confirm_form, "response": response})
+        return render(
+            request, "feedback/withdraw_confirm.html", {**context, "form": confirm_form, "response": response}
+        )
     matches.delete()
     return render(request, "feedback/withdrawn.html", context)

@@ -50,7 +50,11 @@ def register_report_menu_item():
 @hooks.register("register_admin_menu_item")
 def register_assisted_entry_menu_item():
     return FeedbackMenuItem(
-        _("Enter paper feedback"), reverse("feedback_admin:assisted_entry"), icon_name="form", order=252, permission="feedback.add_feedbackresponse"
+        _("Enter paper feedback"),
+        reverse("feedback_admin:assisted_entry"),
+        icon_name="form",
+        order=252,
+        permission="feedback.add_feedbackresponse",
     )
 
 

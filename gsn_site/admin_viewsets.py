@@ -34,5 +34,7 @@ class _ChooserPermissionMixin:
 
 class PermissionCheckedChooserViewSet(SnippetChooserViewSet):
     choose_view_class = type("ChooseView", (_ChooserPermissionMixin, chooser_views.ChooseView), {})
-    choose_results_view_class = type("ChooseResultsView", (_ChooserPermissionMixin, chooser_views.ChooseResultsView), {})
+    choose_results_view_class = type(
+        "ChooseResultsView", (_ChooserPermissionMixin, chooser_views.ChooseResultsView), {}
+    )
     chosen_view_class = type("ChosenView", (_ChooserPermissionMixin, chooser_views.SnippetChosenView), {})

@@ -67,6 +67,4 @@ def strip_image_metadata(uploaded_file, filename):
     clean.save(output, format=image_format, **SAVE_OPTIONS[image_format])
     size = output.tell()
     output.seek(0)
-    return InMemoryUploadedFile(
-        output, "file", filename, CONTENT_TYPES[image_format], size, charset=None
-    )
+    return InMemoryUploadedFile(output, "file", filename, CONTENT_TYPES[image_format], size, charset=None)

@@ -37,7 +37,11 @@ def client_ip(request):
 
 def client_key(request, purpose="client"):
     """A keyed hash that tells clients apart without recording who they are."""
-    who = f"user:{request.user.pk}" if getattr(request, "user", None) and request.user.is_authenticated else f"ip:{client_ip(request)}"
+    who = (
+        f"user:{request.user.pk}"
+        if getattr(request, "user", None) and request.user.is_authenticated
+        else f"ip:{client_ip(request)}"
+    )
     return hmac.new(settings.SECRET_KEY.encode(), f"{purpose}:{who}".encode(), hashlib.sha256).hexdigest()
 
 
@@ -57,7 +61,9 @@ def address_limit_exceeded(request, group, limit):
 def value_limit_exceeded(request, group, value, limit):
     """Count one attempt for `value` (a form token, a code) in `group`, whoever sends it."""
     digest = hmac.new(settings.SECRET_KEY.encode(), f"{group}:{value}".encode(), hashlib.sha256).hexdigest()
-    return is_ratelimited(request, group=f"value:{group}", key=lambda _group, _request: digest, rate=per_hour(limit), increment=True)
+    return is_ratelimited(
+        request, group=f"value:{group}", key=lambda _group, _request: digest, rate=per_hour(limit), increment=True
+    )
 
 
 def note_anomaly(request, group, threshold):
@@ -67,5 +73,7 @@ def note_anomaly(request, group, threshold):
     """
     if is_ratelimited(request, group=f"anomaly:{group}", key=_address_key, rate=per_hour(threshold), increment=True):
         # Only the crossing itself is logged: counts above the threshold stay quiet.
-        if not is_ratelimited(request, group=f"anomaly-logged:{group}", key=_address_key, rate=per_hour(1), increment=True):
+        if not is_ratelimited(
+            request, group=f"anomaly-logged:{group}", key=_address_key, rate=per_hour(1), increment=True
+        ):
             logger.warning("rate.anomaly", extra={"limit_group": group, "threshold": threshold})

@@ -197,7 +197,8 @@ def _normalised_for_matching(text):
     # O for 0 and I or l for 1, typed inside a number ("O7I2 345 678"), count as the digits they mimic.
     for position, character in enumerate(characters):
         if character in _DIGIT_LOOKALIKES and any(
-            0 <= neighbour < len(characters) and characters[neighbour].isdigit() for neighbour in (position - 1, position + 1)
+            0 <= neighbour < len(characters) and characters[neighbour].isdigit()
+            for neighbour in (position - 1, position + 1)
         ):
             characters[position] = _DIGIT_LOOKALIKES[character]
     return "".join(characters), origins

@@ -45,7 +45,11 @@ def seed(stdout):
             StandardPage,
             page_data["slug"],
             show_in_menus=True,
-            translations={"title": page_data["title"], "intro": page_data["intro"], "body": paragraph_stream(page_data["body"])},
+            translations={
+                "title": page_data["title"],
+                "intro": page_data["intro"],
+                "body": paragraph_stream(page_data["body"]),
+            },
         )
 
     network, _created = get_or_create_page(
@@ -57,7 +61,8 @@ def seed(stdout):
     )
     for chapter in content.CHAPTERS:
         description = {
-            code: f"<p>{content.SAMPLE_NOTE[code]}</p><p>{chapter['focus_areas'][code]}.</p>" for code in content.SAMPLE_NOTE
+            code: f"<p>{content.SAMPLE_NOTE[code]}</p><p>{chapter['focus_areas'][code]}.</p>"
+            for code in content.SAMPLE_NOTE
         }
         get_or_create_page(
             network,

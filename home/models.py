@@ -42,7 +42,9 @@ class HomePage(SitePage):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        MultiFieldPanel([FieldPanel("feedback_heading"), FieldPanel("feedback_text")], heading=_("Call to share feedback")),
+        MultiFieldPanel(
+            [FieldPanel("feedback_heading"), FieldPanel("feedback_text")], heading=_("Call to share feedback")
+        ),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     max_count = 1
@@ -124,7 +126,9 @@ class ChapterContactForm(forms.Form):
 class ChapterPage(SitePage):
     country = models.CharField(_("country"), max_length=100)
     region = models.CharField(_("region"), max_length=100, blank=True)
-    languages = models.CharField(_("languages"), max_length=200, blank=True, help_text=_("Languages the chapter works in."))
+    languages = models.CharField(
+        _("languages"), max_length=200, blank=True, help_text=_("Languages the chapter works in.")
+    )
     founded = models.PositiveSmallIntegerField(_("founding year"), null=True, blank=True)
     focus_areas = models.CharField(_("focus areas"), max_length=300, blank=True)
     description = RichTextField(_("description"), features=RICH_TEXT_FEATURES, blank=True)
@@ -136,7 +140,9 @@ class ChapterPage(SitePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    is_sample = models.BooleanField(_("sample content"), default=False, help_text=_("Shown with a notice that this chapter is fictional."))
+    is_sample = models.BooleanField(
+        _("sample content"), default=False, help_text=_("Shown with a notice that this chapter is fictional.")
+    )
     staff_group = models.ForeignKey(
         "auth.Group",
         verbose_name=_("chapter staff"),
@@ -149,7 +155,13 @@ class ChapterPage(SitePage):
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("country"), FieldPanel("region"), FieldPanel("languages"), FieldPanel("founded"), FieldPanel("focus_areas")],
+            [
+                FieldPanel("country"),
+                FieldPanel("region"),
+                FieldPanel("languages"),
+                FieldPanel("founded"),
+                FieldPanel("focus_areas"),
+            ],
             heading=_("About the chapter"),
         ),
         FieldPanel("description"),
@@ -172,7 +184,12 @@ class ChapterPage(SitePage):
         if request.method == "POST":
             form = ChapterContactForm(request.POST)
             if address_limit_exceeded(request, "chapter-message", settings.CHAPTER_MESSAGES_PER_HOUR):
-                form.add_error(None, _("Several messages have been sent from here in a short time, so yours was not sent yet. It is still below: please try again in an hour."))
+                form.add_error(
+                    None,
+                    _(
+                        "Several messages have been sent from here in a short time, so yours was not sent yet. It is still below: please try again in an hour."
+                    ),
+                )
                 context = self.get_context(request, *args, **kwargs)
                 context["contact_form"] = form
                 return TemplateResponse(request, self.get_template(request), context, status=429)
@@ -211,9 +228,13 @@ class ChapterMessageQuerySet(models.QuerySet):
         it is deleted.
         """
         today = today or datetime.date.today()
-        deleted, _details = self.filter(received_on__lte=today - datetime.timedelta(days=settings.CHAPTER_MESSAGE_DELETE_DAYS)).delete()
+        deleted, _details = self.filter(
+            received_on__lte=today - datetime.timedelta(days=settings.CHAPTER_MESSAGE_DELETE_DAYS)
+        ).delete()
         redacted = 0
-        for message in self.filter(redacted=False, received_on__lte=today - datetime.timedelta(days=settings.CHAPTER_MESSAGE_REDACT_DAYS)):
+        for message in self.filter(
+            redacted=False, received_on__lte=today - datetime.timedelta(days=settings.CHAPTER_MESSAGE_REDACT_DAYS)
+        ):
             message.message = redact_personal_data(message.message)
             message.reply_to = ""
             message.redacted = True
@@ -225,7 +246,9 @@ class ChapterMessageQuerySet(models.QuerySet):
 class ChapterMessage(models.Model):
     """A message sent through a chapter page: the chapter's staff read it in the admin; no address is exposed."""
 
-    chapter = models.ForeignKey(ChapterPage, on_delete=models.CASCADE, related_name="messages", verbose_name=_("chapter"))
+    chapter = models.ForeignKey(
+        ChapterPage, on_delete=models.CASCADE, related_name="messages", verbose_name=_("chapter")
+    )
     message = models.TextField(_("message"))
     reply_to = models.CharField(_("reply to"), max_length=200, blank=True)
     received_on = models.DateField(_("received on"), auto_now_add=True)

@@ -49,7 +49,9 @@ class ScopedMessageMixin:
     def get_object(self, queryset=None):
         if getattr(self, "object", None):
             return self.object
-        return get_object_or_404(ChapterMessage.objects.visible_to(self.request.user), pk=self.kwargs[self.pk_url_kwarg])
+        return get_object_or_404(
+            ChapterMessage.objects.visible_to(self.request.user), pk=self.kwargs[self.pk_url_kwarg]
+        )
 
 
 class MessageIndexView(ScopedMessageMixin, generic.IndexView):

@@ -45,65 +45,204 @@ INDEX_INTRO = {
 S = StoryStatus
 # (slug, owner, language, status, title, summary, paragraphs, themes, casework, country, translations)
 STORIES = [
-    ("a-new-morning", "amani", "en", S.PUBLISHED, "A new morning",
-     "After years of work I never chose, I learned to plan my own day again.",
-     ["This is a fictional story written for the demo.", "Every morning I make tea and write one thing I want to do that day."],
-     ["resilience", "work"], "forced_labour", "Kenya",
-     {"es": ("Una nueva mañana", "Después de años de trabajo forzado, aprendí a planear mi propio día.",
-             ["Esta es una historia ficticia escrita para la demostración.", "Cada mañana preparo té y escribo algo que quiero hacer."])}),
-    ("sauti-yangu", "amani", "sw", S.PUBLISHED, "Sauti yangu",
-     "Nilipata sauti yangu katika kikundi cha manusura.",
-     ["Hii ni hadithi ya kubuni kwa ajili ya maonyesho.", "Leo ninawasaidia wengine kusimama."],
-     ["leadership"], "sex_trafficking", "Kenya", {}),
-    ("court-day", "amani", "en", S.IN_REVIEW, "The day in court",
-     "Testifying was the hardest thing I have done.",
-     ["A fictional story for the demo.", "I was not alone: my caseworker sat behind me."],
-     ["justice"], "sex_trafficking", "Kenya", {}),
-    ("meri-behen", "priya", "hi", S.PUBLISHED, "मेरी बहन",
-     "मेरी बहन और मैंने साथ मिलकर नया जीवन शुरू किया।",
-     ["यह प्रदर्शन के लिए एक काल्पनिक कहानी है।", "आज हम दोनों अपने गाँव के बच्चों को पढ़ाते हैं।"],
-     ["family", "healing"], "bonded_labour", "India", {}),
-    ("the-brick-kiln", "priya", "en", S.PUBLISHED, "Leaving the brick kiln",
-     "Our family left the kiln together, and we kept our promise to each other.",
-     ["A fictional story written for the demo.", "The first night away from the kiln, nobody slept."],
-     ["family", "work"], "bonded_labour", "India",
-     {"hi": ("ईंट भट्ठे को छोड़ना", "हमारा परिवार एक साथ भट्ठे से निकला।", ["यह एक काल्पनिक कहानी है।", "पहली रात कोई नहीं सोया।"])}),
-    ("school-again", "priya", "hi", S.CHANGES_REQUESTED, "फिर से स्कूल",
-     "तीस साल की उम्र में मैं फिर से स्कूल गई।",
-     ["यह एक काल्पनिक कहानी है।", "मेरे शिक्षक का नाम ... (हटाया जाना चाहिए)"],
-     ["healing"], "bonded_labour", "India", {}),
-    ("draft-notes", "priya", "en", S.DRAFT, "Notes I am still writing",
-     "A draft I have not sent yet.",
-     ["Fictional draft text for the demo."],
-     [], "", "India", {}),
-    ("river-of-hope", "sokha", "km", S.PUBLISHED, "ទន្លេនៃក្តីសង្ឃឹម",
-     "ខ្ញុំបានរៀនជឿជាក់លើខ្លួនឯងម្តងទៀត។",
-     ["នេះជារឿងប្រឌិតសម្រាប់ការបង្ហាញ។", "ថ្ងៃនេះខ្ញុំជួយស្ត្រីផ្សេងទៀត។"],
-     ["resilience", "healing"], "osec", "Cambodia", {}),
-    ("speaking-up", "sokha", "en", S.PUBLISHED, "Speaking up",
-     "The first time I spoke at a meeting of officials, my hands shook.",
-     ["A fictional story for the demo.", "Now I speak for the chapter at every district meeting."],
-     ["advocacy", "leadership"], "osec", "Cambodia",
-     {"fr": ("Prendre la parole", "La première fois que j'ai parlé devant des responsables, mes mains tremblaient.",
-             ["Un récit fictif pour la démonstration.", "Aujourd'hui je parle pour la section à chaque réunion."]),
-      "ar": ("أن أتكلم", "في أول مرة تحدثت فيها أمام المسؤولين، ارتجفت يداي.",
-             ["قصة خيالية لأغراض العرض.", "اليوم أتحدث باسم الفرع في كل اجتماع."])}),
-    ("a-letter", "sokha", "en", S.WITHDRAWN, "A letter to my younger self",
-     "What I would tell the girl I was.",
-     ["A fictional story for the demo, later withdrawn by its teller."],
-     ["healing"], "osec", "Cambodia", {}),
-    ("nuevo-camino", "amani", "es", S.PUBLISHED, "Un camino nuevo",
-     "Con el grupo de sobrevivientes encontré un trabajo digno.",
-     ["Esta es una historia ficticia para la demostración.", "Hoy ahorro para mis hijos."],
-     ["work"], "forced_labour", "Peru", {}),
-    ("terra", "sokha", "pt", S.IN_REVIEW, "A nossa terra",
-     "Lutamos juntas para recuperar a terra da minha mãe.",
-     ["Uma história fictícia para a demonstração."],
-     ["justice", "family"], "property_grabbing", "Brazil", {}),
-    ("sawt", "priya", "ar", S.PUBLISHED, "صوتي",
-     "وجدت صوتي بين الناجيات.",
-     ["هذه قصة خيالية لأغراض العرض.", "أساعد اليوم نساء أخريات."],
-     ["leadership", "healing"], "vawc", "India", {}),
+    (
+        "a-new-morning",
+        "amani",
+        "en",
+        S.PUBLISHED,
+        "A new morning",
+        "After years of work I never chose, I learned to plan my own day again.",
+        [
+            "This is a fictional story written for the demo.",
+            "Every morning I make tea and write one thing I want to do that day.",
+        ],
+        ["resilience", "work"],
+        "forced_labour",
+        "Kenya",
+        {
+            "es": (
+                "Una nueva mañana",
+                "Después de años de trabajo forzado, aprendí a planear mi propio día.",
+                [
+                    "Esta es una historia ficticia escrita para la demostración.",
+                    "Cada mañana preparo té y escribo algo que quiero hacer.",
+                ],
+            )
+        },
+    ),
+    (
+        "sauti-yangu",
+        "amani",
+        "sw",
+        S.PUBLISHED,
+        "Sauti yangu",
+        "Nilipata sauti yangu katika kikundi cha manusura.",
+        ["Hii ni hadithi ya kubuni kwa ajili ya maonyesho.", "Leo ninawasaidia wengine kusimama."],
+        ["leadership"],
+        "sex_trafficking",
+        "Kenya",
+        {},
+    ),
+    (
+        "court-day",
+        "amani",
+        "en",
+        S.IN_REVIEW,
+        "The day in court",
+        "Testifying was the hardest thing I have done.",
+        ["A fictional story for the demo.", "I was not alone: my caseworker sat behind me."],
+        ["justice"],
+        "sex_trafficking",
+        "Kenya",
+        {},
+    ),
+    (
+        "meri-behen",
+        "priya",
+        "hi",
+        S.PUBLISHED,
+        "मेरी बहन",
+        "मेरी बहन और मैंने साथ मिलकर नया जीवन शुरू किया।",
+        ["यह प्रदर्शन के लिए एक काल्पनिक कहानी है।", "आज हम दोनों अपने गाँव के बच्चों को पढ़ाते हैं।"],
+        ["family", "healing"],
+        "bonded_labour",
+        "India",
+        {},
+    ),
+    (
+        "the-brick-kiln",
+        "priya",
+        "en",
+        S.PUBLISHED,
+        "Leaving the brick kiln",
+        "Our family left the kiln together, and we kept our promise to each other.",
+        ["A fictional story written for the demo.", "The first night away from the kiln, nobody slept."],
+        ["family", "work"],
+        "bonded_labour",
+        "India",
+        {
+            "hi": (
+                "ईंट भट्ठे को छोड़ना",
+                "हमारा परिवार एक साथ भट्ठे से निकला।",
+                ["यह एक काल्पनिक कहानी है।", "पहली रात कोई नहीं सोया।"],
+            )
+        },
+    ),
+    (
+        "school-again",
+        "priya",
+        "hi",
+        S.CHANGES_REQUESTED,
+        "फिर से स्कूल",
+        "तीस साल की उम्र में मैं फिर से स्कूल गई।",
+        ["यह एक काल्पनिक कहानी है।", "मेरे शिक्षक का नाम ... (हटाया जाना चाहिए)"],
+        ["healing"],
+        "bonded_labour",
+        "India",
+        {},
+    ),
+    (
+        "draft-notes",
+        "priya",
+        "en",
+        S.DRAFT,
+        "Notes I am still writing",
+        "A draft I have not sent yet.",
+        ["Fictional draft text for the demo."],
+        [],
+        "",
+        "India",
+        {},
+    ),
+    (
+        "river-of-hope",
+        "sokha",
+        "km",
+        S.PUBLISHED,
+        "ទន្លេនៃក្តីសង្ឃឹម",
+        "ខ្ញុំបានរៀនជឿជាក់លើខ្លួនឯងម្តងទៀត។",
+        ["នេះជារឿងប្រឌិតសម្រាប់ការបង្ហាញ។", "ថ្ងៃនេះខ្ញុំជួយស្ត្រីផ្សេងទៀត។"],
+        ["resilience", "healing"],
+        "osec",
+        "Cambodia",
+        {},
+    ),
+    (
+        "speaking-up",
+        "sokha",
+        "en",
+        S.PUBLISHED,
+        "Speaking up",
+        "The first time I spoke at a meeting of officials, my hands shook.",
+        ["A fictional story for the demo.", "Now I speak for the chapter at every district meeting."],
+        ["advocacy", "leadership"],
+        "osec",
+        "Cambodia",
+        {
+            "fr": (
+                "Prendre la parole",
+                "La première fois que j'ai parlé devant des responsables, mes mains tremblaient.",
+                ["Un récit fictif pour la démonstration.", "Aujourd'hui je parle pour la section à chaque réunion."],
+            ),
+            "ar": (
+                "أن أتكلم",
+                "في أول مرة تحدثت فيها أمام المسؤولين، ارتجفت يداي.",
+                ["قصة خيالية لأغراض العرض.", "اليوم أتحدث باسم الفرع في كل اجتماع."],
+            ),
+        },
+    ),
+    (
+        "a-letter",
+        "sokha",
+        "en",
+        S.WITHDRAWN,
+        "A letter to my younger self",
+        "What I would tell the girl I was.",
+        ["A fictional story for the demo, later withdrawn by its teller."],
+        ["healing"],
+        "osec",
+        "Cambodia",
+        {},
+    ),
+    (
+        "nuevo-camino",
+        "amani",
+        "es",
+        S.PUBLISHED,
+        "Un camino nuevo",
+        "Con el grupo de sobrevivientes encontré un trabajo digno.",
+        ["Esta es una historia ficticia para la demostración.", "Hoy ahorro para mis hijos."],
+        ["work"],
+        "forced_labour",
+        "Peru",
+        {},
+    ),
+    (
+        "terra",
+        "sokha",
+        "pt",
+        S.IN_REVIEW,
+        "A nossa terra",
+        "Lutamos juntas para recuperar a terra da minha mãe.",
+        ["Uma história fictícia para a demonstração."],
+        ["justice", "family"],
+        "property_grabbing",
+        "Brazil",
+        {},
+    ),
+    (
+        "sawt",
+        "priya",
+        "ar",
+        S.PUBLISHED,
+        "صوتي",
+        "وجدت صوتي بين الناجيات.",
+        ["هذه قصة خيالية لأغراض العرض.", "أساعد اليوم نساء أخريات."],
+        ["leadership", "healing"],
+        "vawc",
+        "India",
+        {},
+    ),
 ]
 
 
@@ -122,7 +261,9 @@ def get_or_create_member(username, pseudonym, chapter_slug, language):
 
 
 def give_demo_authenticator(user, secret):
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": get_mfa_adapter().encrypt(secret)})
+    Authenticator.objects.create(
+        user=user, type=Authenticator.Type.TOTP, data={"secret": get_mfa_adapter().encrypt(secret)}
+    )
 
 
 def get_or_create_moderator():
@@ -146,7 +287,9 @@ def get_or_create_administrator():
     return user
 
 
-def create_demo_story(index, owner, moderator, slug, language, status, title, summary, paragraphs, themes, casework, country, translations):
+def create_demo_story(
+    index, owner, moderator, slug, language, status, title, summary, paragraphs, themes, casework, country, translations
+):
     page = StoryPage(
         slug=slug,
         owner=owner,
@@ -171,7 +314,9 @@ def create_demo_story(index, owner, moderator, slug, language, status, title, su
         return page
     state = page.submit_for_review(owner)
     if status == S.CHANGES_REQUESTED:
-        state.current_task_state.reject(user=moderator, comment="Please remove the teacher's name: it could identify you.")
+        state.current_task_state.reject(
+            user=moderator, comment="Please remove the teacher's name: it could identify you."
+        )
     elif status in (S.PUBLISHED, S.WITHDRAWN):
         state.current_task_state.approve(user=moderator, comment="")
         page.refresh_from_db()

@@ -46,7 +46,16 @@ class InvitationSignupForm(SignupForm):
     )
     preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
 
-    field_order = ["invitation_code", "username", "pseudonym", "email", "password1", "password2", "chapter", "preferred_language"]
+    field_order = [
+        "invitation_code",
+        "username",
+        "pseudonym",
+        "email",
+        "password1",
+        "password2",
+        "chapter",
+        "preferred_language",
+    ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,7 +79,9 @@ class InvitationSignupForm(SignupForm):
     def clean_invitation_code(self):
         invitation = InvitationCode.objects.usable().matching(self.cleaned_data["invitation_code"]).first()
         if invitation is None:
-            raise forms.ValidationError(_("This invitation code is not valid. It may have expired or been used already."))
+            raise forms.ValidationError(
+                _("This invitation code is not valid. It may have expired or been used already.")
+            )
         return invitation.code
 
     def clean_pseudonym(self):
@@ -83,7 +94,12 @@ class InvitationSignupForm(SignupForm):
 
     def save(self, request):
         with transaction.atomic():
-            invitation = InvitationCode.objects.usable().select_for_update().filter(code=self.cleaned_data["invitation_code"]).first()
+            invitation = (
+                InvitationCode.objects.usable()
+                .select_for_update()
+                .filter(code=self.cleaned_data["invitation_code"])
+                .first()
+            )
             if invitation is None:
                 # Used by someone else between validation and saving.
                 raise PermissionDenied
@@ -126,7 +142,9 @@ class StoryForm(forms.Form):
         label=_("Your story"),
         max_length=30_000,
         widget=forms.Textarea(attrs={"rows": 16}),
-        help_text=_("Leave an empty line between paragraphs. Do not include names, places or dates that could identify anyone."),
+        help_text=_(
+            "Leave an empty line between paragraphs. Do not include names, places or dates that could identify anyone."
+        ),
     )
     original_language = forms.ChoiceField(label=_("Language of your story"), choices=settings.LANGUAGES)
     themes = forms.MultipleChoiceField(
@@ -135,7 +153,9 @@ class StoryForm(forms.Form):
     casework_type = forms.ChoiceField(
         label=_("Casework type"), choices=[("", _("Not stated"))] + list(CaseworkType.choices), required=False
     )
-    country = forms.CharField(label=_("Country"), max_length=100, required=False, help_text=_("Country only, never a town."))
+    country = forms.CharField(
+        label=_("Country"), max_length=100, required=False, help_text=_("Country only, never a town.")
+    )
     content_notes = forms.CharField(
         label=_("Content notes"),
         max_length=300,
@@ -161,7 +181,6 @@ class StoryForm(forms.Form):
             order.insert(order.index("image") + 1, "remove_image")
             self.order_fields(order)
 
-
     def clean(self):
         cleaned = super().clean()
         for name in self.PLAIN_FIELDS:
@@ -183,7 +202,9 @@ class StoryConsentFields(forms.Form):
     consent_publish = forms.BooleanField(
         label=_("I agree that this story is published on this site under my pseudonym."), required=True
     )
-    consent_translate = forms.BooleanField(label=_("I agree that it is translated into other languages."), required=False)
+    consent_translate = forms.BooleanField(
+        label=_("I agree that it is translated into other languages."), required=False
+    )
     consent_quote = forms.BooleanField(label=_("I agree that IJM and GSN quote it in their materials."), required=False)
     consent_images = forms.BooleanField(label=_("I agree that my image is used with it."), required=False)
 
@@ -193,7 +214,9 @@ class StoryConsentFields(forms.Form):
 
 class StoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Search stories"), max_length=200, required=False)
-    theme = forms.ChoiceField(label=_("Theme"), choices=[("", _("All themes"))] + list(StoryTheme.choices), required=False)
+    theme = forms.ChoiceField(
+        label=_("Theme"), choices=[("", _("All themes"))] + list(StoryTheme.choices), required=False
+    )
     casework_type = forms.ChoiceField(
         label=_("Casework type"), choices=[("", _("All casework types"))] + list(CaseworkType.choices), required=False
     )
@@ -208,7 +231,9 @@ class StoryFilterForm(forms.Form):
 
 
 class ContentReportForm(forms.Form):
-    reason = forms.ChoiceField(label=_("Why are you reporting this story?"), choices=ReportReason.choices, widget=forms.RadioSelect)
+    reason = forms.ChoiceField(
+        label=_("Why are you reporting this story?"), choices=ReportReason.choices, widget=forms.RadioSelect
+    )
     note = forms.CharField(
         label=_("Anything else moderators should know"),
         max_length=1000,

@@ -63,7 +63,9 @@ class AdminRequiresMFAMiddleware:
             if not is_mfa_enabled(user):
                 return redirect(reverse("mfa_activate_totp"))
             if not session_passed_second_factor(request):
-                return redirect(reverse("mfa_reauthenticate") + "?" + urlencode({"next": request.get_full_path()}, safe="/"))
+                return redirect(
+                    reverse("mfa_reauthenticate") + "?" + urlencode({"next": request.get_full_path()}, safe="/")
+                )
         return self.get_response(request)
 
 

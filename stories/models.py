@@ -351,8 +351,11 @@ STORY_BODY_BLOCKS = [
 
 class StoryPageQuerySet(PageQuerySet):
     def published(self):
-        return self.live().public().filter(consent__publish=True).filter(
-            Q(consent__expires_on__isnull=True) | Q(consent__expires_on__gte=timezone.localdate())
+        return (
+            self.live()
+            .public()
+            .filter(consent__publish=True)
+            .filter(Q(consent__expires_on__isnull=True) | Q(consent__expires_on__gte=timezone.localdate()))
         )
 
     def with_theme(self, theme):
@@ -415,14 +418,20 @@ class StoryPage(SitePage):
         ),
     ]
     # Every language's text is indexed: a story written in Hindi is found by its Hindi words.
-    search_fields = Page.search_fields + [
-        index.SearchField(f"{field}_{code}") for field in ("title", "summary", "body") for code, _name in settings.LANGUAGES
-    ] + [
-        index.SearchField("byline"),
-        index.FilterField("country"),
-        index.FilterField("casework_type"),
-        index.FilterField("original_language"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + [
+            index.SearchField(f"{field}_{code}")
+            for field in ("title", "summary", "body")
+            for code, _name in settings.LANGUAGES
+        ]
+        + [
+            index.SearchField("byline"),
+            index.FilterField("country"),
+            index.FilterField("casework_type"),
+            index.FilterField("original_language"),
+        ]
+    )
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
 
@@ -471,7 +480,12 @@ class StoryPage(SitePage):
         return StoryPagePermissionTester(user, self)
 
     def latest_workflow_state(self):
-        return WorkflowState.objects.for_instance(self).select_related("current_task_state").order_by("-created_at", "-pk").first()
+        return (
+            WorkflowState.objects.for_instance(self)
+            .select_related("current_task_state")
+            .order_by("-created_at", "-pk")
+            .first()
+        )
 
     def latest_revision_is_approved(self):
         """True when the review approved this story and nobody has changed it since."""
@@ -695,8 +709,12 @@ class ContentReportQuerySet(models.QuerySet):
     def by_priority(self):
         """Reports that say a story could identify or endanger someone come first."""
         return self.annotate(
-            open_first=Case(When(status=ContentReport.Status.OPEN, then=Value(0)), default=Value(1), output_field=IntegerField()),
-            priority=Case(When(reason=ReportReason.IDENTITY_RISK, then=Value(0)), default=Value(1), output_field=IntegerField()),
+            open_first=Case(
+                When(status=ContentReport.Status.OPEN, then=Value(0)), default=Value(1), output_field=IntegerField()
+            ),
+            priority=Case(
+                When(reason=ReportReason.IDENTITY_RISK, then=Value(0)), default=Value(1), output_field=IntegerField()
+            ),
         ).order_by("open_first", "priority", "-created_at")
 
 

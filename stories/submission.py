@@ -113,4 +113,3 @@ def story_form_initial(page):
         "image_caption": caption,
         "image": image,
     }
-

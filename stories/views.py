@@ -1,6 +1,5 @@
 """The member's side of stories (share, dashboard, edit, withdraw, delete, consent) and reporting."""
 
-
 from allauth.account.views import SignupView
 from django.conf import settings
 from django.contrib import messages
@@ -80,7 +79,11 @@ def error_summary(forms):
             field = form[name] if name in form.fields else None
             for message in errors:
                 summary.append(
-                    {"target": field.id_for_label if field else "", "label": field.label if field else "", "message": message}
+                    {
+                        "target": field.id_for_label if field else "",
+                        "label": field.label if field else "",
+                        "message": message,
+                    }
                 )
     return summary
 
@@ -148,7 +151,9 @@ def preview_story(request, pk):
     story = own_story(request, pk)
     draft = story.get_latest_revision_as_object()
     return TemplateResponse(
-        request, "stories/story_page.html", {**draft.get_context(request), "page": draft, "is_preview": True, "show_body": True}
+        request,
+        "stories/story_page.html",
+        {**draft.get_context(request), "page": draft, "is_preview": True, "show_body": True},
     )
 
 
@@ -225,7 +230,10 @@ def report_story(request, pk):
         return redirect(f"{story.url}?reported=1#report")
     if is_report_rate_limited(request):
         # The story comes back with the report form as it was typed, and says why it was not sent.
-        form.add_error(None, _("You have sent several reports in a short time, so this one was not sent. Please try again in an hour."))
+        form.add_error(
+            None,
+            _("You have sent several reports in a short time, so this one was not sent. Please try again in an hour."),
+        )
         context = story.get_context(request)
         context["report_form"] = form
         return TemplateResponse(request, story.get_template(request), context, status=429)

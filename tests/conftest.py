@@ -89,9 +89,7 @@ def pytest_terminal_summary(terminalreporter):
     ]
     terminalreporter.write_line(f"Browser tests run in Chromium: {len(ran)}")
     skipped = [
-        report
-        for report in terminalreporter.stats.get("skipped", [])
-        if "BROWSER-UNAVAILABLE" in str(report.longrepr)
+        report for report in terminalreporter.stats.get("skipped", []) if "BROWSER-UNAVAILABLE" in str(report.longrepr)
     ]
     if skipped:
         terminalreporter.write_line("")

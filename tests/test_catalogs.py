@@ -36,7 +36,9 @@ PROPER_NAMES = {"Global Survivor Network"}
 def test_catalog_is_not_an_english_copy(code):
     po = polib.pofile(str(catalog(code)))
     wordy = [
-        e for e in po.translated_entries() if len(re.findall(r"[A-Za-z]{3,}", e.msgid)) >= 3 and e.msgid not in PROPER_NAMES
+        e
+        for e in po.translated_entries()
+        if len(re.findall(r"[A-Za-z]{3,}", e.msgid)) >= 3 and e.msgid not in PROPER_NAMES
     ]
     copies = [e.msgid for e in wordy if e.msgstr == e.msgid]
     assert len(wordy) > 0

@@ -24,7 +24,9 @@ def _note(row, min_cell):
 
 
 def export_rows(rows, min_cell):
-    return [[str(row["name"]), *(row.get(key) for key, _label in EXPORT_COLUMNS[1:]), _note(row, min_cell)] for row in rows]
+    return [
+        [str(row["name"]), *(row.get(key) for key, _label in EXPORT_COLUMNS[1:]), _note(row, min_cell)] for row in rows
+    ]
 
 
 def _export(file_format):

@@ -260,6 +260,7 @@ class ImpactSnapshot(models.Model):
             raise ValueError("A published Impact snapshot is never changed.")
         super().save(*args, **kwargs)
 
+
 class ImportBatch(models.Model):
     """An uploaded ASO file between its check and its import.
 

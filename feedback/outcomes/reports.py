@@ -59,7 +59,9 @@ def _domains_beside(outcomes, voices):
 def _reasons(outcomes, voices):
     """{code: reason} for each hidden block, and {code: reason} for each hidden survivor voice."""
     blocks = {entry["cell"]: entry["reason"] for entry in outcomes["suppressed"]}
-    voice = {code: (voices.get(code) or {}).get("reason") or (None if code in voices else NO_DATA) for code in DOMAIN_CODES}
+    voice = {
+        code: (voices.get(code) or {}).get("reason") or (None if code in voices else NO_DATA) for code in DOMAIN_CODES
+    }
     return blocks, voice
 
 

@@ -58,7 +58,9 @@ class ScoringRules:
     @property
     def disclosure(self):
         """The disclosure control for these rules' minimum cell size (never below the platform's)."""
-        return DisclosureControl(min_cell=DisclosureControl.with_minimum(self.min_cell).min_cell, rounding_base=self.rounding_base)
+        return DisclosureControl(
+            min_cell=DisclosureControl.with_minimum(self.min_cell).min_cell, rounding_base=self.rounding_base
+        )
 
 
 def domain_score_from_subdomains(scores):
@@ -157,7 +159,9 @@ def summarise_assessments(assessments, rules):
         n = int(n or 0)
         if program_too_small or n == 0 or control.is_small(n):
             blocks[code] = _empty_block(with_restored=is_overall)
-            suppressed.append(suppression(code, NO_DATA if n == 0 and not program_too_small else GROUP_FEWER_THAN_MIN_CELL))
+            suppressed.append(
+                suppression(code, NO_DATA if n == 0 and not program_too_small else GROUP_FEWER_THAN_MIN_CELL)
+            )
             continue
         shares = {"improved_measurable_pct": measurable, "improved_substantial_pct": substantial}
         if is_overall:

@@ -253,7 +253,9 @@ class ImpactPublishView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            choices=period_choices(), snapshots=ImpactSnapshot.objects.select_related("period", "published_by"), **kwargs
+            choices=period_choices(),
+            snapshots=ImpactSnapshot.objects.select_related("period", "published_by"),
+            **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
@@ -282,7 +284,11 @@ def impact(request):
     snapshots = ImpactSnapshot.objects.select_related("period")
     # Programs' published answers to survivors (approved text, no figures about people).
     answers = [program_accountability(program) for program in Program.objects.active().filter(publish_impact=True)]
-    return render(request, "outcomes/impact.html", {"periods": [impact_period(snapshot) for snapshot in snapshots], "answers": answers})
+    return render(
+        request,
+        "outcomes/impact.html",
+        {"periods": [impact_period(snapshot) for snapshot in snapshots], "answers": answers},
+    )
 
 
 def impact_period(snapshot):
@@ -293,7 +299,9 @@ def impact_period(snapshot):
     figures = snapshot.figures
     programs = []
     for program in figures["programs"]:
-        domains = [{**domain, "name": DOMAIN_NAMES.get(domain["code"], domain["code"])} for domain in program["domains"]]
+        domains = [
+            {**domain, "name": DOMAIN_NAMES.get(domain["code"], domain["code"])} for domain in program["domains"]
+        ]
         programs.append(
             {
                 **program,

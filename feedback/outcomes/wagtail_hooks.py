@@ -41,7 +41,9 @@ class ImpactPublishMenuItem(MenuItem):
 
 @hooks.register("register_outcomes_menu_item")
 def register_impact_publish_menu_item():
-    return ImpactPublishMenuItem(_("Publish Impact figures"), reverse("outcomes_impact_publish"), icon_name="upload", order=300)
+    return ImpactPublishMenuItem(
+        _("Publish Impact figures"), reverse("outcomes_impact_publish"), icon_name="upload", order=300
+    )
 
 
 class ProgramStaffMenuItem(MenuItem):
@@ -89,7 +91,14 @@ class DashboardPanel(Component):
     template_name = "outcomes/admin/dashboard_panel.html"
 
     def __init__(self, name, title, text, link=None, link_text=None, order=150):
-        self.name, self.title, self.text, self.link, self.link_text, self.order = name, title, text, link, link_text, order
+        self.name, self.title, self.text, self.link, self.link_text, self.order = (
+            name,
+            title,
+            text,
+            link,
+            link_text,
+            order,
+        )
 
     def get_context_data(self, parent_context):
         return {"panel": self}
@@ -143,4 +152,6 @@ def add_dashboard_panels(request, panels):
             else _("No period has been published on the Impact page yet.")
         )
         link = reverse("outcomes_impact_publish") if user.has_perm("outcomes.add_impactsnapshot") else None
-        panels.append(DashboardPanel("latest-published-period", _("Impact page"), text, link, _("Publish a period"), order=146))
+        panels.append(
+            DashboardPanel("latest-published-period", _("Impact page"), text, link, _("Publish a period"), order=146)
+        )

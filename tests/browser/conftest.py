@@ -71,7 +71,9 @@ def browser_page(chromium, live_server):
 @pytest.fixture
 def phone_page(chromium, live_server):
     """A small, cheap phone: 360 px wide."""
-    context = chromium.new_context(base_url=live_server.url, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    context = chromium.new_context(
+        base_url=live_server.url, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page

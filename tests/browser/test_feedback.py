@@ -100,7 +100,9 @@ def test_every_survey_screen_is_accessible_in_arabic_right_to_left(survey, phone
 
 
 def test_the_survey_works_without_javascript(chromium, live_server, survey):
-    context = chromium.new_context(base_url=live_server.url, java_script_enabled=False, viewport={"width": 360, "height": 740})
+    context = chromium.new_context(
+        base_url=live_server.url, java_script_enabled=False, viewport={"width": 360, "height": 740}
+    )
     page = context.new_page()
     page.goto(f"/en/feedback/{PROGRAM}/questions/")
     page.check("input[name='legal-options-explained'][value='2']".replace("name='", "name='q_"))

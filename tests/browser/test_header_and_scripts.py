@@ -103,7 +103,10 @@ def test_language_menu_names_each_language_in_its_own_script(browser_page, demo_
 
 def font_downloads(page, path):
     fonts = []
-    page.on("request", lambda request: fonts.append(request.url.rsplit("/", 1)[-1]) if request.resource_type == "font" else None)
+    page.on(
+        "request",
+        lambda request: fonts.append(request.url.rsplit("/", 1)[-1]) if request.resource_type == "font" else None,
+    )
     page.goto(path)
     page.wait_for_load_state("networkidle")
     page.evaluate("document.fonts.ready.then(() => true)")

@@ -20,7 +20,10 @@ class _Quiet:
 
 def answer_for_the_neutral_site(page):
     # The neutral site is outside this machine: answer for it locally.
-    page.route(f"{NEUTRAL_SITE}**", lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Weather</title>"))
+    page.route(
+        f"{NEUTRAL_SITE}**",
+        lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Weather</title>"),
+    )
 
 
 @pytest.fixture
@@ -151,7 +154,9 @@ def test_quick_exit_button_signs_out_without_javascript(chromium, live_server, d
 
 
 def test_quick_exit_bar_is_compact_on_a_phone(chromium, live_server, demo_site):
-    context = chromium.new_context(base_url=live_server.url, viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True)
+    context = chromium.new_context(
+        base_url=live_server.url, viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     for code in ("en", "km", "ar"):
         page.goto(f"/{code}/")
@@ -178,7 +183,9 @@ def test_keyboard_hint_is_shown_where_there_is_a_keyboard(browser_page, demo_sit
 @pytest.mark.parametrize("code", ["ar", "km"])
 def test_focus_never_hides_under_the_bar_at_200_percent_text(chromium, live_server, demo_site, code):
     stories_demo.seed(_Quiet())
-    context = chromium.new_context(base_url=live_server.url, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    context = chromium.new_context(
+        base_url=live_server.url, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     sign_in(page, "amani", stories_demo.MEMBER_PASSWORD, language=code)
     page.goto(f"/{code}/share-your-story/")

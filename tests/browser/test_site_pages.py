@@ -13,7 +13,10 @@ NEUTRAL_SITE = "https://www.bbc.com/weather"
 @pytest.fixture
 def site(browser_page, demo_site):
     # The neutral site is outside this machine: answer for it locally.
-    browser_page.route(f"{NEUTRAL_SITE}**", lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Weather</title>"))
+    browser_page.route(
+        f"{NEUTRAL_SITE}**",
+        lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Weather</title>"),
+    )
     return browser_page
 
 
@@ -50,7 +53,10 @@ def test_pressing_shift_three_times_leaves(site):
 def test_quick_exit_works_without_javascript(chromium, live_server, demo_site):
     context = chromium.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
-    page.route(f"{NEUTRAL_SITE}**", lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Weather</title>"))
+    page.route(
+        f"{NEUTRAL_SITE}**",
+        lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Weather</title>"),
+    )
     page.goto("/en/about/")
     page.click("#quick-exit")
     page.wait_for_url(NEUTRAL_SITE)

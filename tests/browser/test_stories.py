@@ -139,7 +139,9 @@ def test_a_story_from_invitation_to_withdrawal(chromium, live_server, stories_si
     # The member withdraws it: gone from the listing, search and its own URL.
     story_url = member.url
     member.goto("/en/my-stories/")
-    member.locator(".my-story").filter(has_text="The lantern in the window").get_by_role("link", name="Withdraw").click()
+    member.locator(".my-story").filter(has_text="The lantern in the window").get_by_role(
+        "link", name="Withdraw"
+    ).click()
     member.get_by_role("button", name="Withdraw now").click()
     member.wait_for_url("**/en/my-stories/")
     expect(member.locator(".my-story").filter(has_text="The lantern in the window")).to_contain_text("Withdrawn")

@@ -39,7 +39,9 @@ def test_a_form_with_errors_links_each_error_to_its_field_and_says_the_photo_mus
     summary = page.locator("#error-summary")
     expect(summary).to_contain_text("Please correct 2 things before sending.")
     expect(summary.get_by_role("link", name="Title: This field is required.")).to_be_visible()
-    expect(page.locator("#photo-not-kept")).to_have_text("Your photo was not kept. Please choose it again before sending.")
+    expect(page.locator("#photo-not-kept")).to_have_text(
+        "Your photo was not kept. Please choose it again before sending."
+    )
     expect(page.locator("#id_summary")).to_have_value("A summary I do not want to type twice.")
     expect(page.locator("#id_body")).to_have_value("First line\nSecond line")
     assert_no_axe_violations(page)

@@ -44,7 +44,9 @@ def make_survey(parent=None, slug="survey", **fields):
     Page.objects.filter(pk=parent.pk, title_en__isnull=True).update(title_en=parent.title)
     parent.refresh_from_db()
     domains = {domain.code: domain for domain in OutcomeDomain.objects.all()}
-    survey = FeedbackSurvey(title="How was the program?", title_en="How was the program?", title_sw="Mpango ulikuwaje?", slug=slug, **fields)
+    survey = FeedbackSurvey(
+        title="How was the program?", title_en="How was the program?", title_sw="Mpango ulikuwaje?", slug=slug, **fields
+    )
     for position, (key, (question_type, domain, reverse, options)) in enumerate(QUESTIONS.items()):
         survey.questions.add(
             SurveyQuestion(

@@ -59,14 +59,20 @@ def test_program_staff_list_shows_only_their_programs_responses(staff_client, re
     # Asking for the other program in the filter changes nothing.
     text = staff_client.get(reverse("feedback_responses:index"), {"program": other[0].program_id}).content.decode()
     assert not any(response.reference in text for response in other)
-    results = staff_client.get(reverse("feedback_responses:index_results"), {"program": other[0].program_id}).content.decode()
+    results = staff_client.get(
+        reverse("feedback_responses:index_results"), {"program": other[0].program_id}
+    ).content.decode()
     assert not any(response.reference in results for response in other)
 
 
-def test_program_staff_cannot_open_another_programs_response_by_changing_the_id(staff_client, program_staff, responses, program):
+def test_program_staff_cannot_open_another_programs_response_by_changing_the_id(
+    staff_client, program_staff, responses, program
+):
     own, other = responses
     # Even with rights to review, change and delete, the other program's records stay out of reach.
-    program_staff.user_permissions.add(*Permission.objects.filter(codename__in=["change_feedbackresponse", "delete_feedbackresponse"]))
+    program_staff.user_permissions.add(
+        *Permission.objects.filter(codename__in=["change_feedbackresponse", "delete_feedbackresponse"])
+    )
     program.staff_may_read_free_text = True
     program.save()
     assert staff_client.get(record_urls(own[0])["inspect"]).status_code == 200
@@ -95,17 +101,31 @@ def test_program_staff_cannot_enter_paper_responses_for_another_program(staff_cl
     assert form.status_code == 200
     assert other_program.name not in form.content.decode()
     token = re.search(r'name="submission_token" value="([^"]+)"', form.content.decode()).group(1)
-    data = {"submission_token": token, "program": other_program.pk, "channel": "paper", "language": "sw", "submitted_on": "2026-05-04", "q_feel-safe": "5"}
+    data = {
+        "submission_token": token,
+        "program": other_program.pk,
+        "channel": "paper",
+        "language": "sw",
+        "submitted_on": "2026-05-04",
+        "q_feel-safe": "5",
+    }
     assert staff_client.post(url, data).status_code == 400
     assert FeedbackResponse.objects.count() == 0
     data["program"] = program.pk
     assert staff_client.post(url, data).status_code == 302
     stored = FeedbackResponse.objects.get()
-    assert (stored.program, stored.channel, stored.language, stored.submitted_on) == (program, "paper", "sw", datetime.date(2026, 5, 4))
+    assert (stored.program, stored.channel, stored.language, stored.submitted_on) == (
+        program,
+        "paper",
+        "sw",
+        datetime.date(2026, 5, 4),
+    )
     assert AccessLogEntry.objects.filter(action=Action.ASSISTED_ENTRY, program=program).count() == 1
 
 
-def test_free_text_is_hidden_from_program_staff_until_an_administrator_allows_it(staff_client, program_staff, responses, program):
+def test_free_text_is_hidden_from_program_staff_until_an_administrator_allows_it(
+    staff_client, program_staff, responses, program
+):
     own, _other = responses
     url = record_urls(own[0])["inspect"]
     response = staff_client.get(url)
@@ -144,7 +164,12 @@ def test_redacting_further_replaces_the_stored_text(client, reviewer, responses)
     sign_in_with_two_steps(client, reviewer)
     answer = own[0].answers.get(question_key="better")
     url = record_urls(own[0])["redact"]
-    assert client.post(url, {f"answer_{answer.pk}": "The [removed] listened, see me at 12 Main Street 1234567"}).status_code == 302
+    assert (
+        client.post(
+            url, {f"answer_{answer.pk}": "The [removed] listened, see me at 12 Main Street 1234567"}
+        ).status_code
+        == 302
+    )
     answer.refresh_from_db()
     assert answer.text == "The [removed] listened, see me at 12 Main Street [removed]"
     assert client.post(url, {f"answer_{answer.pk}": ""}).status_code == 302
@@ -160,7 +185,9 @@ def test_every_view_and_export_of_response_records_is_logged(client, administrat
     client.get(reverse("feedback_admin:report"), {"program": program.pk})
     client.get(reverse("feedback_admin:report"), {"program": program.pk, "format": "csv"})
     client.get(reverse("feedback_admin:export_records"), {"program": program.pk})
-    log = list(AccessLogEntry.objects.order_by("pk").values_list("username", "action", "object_reference", "record_count"))
+    log = list(
+        AccessLogEntry.objects.order_by("pk").values_list("username", "action", "object_reference", "record_count")
+    )
     assert log == [
         ("administrator", Action.LIST, "", 12),
         ("administrator", Action.DETAIL, own[0].reference, 1),
@@ -204,7 +231,9 @@ def test_report_exports_as_csv_and_xlsx_with_hidden_small_cells(client, administ
     assert "Responses,,Total,15,," in csv_text
     assert "Question,Question feel-safe?,Agree,10,67," in csv_text
     assert "Question,Question feel-safe?,Strongly disagree,,,fewer than 5 people" in csv_text
-    assert "Question,Question feel-safe?,Disagree,,,hidden so that another hidden figure cannot be worked out" in csv_text
+    assert (
+        "Question,Question feel-safe?,Disagree,,,hidden so that another hidden figure cannot be worked out" in csv_text
+    )
     assert "Question,Question feel-safe?,Neither agree nor disagree,0,0," in csv_text
     workbook = load_workbook(io.BytesIO(client.get(url, {**query, "format": "xlsx"}).content))
     sheet = workbook.active
@@ -223,7 +252,9 @@ def test_report_exports_as_csv_and_xlsx_with_hidden_small_cells(client, administ
 
 def test_the_report_refuses_dates_that_are_not_a_closed_period(client, administrator, program):
     sign_in_with_two_steps(client, administrator)
-    response = client.get(reverse("feedback_admin:report"), {"program": program.pk, "date_from": "2025-10-01", "date_to": "2025-10-15"})
+    response = client.get(
+        reverse("feedback_admin:report"), {"program": program.pk, "date_from": "2025-10-01", "date_to": "2025-10-15"}
+    )
     assert response.status_code == 400
     assert "Figures are released only for a whole calendar month, quarter or year that has ended." in response.text
     assert "summary" not in response.context

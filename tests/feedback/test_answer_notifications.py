@@ -1,7 +1,6 @@
 """Emails to program staff about answers: once per ended quarter without an answer, and when the
 survivor leaders ask for changes. Exact recipients; nothing a survivor wrote."""
 
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail

@@ -89,6 +89,8 @@ def test_a_malformed_survey_post_is_a_4xx(client, program, data):
     assert client.post(f"/en/feedback/{program.code}/questions/", data).status_code == 400
 
 
-@pytest.mark.parametrize("data", [{"receipt_code": "x" * 500}, {"receipt_code": ""}, {"receipt_code": "AAAA", "confirm": "yes"}])
+@pytest.mark.parametrize(
+    "data", [{"receipt_code": "x" * 500}, {"receipt_code": ""}, {"receipt_code": "AAAA", "confirm": "yes"}]
+)
 def test_a_malformed_withdrawal_is_a_4xx(client, program, data):
     assert 400 <= client.post("/en/feedback/withdraw/", data).status_code < 500

@@ -74,7 +74,12 @@ def test_a_response_stores_only_program_version_language_channel_and_date(client
     token = fresh_form(client, program, "sw")
     response = client.post(
         questions_url(program, "sw"),
-        {"submission_token": token, "q_feel-safe": "4", "q_helped": ["counselling", "health-care"], "q_better": "More evening sessions."},
+        {
+            "submission_token": token,
+            "q_feel-safe": "4",
+            "q_helped": ["counselling", "health-care"],
+            "q_better": "More evening sessions.",
+        },
         REMOTE_ADDR=IP_ADDRESS,
         HTTP_USER_AGENT=USER_AGENT,
         follow=True,
@@ -85,7 +90,12 @@ def test_a_response_stores_only_program_version_language_channel_and_date(client
         "id", "program", "survey_version", "language", "channel", "submitted_on",
         "submission_hash", "receipt_hash", "review_status", "is_sample",
     }  # fmt: skip
-    assert (stored.program, stored.survey_version, stored.language, stored.channel) == (program, survey.current_version(), "sw", "web")
+    assert (stored.program, stored.survey_version, stored.language, stored.channel) == (
+        program,
+        survey.current_version(),
+        "sw",
+        "web",
+    )
     assert stored.submitted_on == datetime.date.today()
     assert type(stored.submitted_on) is datetime.date
     with connection.cursor() as cursor:
@@ -108,18 +118,26 @@ def test_free_text_is_plain_and_personal_data_is_removed_before_storage(client, 
     token = fresh_form(client, program)
     text = "<b>Thanks</b> <script>x()</script>call 0712 345 678 or write to amina@example.org, see www.example.com, case 1234567"
     client.post(questions_url(program), {"submission_token": token, "q_better": text})
-    assert FeedbackAnswer.objects.get().text == "Thanks x()call [removed] or write to [removed], see [removed], case [removed]"
+    assert (
+        FeedbackAnswer.objects.get().text
+        == "Thanks x()call [removed] or write to [removed], see [removed], case [removed]"
+    )
 
 
 def test_the_form_says_in_advance_that_personal_data_is_removed(client, program):
     response = client.get(questions_url(program))
-    assert "Email addresses, phone numbers, web links and long numbers are removed from written answers before they are saved." in response.content.decode()
+    assert (
+        "Email addresses, phone numbers, web links and long numbers are removed from written answers before they are saved."
+        in response.content.decode()
+    )
     assert "Names and places cannot be removed automatically, so please do not write them." in response.content.decode()
 
 
 def test_skipping_every_question_is_allowed(client, program):
     token = fresh_form(client, program)
-    response = client.post(questions_url(program), {"submission_token": token, "q_feel-safe": "", "q_contact": ""}, follow=True)
+    response = client.post(
+        questions_url(program), {"submission_token": token, "q_feel-safe": "", "q_contact": ""}, follow=True
+    )
     assert response.status_code == 200
     assert FeedbackResponse.objects.get().answers.count() == 0
 
@@ -145,7 +163,11 @@ def test_two_concurrent_posts_of_one_form_make_one_response(program):
     def post():
         try:
             barrier.wait()
-            response = Client().post(questions_url(program), {"submission_token": token, "q_feel-safe": "3", "q_better": "Same form twice."}, follow=True)
+            response = Client().post(
+                questions_url(program),
+                {"submission_token": token, "q_feel-safe": "3", "q_better": "Same form twice."},
+                follow=True,
+            )
             statuses.append(response.status_code)
             receipts.append(receipt_on(response))
         finally:
@@ -176,7 +198,9 @@ def test_receipt_code_is_long_random_and_stored_only_as_a_hash(client, program):
 
 def test_withdrawal_with_the_receipt_code_deletes_the_response(client, program):
     token = fresh_form(client, program)
-    code = receipt_on(client.post(questions_url(program), {"submission_token": token, "q_better": "Please delete this."}, follow=True))
+    code = receipt_on(
+        client.post(questions_url(program), {"submission_token": token, "q_better": "Please delete this."}, follow=True)
+    )
     # Written by hand in lower case with spaces: still accepted, and nothing is deleted before the survivor confirms.
     response = client.post("/en/feedback/withdraw/", {"receipt_code": code.lower().replace("-", " ")})
     assert response.status_code == 200
@@ -213,7 +237,12 @@ def test_unknown_program_code_is_a_clear_404(client, survey):
 
 
 def test_a_value_outside_the_options_is_rejected_and_nothing_is_saved(client, program):
-    for field, value in (("q_feel-safe", "6"), ("q_contact", "sometimes"), ("q_helped", "bribes"), ("q_confident-earning", "eleven")):
+    for field, value in (
+        ("q_feel-safe", "6"),
+        ("q_contact", "sometimes"),
+        ("q_helped", "bribes"),
+        ("q_confident-earning", "eleven"),
+    ):
         token = fresh_form(client, program)
         response = client.post(questions_url(program), {"submission_token": token, "q_better": "Fine.", field: value})
         assert response.status_code == 400, field
@@ -224,7 +253,10 @@ def test_a_value_outside_the_options_is_rejected_and_nothing_is_saved(client, pr
 
 def test_oversized_text_is_rejected_and_nothing_is_saved(client, program):
     token = fresh_form(client, program)
-    response = client.post(questions_url(program), {"submission_token": token, "q_feel-safe": "4", "q_better": "x" * (settings.FEEDBACK_TEXT_MAX_LENGTH + 1)})
+    response = client.post(
+        questions_url(program),
+        {"submission_token": token, "q_feel-safe": "4", "q_better": "x" * (settings.FEEDBACK_TEXT_MAX_LENGTH + 1)},
+    )
     assert response.status_code == 400
     assert FeedbackResponse.objects.count() == 0
 
@@ -233,7 +265,10 @@ def test_a_closed_survey_takes_no_answers(client, program, survey):
     token = fresh_form(client, program)
     survey.accepting_responses = False
     survey.save_revision().publish()
-    for response in (client.get(f"/en/feedback/{program.code}/"), client.post(questions_url(program), {"submission_token": token})):
+    for response in (
+        client.get(f"/en/feedback/{program.code}/"),
+        client.post(questions_url(program), {"submission_token": token}),
+    ):
         assert response.status_code == 410
         assert "This survey is closed" in response.content.decode()
     assert FeedbackResponse.objects.count() == 0
@@ -249,7 +284,9 @@ def test_a_forged_or_missing_token_is_refused(client, program):
 
 def test_the_honeypot_stops_bots(client, program):
     token = fresh_form(client, program)
-    response = client.post(questions_url(program), {"submission_token": token, "q_feel-safe": "4", "website": "http://spam.example"})
+    response = client.post(
+        questions_url(program), {"submission_token": token, "q_feel-safe": "4", "website": "http://spam.example"}
+    )
     assert response.status_code == 400
     assert FeedbackResponse.objects.count() == 0
 
@@ -259,11 +296,15 @@ def test_too_many_submissions_from_one_address_are_slowed_down(client, program, 
     statuses = []
     for _ in range(3):
         token = fresh_form(client, program)
-        statuses.append(client.post(questions_url(program), {"submission_token": token}, REMOTE_ADDR=IP_ADDRESS).status_code)
+        statuses.append(
+            client.post(questions_url(program), {"submission_token": token}, REMOTE_ADDR=IP_ADDRESS).status_code
+        )
     assert statuses == [302, 302, 429]
     # Another address is not affected, and the address itself is never stored.
     token = fresh_form(client, program)
-    assert client.post(questions_url(program), {"submission_token": token}, REMOTE_ADDR="198.51.100.1").status_code == 302
+    assert (
+        client.post(questions_url(program), {"submission_token": token}, REMOTE_ADDR="198.51.100.1").status_code == 302
+    )
     assert FeedbackResponse.objects.count() == 3
 
 
@@ -282,7 +323,9 @@ def test_editing_questions_keeps_earlier_responses_readable(program, survey):
         ("Question feel-safe?", "Agree"),
         ("Question contact?", "Every week"),
     ]
-    assert [(question, value) for question, value, _answer in new.answers_for_display("en")] == [("I feel safe at home.", "Disagree")]
+    assert [(question, value) for question, value, _answer in new.answers_for_display("en")] == [
+        ("I feel safe at home.", "Disagree")
+    ]
 
 
 def test_giving_feedback_sets_no_cookie_but_the_csrf_token(client, program):
@@ -295,7 +338,9 @@ def test_giving_feedback_sets_no_cookie_but_the_csrf_token(client, program):
 
 def test_too_many_withdrawal_attempts_are_slowed_down(client, program, settings):
     settings.FEEDBACK_WITHDRAWALS_PER_HOUR = 3
-    statuses = [client.post("/en/feedback/withdraw/", {"receipt_code": f"AAAA-BBBB-CCC{n}"}).status_code for n in range(4)]
+    statuses = [
+        client.post("/en/feedback/withdraw/", {"receipt_code": f"AAAA-BBBB-CCC{n}"}).status_code for n in range(4)
+    ]
     assert statuses == [404, 404, 404, 429]
 
 

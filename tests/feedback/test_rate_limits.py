@@ -20,14 +20,20 @@ def send(client, program, token, **answers):
 
 
 def test_forty_survivors_on_one_shelter_network_are_all_stored(client, program):
-    statuses = [send(client, program, fresh_form(client, program), **{"feel-safe": "4", "better": f"Survivor {n}"}).status_code for n in range(40)]
+    statuses = [
+        send(client, program, fresh_form(client, program), **{"feel-safe": "4", "better": f"Survivor {n}"}).status_code
+        for n in range(40)
+    ]
     assert statuses == [302] * 40
     assert FeedbackResponse.objects.count() == 40
 
 
 def test_a_replayed_form_token_is_refused_with_the_answers_kept(client, program, settings):
     token = fresh_form(client, program)
-    statuses = [send(client, program, token, **{"feel-safe": "2", "better": "Evening classes please"}).status_code for _ in range(6)]
+    statuses = [
+        send(client, program, token, **{"feel-safe": "2", "better": "Evening classes please"}).status_code
+        for _ in range(6)
+    ]
     assert statuses == [302] * settings.FEEDBACK_SUBMISSIONS_PER_TOKEN + [429]
     assert FeedbackResponse.objects.count() == 1
     limited = send(client, program, token, **{"feel-safe": "2", "better": "Evening classes please"})
@@ -43,8 +49,12 @@ def test_a_flood_beyond_the_address_ceiling_gets_429_and_keeps_what_was_typed(cl
     settings.FEEDBACK_SUBMISSIONS_PER_HOUR = 50
     settings.FEEDBACK_ANOMALY_PER_HOUR = 30
     with caplog.at_level(logging.WARNING, logger="gsn.ratelimits"):
-        statuses = [send(client, program, fresh_form(client, program), **{"feel-safe": "5"}).status_code for _ in range(50)]
-        flooded = send(client, program, fresh_form(client, program), **{"feel-safe": "1", "better": "Answer number fifty-one"})
+        statuses = [
+            send(client, program, fresh_form(client, program), **{"feel-safe": "5"}).status_code for _ in range(50)
+        ]
+        flooded = send(
+            client, program, fresh_form(client, program), **{"feel-safe": "1", "better": "Answer number fifty-one"}
+        )
     assert statuses == [302] * 50
     assert flooded.status_code == 429
     assert "Answer number fifty-one</textarea>" in flooded.content.decode()
@@ -59,7 +69,9 @@ def test_another_network_is_not_slowed_by_a_flood(client, program, settings):
     settings.FEEDBACK_SUBMISSIONS_PER_HOUR = 2
     for _ in range(3):
         send(client, program, fresh_form(client, program))
-    response = client.post(questions_url(program), {"submission_token": fresh_form(client, program)}, REMOTE_ADDR="198.51.100.9")
+    response = client.post(
+        questions_url(program), {"submission_token": fresh_form(client, program)}, REMOTE_ADDR="198.51.100.9"
+    )
     assert response.status_code == 302
 
 
@@ -69,4 +81,7 @@ def test_a_withdrawal_that_is_limited_keeps_the_code(client, program, settings):
     response = client.post("/en/feedback/withdraw/", {"receipt_code": "AAAA-BBBB-CCC2"})
     assert response.status_code == 429
     assert 'value="AAAA-BBBB-CCC2"' in response.content.decode()
-    assert "Too many codes have been tried from here in the last hour. Your code is kept below: please try again later." in response.content.decode()
+    assert (
+        "Too many codes have been tried from here in the last hour. Your code is kept below: please try again later."
+        in response.content.decode()
+    )

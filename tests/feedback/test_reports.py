@@ -43,7 +43,11 @@ def october():
     ],
 )
 def test_answers_map_onto_the_outcome_scale(question_type, number, reverse, expected):
-    assert to_outcome_scale(question_type, number, reverse) == pytest.approx(expected) if expected else to_outcome_scale(question_type, number, reverse) is None
+    assert (
+        to_outcome_scale(question_type, number, reverse) == pytest.approx(expected)
+        if expected
+        else to_outcome_scale(question_type, number, reverse) is None
+    )
 
 
 def test_the_database_computes_the_same_scale_as_python(program, survey):
@@ -51,7 +55,9 @@ def test_the_database_computes_the_same_scale_as_python(program, survey):
     cases += [("legal_help_clear", n) for n in range(3)] + [("confident_earning", n) for n in range(11)]
     for key, number in cases:
         make_response(program, survey, **{key: number})
-    rows = FeedbackAnswer.objects.annotate(score=outcome_scale_expression()).values_list("question_type", "number", "reverse_scored", "score")
+    rows = FeedbackAnswer.objects.annotate(score=outcome_scale_expression()).values_list(
+        "question_type", "number", "reverse_scored", "score"
+    )
     assert len(rows) == len(cases)
     for question_type, number, reverse, score in rows:
         assert score == pytest.approx(to_outcome_scale(question_type, number, reverse))
@@ -72,7 +78,9 @@ def test_survivor_voice_by_domain_lists_every_scaled_answer(program, other_progr
 
 def test_survivor_voice_summary_hides_domains_with_few_respondents(program, survey, october):
     for position, number in enumerate((4, 4, 4, 4, 4, 5, 5, 5, 5, 5)):
-        make_response(program, survey, submitted_on=OCTOBER, feel_safe=number, legal_help_clear=2 if position < 2 else None)
+        make_response(
+            program, survey, submitted_on=OCTOBER, feel_safe=number, legal_help_clear=2 if position < 2 else None
+        )
     # Safety: five "agree" (3.25) and five "strongly agree" (4.0): mean 3.625, one decimal.
     assert survivor_voice_summary(program, october) == {
         "safety": {"respondents": 10, "answers": 10, "mean": 3.6, "reason": None},
@@ -102,7 +110,16 @@ def test_summary_counts_and_hides_small_cells_with_complementary_suppression(pro
     summary = feedback_summary(program, october)
     assert summary["responses"]["total"] == 10
     # sw (4) is hidden, and with it the smallest shown non-zero cell, en (6): zeros stay shown.
-    assert summary["responses"]["by_language"] == {"en": None, "es": 0, "fr": 0, "pt": 0, "hi": 0, "sw": None, "km": 0, "ar": 0}
+    assert summary["responses"]["by_language"] == {
+        "en": None,
+        "es": 0,
+        "fr": 0,
+        "pt": 0,
+        "hi": 0,
+        "sw": None,
+        "km": 0,
+        "ar": 0,
+    }
     assert summary["responses"]["by_channel"] == {"web": None, "assisted": 0, "paper": None}
     feel_safe = next(question for question in summary["questions"] if question["key"] == "feel-safe")
     assert feel_safe["answered"] is None  # 9 of 10 answered: the 1 who skipped would show
@@ -147,14 +164,19 @@ def test_feedback_summary_command_prints_the_same_numbers_as_the_report(program,
     assert printed["responses"]["total"] == 5  # 7 people, rounded to 5
     assert printed["period"] == {"from": "2026-03-01", "to": "2026-03-31", "label": "2026-03", "kind": "month"}
     same = io.StringIO()
-    call_command("feedback_summary", "--program", program.code, "--from", "2026-03-01", "--to", "2026-03-31", stdout=same)
+    call_command(
+        "feedback_summary", "--program", program.code, "--from", "2026-03-01", "--to", "2026-03-31", stdout=same
+    )
     assert json.loads(same.getvalue()) == printed
 
 
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["--from", "2026-03-01", "--to", "2026-03-10"], "Figures are released only for a whole calendar month, quarter or year that has ended."),
+        (
+            ["--from", "2026-03-01", "--to", "2026-03-10"],
+            "Figures are released only for a whole calendar month, quarter or year that has ended.",
+        ),
         (["--period", "2026-13"], "“2026-13” is not a reporting period."),
         (["--period", str(datetime.date.today().year)], "has not ended yet"),
     ],
@@ -168,12 +190,27 @@ def test_feedback_summary_refuses_anything_but_a_closed_calendar_period(program,
 
 def test_purge_removes_old_free_text_and_keeps_structured_answers(program, survey, settings):
     settings.FEEDBACK_TEXT_RETENTION_DAYS = 730
-    old = make_response(program, survey, submitted_on=datetime.date.today() - datetime.timedelta(days=731), feel_safe=4, better="Old words")
-    recent = make_response(program, survey, submitted_on=datetime.date.today() - datetime.timedelta(days=700), feel_safe=3, better="Recent words")
+    old = make_response(
+        program,
+        survey,
+        submitted_on=datetime.date.today() - datetime.timedelta(days=731),
+        feel_safe=4,
+        better="Old words",
+    )
+    recent = make_response(
+        program,
+        survey,
+        submitted_on=datetime.date.today() - datetime.timedelta(days=700),
+        feel_safe=3,
+        better="Recent words",
+    )
     out = io.StringIO()
     call_command("purge_feedback_text", stdout=out)
     assert [(a.question_key, a.number, a.text) for a in old.answers.all()] == [("feel-safe", 4, "")]
-    assert sorted((a.question_key, a.number, a.text) for a in recent.answers.all()) == [("better", None, "Recent words"), ("feel-safe", 3, "")]
+    assert sorted((a.question_key, a.number, a.text) for a in recent.answers.all()) == [
+        ("better", None, "Recent words"),
+        ("feel-safe", 3, ""),
+    ]
     assert "Removed 1 free-text answers" in out.getvalue()
     old.refresh_from_db()
     assert old.receipt_hash is None
@@ -205,4 +242,9 @@ def test_only_ended_periods_are_closed_and_only_snapshots_are_published():
     ImpactSnapshot.objects.create(period=october, figures={"programs": []})
     assert list(ReportingPeriod.objects.published()) == [october]
     assert ReportingPeriod.objects.latest_closed(today=today) == october
-    assert ReportingPeriod.objects.release(date_from=datetime.date(2026, 7, 1), date_to=datetime.date(2026, 9, 30), today=today).label == "2026-Q3"
+    assert (
+        ReportingPeriod.objects.release(
+            date_from=datetime.date(2026, 7, 1), date_to=datetime.date(2026, 9, 30), today=today
+        ).label
+        == "2026-Q3"
+    )

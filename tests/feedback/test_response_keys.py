@@ -31,7 +31,9 @@ def test_the_migration_gives_existing_responses_random_keys_and_keeps_their_answ
     Version = old_apps.get_model("feedback", "SurveyVersion")
     Response = old_apps.get_model("feedback", "FeedbackResponse")
     Answer = old_apps.get_model("feedback", "FeedbackAnswer")
-    program = Program.objects.create(code="old-program", name="Old program", organisation="Org", country="Kenya", casework_types=[])
+    program = Program.objects.create(
+        code="old-program", name="Old program", organisation="Org", country="Kenya", casework_types=[]
+    )
     survey = Survey.objects.get(pk=survey_id)
     version = Version.objects.create(survey=survey, number=1, fingerprint="f", questions=[])
     for number in range(3):
@@ -47,7 +49,11 @@ def test_the_migration_gives_existing_responses_random_keys_and_keeps_their_answ
     rows = list(Response.objects.order_by("submitted_on"))
     assert [type(row.pk) for row in rows] == [uuid.UUID] * 3
     assert [row.submission_hash for row in rows] == ["s0", "s1", "s2"]
-    assert [sorted(str(a.number or a.text) for a in row.answers.all()) for row in rows] == [["1", "text 0"], ["2", "text 1"], ["3", "text 2"]]
+    assert [sorted(str(a.number or a.text) for a in row.answers.all()) for row in rows] == [
+        ["1", "text 0"],
+        ["2", "text 1"],
+        ["3", "text 2"],
+    ]
     migrate(executor_leaf())
 
 

@@ -25,7 +25,9 @@ def visible_words(html):
 
 
 def test_sending_lands_on_a_thank_you_url_without_the_code_and_shows_the_code_once(client, program):
-    response = client.post(questions_url(program), {"submission_token": fresh_form(client, program), "q_feel-safe": "4"})
+    response = client.post(
+        questions_url(program), {"submission_token": fresh_form(client, program), "q_feel-safe": "4"}
+    )
     assert response.status_code == 302
     assert response["Location"] == f"/en/feedback/{program.code}/thank-you/"
     thanks = client.get(response["Location"])
@@ -39,7 +41,9 @@ def test_sending_lands_on_a_thank_you_url_without_the_code_and_shows_the_code_on
 
 
 def test_withdrawal_asks_before_deleting_and_no_keeps_the_answers(client, program):
-    response = client.post(questions_url(program), {"submission_token": fresh_form(client, program), "q_feel-safe": "4"}, follow=True)
+    response = client.post(
+        questions_url(program), {"submission_token": fresh_form(client, program), "q_feel-safe": "4"}, follow=True
+    )
     code = receipt_on(response)
     confirm = client.post("/en/feedback/withdraw/", {"receipt_code": code}).content.decode()
     assert "The code matches answers sent on" in confirm
@@ -76,7 +80,10 @@ def test_the_helpline_is_shown_only_when_the_program_has_one(client, demo_progra
     demo_program.helpline = "Tumaini helpline, free from any phone: 116"
     demo_program.save()
     text = client.get(url).content.decode()
-    assert '<p class="notice" id="helpline"><strong>Want to talk to someone?</strong> Tumaini helpline, free from any phone: 116</p>' in text
+    assert (
+        '<p class="notice" id="helpline"><strong>Want to talk to someone?</strong> Tumaini helpline, free from any phone: 116</p>'
+        in text
+    )
 
 
 def test_the_opening_screen_is_short(client, demo_program):

@@ -34,8 +34,23 @@ def test_editors_create_a_survey_with_questions_in_the_admin(client, administrat
             "accepting_responses": "on",
             "questions": inline_formset(
                 [
-                    {"question_type": "likert", "text_en": "I feel safe.", "text_sw": "Ninajisikia salama.", "help_text_en": "", "options_en": "", "domain": "", "key": ""},
-                    {"question_type": "single_choice", "text_en": "How often?", "options_en": "Weekly\\nMonthly", "options_sw": "Kila wiki\\nKila mwezi", "domain": "", "key": ""},
+                    {
+                        "question_type": "likert",
+                        "text_en": "I feel safe.",
+                        "text_sw": "Ninajisikia salama.",
+                        "help_text_en": "",
+                        "options_en": "",
+                        "domain": "",
+                        "key": "",
+                    },
+                    {
+                        "question_type": "single_choice",
+                        "text_en": "How often?",
+                        "options_en": "Weekly\\nMonthly",
+                        "options_sw": "Kila wiki\\nKila mwezi",
+                        "domain": "",
+                        "key": "",
+                    },
                 ]
             ),
             "action-publish": "publish",
@@ -75,9 +90,19 @@ def test_there_is_one_program_picker_and_the_survey_page_leads_to_it_in_every_la
 
 def test_demo_seed_is_idempotent_and_complete(demo_site):
     demo.seed(_Quiet())
-    counts = (Program.objects.count(), FeedbackSurvey.objects.count(), SurveyQuestion.objects.count(), FeedbackResponse.objects.count())
+    counts = (
+        Program.objects.count(),
+        FeedbackSurvey.objects.count(),
+        SurveyQuestion.objects.count(),
+        FeedbackResponse.objects.count(),
+    )
     demo.seed(_Quiet())
-    assert (Program.objects.count(), FeedbackSurvey.objects.count(), SurveyQuestion.objects.count(), FeedbackResponse.objects.count()) == counts
+    assert (
+        Program.objects.count(),
+        FeedbackSurvey.objects.count(),
+        SurveyQuestion.objects.count(),
+        FeedbackResponse.objects.count(),
+    ) == counts
     assert counts[0] == 4 and counts[3] == demo.SAMPLE_RESPONSES
     assert len({program.country for program in Program.objects.all()}) == 4
     assert all(program.is_sample for program in Program.objects.all())

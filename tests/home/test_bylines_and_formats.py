@@ -49,8 +49,24 @@ def test_story_byline_isolates_names_and_translates_the_country(client, stories)
 
 @pytest.mark.django_db
 def test_cards_mark_stories_in_another_language(client, stories):
-    stories(slug="tonle", title="ទន្លេ", original_language="km", country="KH", byline="Chantha", summary="", summary_km="សង្ខេប")
-    stories(slug="sawti", title="صوتي", original_language="ar", country="Egypt", byline="Asha R.", summary="", summary_ar="ملخص")
+    stories(
+        slug="tonle",
+        title="ទន្លេ",
+        original_language="km",
+        country="KH",
+        byline="Chantha",
+        summary="",
+        summary_km="សង្ខេប",
+    )
+    stories(
+        slug="sawti",
+        title="صوتي",
+        original_language="ar",
+        country="Egypt",
+        byline="Asha R.",
+        summary="",
+        summary_ar="ملخص",
+    )
     html = client.get("/en/stories/").content.decode()
     assert re.search(r'<div lang="km" dir="ltr">\s*<h3 class="card__title"><a href="[^"]+">ទន្លេ</a></h3>', html)
     assert re.search(r'<div lang="ar" dir="rtl">\s*<h3 class="card__title"><a href="[^"]+">صوتي</a></h3>', html)

@@ -42,7 +42,9 @@ def staff_of(slug, username, django_user_model):
 @pytest.fixture
 def messages(demo_site):
     return {
-        KENYA: ChapterMessage.objects.create(chapter=chapter(KENYA), message="Message for Kenya", reply_to="0712 345 678"),
+        KENYA: ChapterMessage.objects.create(
+            chapter=chapter(KENYA), message="Message for Kenya", reply_to="0712 345 678"
+        ),
         INDIA: ChapterMessage.objects.create(chapter=chapter(INDIA), message="Message for India"),
     }
 
@@ -67,7 +69,11 @@ def test_staff_of_one_chapter_see_only_its_messages(client, messages, django_use
 
 def test_there_is_no_screen_to_write_or_change_a_message(client, messages, django_user_model):
     sign_in_with_two_steps(client, staff_of(KENYA, "kenya-staff", django_user_model))
-    for path in (f"/admin/chapter-messages/edit/{messages[KENYA].pk}/", "/admin/chapter-messages/new/", f"/admin/chapter-messages/history/{messages[KENYA].pk}/"):
+    for path in (
+        f"/admin/chapter-messages/edit/{messages[KENYA].pk}/",
+        "/admin/chapter-messages/new/",
+        f"/admin/chapter-messages/history/{messages[KENYA].pk}/",
+    ):
         assert client.get(path, follow=True).status_code == 404, path
 
 
@@ -77,12 +83,17 @@ def test_staff_without_a_chapter_and_members_of_other_groups_see_nothing(client,
     other.user_permissions.add(Permission.objects.get(codename="access_admin"))
     sign_in_with_two_steps(client, give_totp_authenticator(other))
     assert client.get(reverse("chapter_messages:index")).status_code in (302, 403)
-    assert client.get(reverse("chapter_messages:inspect", args=[messages[INDIA].pk]), follow=True).status_code in (403, 404)
+    assert client.get(reverse("chapter_messages:inspect", args=[messages[INDIA].pk]), follow=True).status_code in (
+        403,
+        404,
+    )
     assert "Chapter messages" not in client.get("/admin/").content.decode()
 
 
 def test_administrators_see_every_chapter(client, messages, django_user_model):
-    admin = give_totp_authenticator(django_user_model.objects.create_superuser("administrator", password="not-used-in-tests-1"))
+    admin = give_totp_authenticator(
+        django_user_model.objects.create_superuser("administrator", password="not-used-in-tests-1")
+    )
     sign_in_with_two_steps(client, admin)
     text = client.get(reverse("chapter_messages:index")).content.decode()
     assert all(reverse("chapter_messages:inspect", args=[message.pk]) in text for message in messages.values())
@@ -114,10 +125,20 @@ def test_the_retention_rule_redacts_then_deletes(demo_site, settings, capsys):
     old = message(30, "Call me on 0712 345 678 or amina@example.org", "0712 345 678")
     expired = message(180, "Very old message")
     call_command("purge_chapter_messages")
-    assert capsys.readouterr().out.strip() == "Chapter messages: 1 redacted (older than 30 days), 1 deleted (older than 180 days)."
+    assert (
+        capsys.readouterr().out.strip()
+        == "Chapter messages: 1 redacted (older than 30 days), 1 deleted (older than 180 days)."
+    )
     kept_fresh, kept_old = ChapterMessage.objects.get(pk=fresh), ChapterMessage.objects.get(pk=old)
-    assert (kept_fresh.message, kept_fresh.reply_to, kept_fresh.redacted) == ("Call me on 0712 345 678", "amina@example.org", False)
+    assert (kept_fresh.message, kept_fresh.reply_to, kept_fresh.redacted) == (
+        "Call me on 0712 345 678",
+        "amina@example.org",
+        False,
+    )
     assert (kept_old.message, kept_old.reply_to, kept_old.redacted) == ("Call me on [removed] or [removed]", "", True)
     assert not ChapterMessage.objects.filter(pk=expired).exists()
     call_command("purge_chapter_messages")
-    assert capsys.readouterr().out.strip() == "Chapter messages: 0 redacted (older than 30 days), 0 deleted (older than 180 days)."
+    assert (
+        capsys.readouterr().out.strip()
+        == "Chapter messages: 0 redacted (older than 30 days), 0 deleted (older than 180 days)."
+    )

@@ -93,7 +93,11 @@ def test_help_and_errors_are_linked_to_their_fields(client, member_story, name):
     page = parse(response)
     assert page.invalid, f"{name}: no field is marked invalid"
     # A radio or checkbox group is described as a whole, on its fieldset.
-    groups = {ids[-1].removesuffix("_error").removeprefix("id_"): ids for tag, _label, ids in page.described if tag == "fieldset"}
+    groups = {
+        ids[-1].removesuffix("_error").removeprefix("id_"): ids
+        for tag, _label, ids in page.described
+        if tag == "fieldset"
+    }
     for label, described_by in page.invalid:
         error_ids = [i for i in (described_by or " ".join(groups.get(label, []))).split() if i.endswith("_error")]
         assert error_ids, f"{name}: invalid {label} is not described by its error"

@@ -54,7 +54,9 @@ def test_png_text_chunks_and_xmp_are_removed():
     info.add_text("Author", "Real Name")
     output = BytesIO()
     source.save(output, format="PNG", pnginfo=info)
-    image = SiteImage.objects.create(title="png", file=SimpleUploadedFile("a.png", output.getvalue(), content_type="image/png"))
+    image = SiteImage.objects.create(
+        title="png", file=SimpleUploadedFile("a.png", output.getvalue(), content_type="image/png")
+    )
     image.file.open("rb")
     stored = image.file.read()
     image.file.close()

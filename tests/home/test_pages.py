@@ -39,7 +39,7 @@ class PageTypeTests(WagtailPageTestCase):
             for code in LANGUAGE_CODES:
                 with self.subTest(page=page.slug, language=code), translation.override(code):
                     self.assertPageIsRenderable(page)
-                    response = self.client.get(f"/{code}{page.specific.url_path[len('/home'):]}")
+                    response = self.client.get(f"/{code}{page.specific.url_path[len('/home') :]}")
                     self.assertEqual(response.status_code, 200)
                     title = Page.objects.get(pk=page.pk).specific.title
                     self.assertContains(response, f"<h1>{title}</h1>", html=True)
@@ -141,7 +141,7 @@ def test_arabic_pages_are_right_to_left(client, demo_site, code, direction):
 
 
 def test_quick_exit_is_on_every_public_page(client, demo_site):
-    urls = [f"/en{page.url_path[len('/home'):]}" for page in Page.objects.live().filter(depth__gte=2)]
+    urls = [f"/en{page.url_path[len('/home') :]}" for page in Page.objects.live().filter(depth__gte=2)]
     urls += ["/en/search/?q=chapter", "/ar/search/", "/en/no-such-page/"]
     assert len(urls) >= 9
     for url in urls:
@@ -149,7 +149,8 @@ def test_quick_exit_is_on_every_public_page(client, demo_site):
         assert response.status_code in (200, 404), url
         html = response.content.decode()
         assert re.search(
-            r'<a class="quick-exit" id="quick-exit" href="/quick-exit/" [^>]*data-exit-target="https://www.bbc.com/weather"', html
+            r'<a class="quick-exit" id="quick-exit" href="/quick-exit/" [^>]*data-exit-target="https://www.bbc.com/weather"',
+            html,
         ), url
 
 

@@ -35,7 +35,11 @@ def test_quick_exit_goes_only_to_the_site_setting(client, demo_site):
     settings = SafetySettings.for_site(Site.objects.get(is_default_site=True))
     settings.quick_exit_url = "https://weather.example.org/today"
     settings.save()
-    for query in ("?next=https://evil.example.com/", "?url=//evil.example.com", "?quick_exit_url=https://evil.example.com"):
+    for query in (
+        "?next=https://evil.example.com/",
+        "?url=//evil.example.com",
+        "?quick_exit_url=https://evil.example.com",
+    ):
         response = client.get(f"/quick-exit/{query}")
         assert response.status_code == 302
         assert response.headers["Location"] == "https://weather.example.org/today"

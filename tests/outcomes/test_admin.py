@@ -113,7 +113,12 @@ def test_a_period_with_no_pairs_says_no_data(client, staff, programs):
     login(client, staff)
     url = reverse("outcomes_program_report", args=[programs[0].pk])
     response = client.get(url, {"period": "2024-Q3"})
-    assert response.context["report"]["period"] == {"from": "2024-07-01", "to": "2024-09-30", "label": "2024-Q3", "kind": "quarter"}
+    assert response.context["report"]["period"] == {
+        "from": "2024-07-01",
+        "to": "2024-09-30",
+        "label": "2024-Q3",
+        "kind": "quarter",
+    }
     assert response.context["report"]["outcomes"]["overall"]["n"] is None
     assert "no data" in response.text and "fewer than 5 people in this group" not in response.text
 
@@ -331,7 +336,9 @@ def test_an_administrator_publishes_a_closed_period_once_and_it_is_logged(client
     again = client.post(reverse("outcomes_impact_publish"), {"period": "2024-Q3"})
     assert again.status_code == 400
     assert "already published, or overlaps a published period" in again.text
-    this_year = client.post(reverse("outcomes_impact_publish"), {"period": str(__import__("datetime").date.today().year)})
+    this_year = client.post(
+        reverse("outcomes_impact_publish"), {"period": str(__import__("datetime").date.today().year)}
+    )
     assert this_year.status_code == 400 and "has not ended yet" in this_year.text
     assert ImpactSnapshot.objects.count() == 1
 

@@ -25,7 +25,9 @@ BLOCK_KEYS = ["n", "first_mean", "latest_mean", "mean_change", "improved_measura
 def publish(label):
     period = ReportingPeriod.objects.named(label)
     programs = Program.objects.filter(publish_impact=True).order_by("name")
-    return ImpactSnapshot.objects.publish(period, impact_figures(programs, period, ScoringRules.from_settings()), user=None)
+    return ImpactSnapshot.objects.publish(
+        period, impact_figures(programs, period, ScoringRules.from_settings()), user=None
+    )
 
 
 def command_json(*args):
@@ -189,15 +191,25 @@ def test_survivor_voice_beside_outcomes_is_released_only_when_disclosure_control
     def voice(program, period, control, summary=None):
         return {
             "safety": {"respondents": 5, "answers": 10, "mean": 2.8, "reason": None},
-            "legal_protection": {"respondents": None, "answers": None, "mean": None, "reason": "group_fewer_than_min_cell"},
+            "legal_protection": {
+                "respondents": None,
+                "answers": None,
+                "mean": None,
+                "reason": "group_fewer_than_min_cell",
+            },
         }
 
     monkeypatch.setattr(feedback_reports, "survivor_voice_summary", voice)
     report = command_json("program_report", "--program", "ke-json", "--period", "2024")
     domains = report["domains"]
     assert (domains["safety"]["survivor_voice_mean"], domains["safety"]["survivor_voice_n"]) == (2.8, 5)
-    assert (domains["legal_protection"]["survivor_voice_mean"], domains["legal_protection"]["survivor_voice_n"]) == (None, None)
-    assert {"cell": "domains.legal_protection.survivor_voice_mean", "reason": "group_fewer_than_min_cell"} in report["suppressed"]
+    assert (domains["legal_protection"]["survivor_voice_mean"], domains["legal_protection"]["survivor_voice_n"]) == (
+        None,
+        None,
+    )
+    assert {"cell": "domains.legal_protection.survivor_voice_mean", "reason": "group_fewer_than_min_cell"} in report[
+        "suppressed"
+    ]
     assert {"cell": "domains.social_support.survivor_voice_mean", "reason": "no_data"} in report["suppressed"]
 
 

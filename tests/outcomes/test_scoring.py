@@ -29,7 +29,11 @@ def _platform_minimum_of_one(settings):
 
 def summary_of(program, rules=EXACT, label=None):
     """The summary over every assessment (2024-2025 as one span) or over a named period."""
-    period = ReportingPeriod.objects.named(label) if label else ReportingPeriod(kind="year", start=datetime.date(2024, 1, 1), end=datetime.date(2025, 12, 31))
+    period = (
+        ReportingPeriod.objects.named(label)
+        if label
+        else ReportingPeriod(kind="year", start=datetime.date(2024, 1, 1), end=datetime.date(2025, 12, 31))
+    )
     return aso_summary(program, period, rules=rules)
 
 

@@ -93,7 +93,11 @@ def test_production_refuses_to_start_without_a_case_reference_key():
 
 def test_production_refuses_a_cdn_lifetime_without_a_way_to_purge_the_cdn():
     result = run_with_production_settings(
-        START, SECRET_KEY=GOOD_SECRET, ALLOWED_HOSTS="gsn.example.org", CASE_REF_KEY=GOOD_CASE_REF_KEY, CDN_CACHE_SECONDS="300"
+        START,
+        SECRET_KEY=GOOD_SECRET,
+        ALLOWED_HOSTS="gsn.example.org",
+        CASE_REF_KEY=GOOD_CASE_REF_KEY,
+        CDN_CACHE_SECONDS="300",
     )
     assert result.returncode != 0
     assert "CDN_CACHE_SECONDS needs FRONTEND_CACHE_URL" in result.stderr

@@ -32,7 +32,9 @@ def moderator_client(client):
     return sign_in_with_two_steps(client, ModeratorFactory())
 
 
-@pytest.mark.parametrize("url", ["/en/", "/en/accounts/login/", "/en/feedback/", "/en/no-such-page/", "/admin/", "/admin/login/"])
+@pytest.mark.parametrize(
+    "url", ["/en/", "/en/accounts/login/", "/en/feedback/", "/en/no-such-page/", "/admin/", "/admin/login/"]
+)
 def test_every_response_switches_powerful_browser_features_off(client, demo_site, url):
     header = client.get(url).headers["Permissions-Policy"]
     features = dict(item.split("=", 1) for item in header.split(", "))
@@ -46,7 +48,9 @@ def test_the_edit_screen_allows_the_modeltranslation_script_by_its_hash_and_no_i
     response = moderator_client.get(f"/admin/pages/{story.pk}/edit/")
     assert response.status_code == 200
     html = response.content.decode()
-    inline = [body for body in re.findall(r"<script>(.*?)</script>", html, re.S) if "wagtailModelTranslations =" in body]
+    inline = [
+        body for body in re.findall(r"<script>(.*?)</script>", html, re.S) if "wagtailModelTranslations =" in body
+    ]
     assert len(inline) == 1
     digest = base64.b64encode(hashlib.sha256(inline[0].encode()).digest()).decode()
     script_src = directives(response)["script-src"].split()

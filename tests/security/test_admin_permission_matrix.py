@@ -121,26 +121,73 @@ ALLOWED = {
     "anonymous": set(),
     "member": set(),
     "moderator": {
-        "dashboard", "page explorer", "story edit", "page search", "page chooser", "page chooser, story index",
-        "page chooser search", "page API", "page API, story", "image listing", "image edit", "image chooser",
-        "image chooser search", "document chooser", "member profiles", "reported stories", "invitation codes", "site history",
-        "member profile chooser", "member profile chooser search", "report chooser", "invitation chooser",
+        "dashboard",
+        "page explorer",
+        "story edit",
+        "page search",
+        "page chooser",
+        "page chooser, story index",
+        "page chooser search",
+        "page API",
+        "page API, story",
+        "image listing",
+        "image edit",
+        "image chooser",
+        "image chooser search",
+        "document chooser",
+        "member profiles",
+        "reported stories",
+        "invitation codes",
+        "site history",
+        "member profile chooser",
+        "member profile chooser search",
+        "report chooser",
+        "invitation chooser",
     },
     # Staff whose role grants no page or image permission may open the page and image choosers and the page API, which
     # then list nothing (NEVER_SEES checks the bodies); a story's page in them is a 404. Wagtail's
     # site history lists only entries of objects the user may see.
     "reviewer": {
-        "dashboard", "page chooser", "page chooser search", "page API", "image chooser", "image chooser search", "document chooser",
-        "site history", "programs",
-        "responses", "feedback report A", "feedback report B", "outcome report A", "outcome report B",
+        "dashboard",
+        "page chooser",
+        "page chooser search",
+        "page API",
+        "image chooser",
+        "image chooser search",
+        "document chooser",
+        "site history",
+        "programs",
+        "responses",
+        "feedback report A",
+        "feedback report B",
+        "outcome report A",
+        "outcome report B",
     },
     "staff_a": {
-        "dashboard", "page chooser", "page chooser search", "page API", "image chooser", "image chooser search", "document chooser",
-        "site history", "responses", "feedback report A", "outcome report A",
+        "dashboard",
+        "page chooser",
+        "page chooser search",
+        "page API",
+        "image chooser",
+        "image chooser search",
+        "document chooser",
+        "site history",
+        "responses",
+        "feedback report A",
+        "outcome report A",
     },
     "staff_b": {
-        "dashboard", "page chooser", "page chooser search", "page API", "image chooser", "image chooser search", "document chooser",
-        "site history", "responses", "feedback report B", "outcome report B",
+        "dashboard",
+        "page chooser",
+        "page chooser search",
+        "page API",
+        "image chooser",
+        "image chooser search",
+        "document chooser",
+        "site history",
+        "responses",
+        "feedback report B",
+        "outcome report B",
     },
     "administrator": "everything",
 }
@@ -176,7 +223,8 @@ def test_each_role_opens_exactly_what_it_may_and_reads_nothing_of_other_scopes(c
             outcomes[name] = "open"
         elif response.status_code in (403, 404) or (
             # Wagtail's 404 inside /admin/ reaches the language redirect: /admin/x/ -> /en/admin/x/ (404).
-            response.status_code == 302 and response["Location"].startswith(("/en/accounts/login/", "/admin/", "/en/admin/"))
+            response.status_code == 302
+            and response["Location"].startswith(("/en/accounts/login/", "/admin/", "/en/admin/"))
         ):
             outcomes[name] = "refused"
         else:

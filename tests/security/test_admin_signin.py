@@ -183,7 +183,10 @@ def test_staff_without_an_authenticator_set_one_up_and_continue_to_the_admin(cli
     # allauth asks for the password again before adding a way to sign in, and the page says why.
     response = client.get("/en/accounts/2fa/totp/activate/")
     assert response["Location"].startswith("/en/accounts/reauthenticate/")
-    assert "Before you change how you sign in, enter your password again" in client.get(response["Location"]).content.decode()
+    assert (
+        "Before you change how you sign in, enter your password again"
+        in client.get(response["Location"]).content.decode()
+    )
     response = client.post(response["Location"], {"password": PASSWORD})
     assert response["Location"] == "/en/accounts/2fa/totp/activate/"
     page = client.get("/en/accounts/2fa/totp/activate/").content.decode()

@@ -42,7 +42,11 @@ def test_a_spoofed_entry_on_the_left_does_not_change_the_client(settings):
 
 def test_one_ipv6_household_is_one_client(settings):
     settings.TRUSTED_PROXY_COUNT = 0
-    assert client_ip(request_from("2001:db8:1:2::10")) == client_ip(request_from("2001:db8:1:2:ffff::1")) == "2001:db8:1:2::"
+    assert (
+        client_ip(request_from("2001:db8:1:2::10"))
+        == client_ip(request_from("2001:db8:1:2:ffff::1"))
+        == "2001:db8:1:2::"
+    )
 
 
 def test_allauth_is_configured_from_the_same_value_and_agrees(settings):
@@ -66,6 +70,8 @@ def test_the_feedback_form_behind_a_proxy_limits_per_client(client, settings):
 
     def send(forwarded):
         token = fresh_form(client, program)
-        return client.post(questions_url(program), {"submission_token": token}, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded).status_code
+        return client.post(
+            questions_url(program), {"submission_token": token}, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded
+        ).status_code
 
     assert [send("203.0.113.5"), send("203.0.113.6"), send("9.9.9.9, 203.0.113.5")] == [302, 302, 429]

@@ -184,7 +184,10 @@ def test_a_mean_never_gives_back_a_hidden_answer_in_the_program_report_json(prog
 
 
 def test_a_mean_never_gives_back_a_hidden_answer_on_the_program_report_page(staff_client, program):
-    page = staff_client.get(reverse("outcomes_program_report", args=[program.pk]), {"period": "2025-10", **{f"date_{k}": v for k, v in OCTOBER.items()}})
+    page = staff_client.get(
+        reverse("outcomes_program_report", args=[program.pk]),
+        {"period": "2025-10", **{f"date_{k}": v for k, v in OCTOBER.items()}},
+    )
     assert page.status_code == 200
     distribution, mean = feel_safe_and_safety_mean(page.context["report"])
     assert mean is None or None not in distribution.values()
@@ -233,7 +236,15 @@ def test_the_current_period_is_never_released(program, survey):
     today = datetime.date.today()
     for _ in range(6):
         make_response(program, survey, submitted_on=today, feel_safe=4)
-    summary = released("feedback_summary", "--program", program.code, "--from", today.replace(day=1).isoformat(), "--to", today.isoformat())
+    summary = released(
+        "feedback_summary",
+        "--program",
+        program.code,
+        "--from",
+        today.replace(day=1).isoformat(),
+        "--to",
+        today.isoformat(),
+    )
     assert summary is None
 
 
@@ -277,7 +288,10 @@ def test_a_share_improved_never_counts_fewer_than_the_minimum(program, staff_cli
     assert summary["domains"]["safety"]["improved_measurable_pct"] is None
     report = released("program_report", "--program", program.code, "--from", "2025-01-01", "--to", "2025-12-31")
     assert report["outcomes"]["domains"]["safety"]["improved_measurable_pct"] is None
-    page = staff_client.get(reverse("outcomes_program_report", args=[program.pk]), {"period": "2025", "date_from": "2025-01-01", "date_to": "2025-12-31"})
+    page = staff_client.get(
+        reverse("outcomes_program_report", args=[program.pk]),
+        {"period": "2025", "date_from": "2025-01-01", "date_to": "2025-12-31"},
+    )
     assert "16.7" not in page.text and "17 %" not in page.text
     for file_format in ("csv", "xlsx"):
         export = staff_client.get(
@@ -285,7 +299,14 @@ def test_a_share_improved_never_counts_fewer_than_the_minimum(program, staff_cli
             {"period": "2025", "date_from": "2025-01-01", "date_to": "2025-12-31"},
         )
         assert export.status_code == 200
-        content = export.content.decode("utf-8-sig") if file_format == "csv" else str(
-            [list(row) for row in load_workbook(io.BytesIO(export.content)).worksheets[0].iter_rows(values_only=True)]
+        content = (
+            export.content.decode("utf-8-sig")
+            if file_format == "csv"
+            else str(
+                [
+                    list(row)
+                    for row in load_workbook(io.BytesIO(export.content)).worksheets[0].iter_rows(values_only=True)
+                ]
+            )
         )
         assert "16.7" not in content

@@ -13,9 +13,33 @@ from tests.stories.conftest import approve
 from .xss_payloads import XSS_PAYLOADS
 
 DANGEROUS_ELEMENTS = {
-    "script", "iframe", "frame", "frameset", "object", "embed", "svg", "math", "style", "link", "meta", "base",
-    "img", "video", "audio", "source", "form", "button", "input", "textarea", "template", "details", "marquee",
-    "isindex", "bgsound", "body", "xml",
+    "script",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "style",
+    "link",
+    "meta",
+    "base",
+    "img",
+    "video",
+    "audio",
+    "source",
+    "form",
+    "button",
+    "input",
+    "textarea",
+    "template",
+    "details",
+    "marquee",
+    "isindex",
+    "bgsound",
+    "body",
+    "xml",
 }
 RICH_ELEMENTS = {"p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "a"}
 BAD_URL = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
@@ -113,8 +137,13 @@ def test_a_story_submitted_with_every_payload_renders_nothing_executable(client,
     assert response.status_code == 302
     story = approve(StoryPage.objects.get(), ModeratorFactory())
     client.logout()
-    page = client.get(f"/en{story.url_path[len('/home'):]}?continue=1").content.decode()
-    story_html = page[page.index('<article class="story'):page.index('<section class="section story-report"')]
-    assert executable_parts(story_html, {"article", "h1", "p", "div", "ul", "li", "section", "h2", "a", "br", "bdi", "time"}) == []
+    page = client.get(f"/en{story.url_path[len('/home') :]}?continue=1").content.decode()
+    story_html = page[page.index('<article class="story') : page.index('<section class="section story-report"')]
+    assert (
+        executable_parts(
+            story_html, {"article", "h1", "p", "div", "ul", "li", "section", "h2", "a", "br", "bdi", "time"}
+        )
+        == []
+    )
     assert "alert(1)" in story_html  # the words are kept, as text
     assert "<script" not in story_html.lower()

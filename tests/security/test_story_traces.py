@@ -61,7 +61,7 @@ def published_story_with_photo(client, member, moderator, **fields):
 
 
 def story_path(story):
-    return f"/en{story.url_path[len('/home'):]}"
+    return f"/en{story.url_path[len('/home') :]}"
 
 
 def served_files(image):

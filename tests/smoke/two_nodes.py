@@ -142,7 +142,15 @@ def check_media_is_shared(a, b):
     if backend != "S3Storage":
         raise SmokeFailure(f"media storage is {backend}, not the shared object store")
     read = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-v", "0", "-c", f"from django.core.files.storage import default_storage as s; print(s.open('{name}').read().decode())"],
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-v",
+            "0",
+            "-c",
+            f"from django.core.files.storage import default_storage as s; print(s.open('{name}').read().decode())",
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -154,7 +162,10 @@ def check_media_is_shared(a, b):
 
 def multipart(fields, file_field, filename, content):
     boundary = uuid.uuid4().hex
-    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n' for name, value in fields.items()]
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+        for name, value in fields.items()
+    ]
     parts.append(
         f'--{boundary}\r\nContent-Disposition: form-data; name="{file_field}"; filename="{filename}"\r\n'
         f"Content-Type: text/csv\r\n\r\n{content}\r\n--{boundary}--\r\n"
@@ -167,7 +178,9 @@ def check_import_preview_crosses_nodes(a, b):
     admin_a = node(a)
     sign_in(admin_a, *ADMINISTRATOR)
     form = Page(admin_a.request("/admin/outcomes/import/")[2])
-    body, content_type = multipart({"csrfmiddlewaretoken": form.inputs["csrfmiddlewaretoken"]}, "file", "two-nodes.csv", ASO_FILE)
+    body, content_type = multipart(
+        {"csrfmiddlewaretoken": form.inputs["csrfmiddlewaretoken"]}, "file", "two-nodes.csv", ASO_FILE
+    )
     _status, headers, _body = admin_a.request("/admin/outcomes/import/", raw=(body, content_type), expect=(302,))
     batch_url = headers["Location"]
     if not re.fullmatch(r"/admin/outcomes/import/[0-9a-f-]{36}/", batch_url):

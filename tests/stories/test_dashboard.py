@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def story_path(story):
-    return f"/en{story.url_path[len('/home'):]}"
+    return f"/en{story.url_path[len('/home') :]}"
 
 
 def edit_post(**overrides):
@@ -148,11 +148,11 @@ def test_withdrawing_publication_consent_takes_the_story_down(client, make_publi
 
 def test_withdrawing_translation_consent_shows_only_the_original(client, make_published, member):
     story = make_published(title_es="Mi historia", summary_es="Resumen en español")
-    assert "Resumen en español" in client.get(f"/es{story.url_path[len('/home'):]}").content.decode()
+    assert "Resumen en español" in client.get(f"/es{story.url_path[len('/home') :]}").content.decode()
     client.force_login(member)
     client.post(f"/en/my-stories/{story.pk}/consent/", {"publish": "on"})
     client.logout()
-    response = client.get(f"/es{story.url_path[len('/home'):]}")
+    response = client.get(f"/es{story.url_path[len('/home') :]}")
     content = response.content.decode()
     assert response.status_code == 200
     assert "Resumen en español" not in content

@@ -34,7 +34,9 @@ def test_the_listing_shows_published_stories_only(client, story_index, member, m
 def test_filters_and_search(client, make_published, query, expected):
     make_published(title="Court", themes=["justice"], casework_type="sex_trafficking", country="Kenya")
     make_published(title="Kiln", themes=["work"], casework_type="bonded_labour", country="India")
-    make_published(title="River", themes=["healing"], casework_type="osec", country="Cambodia", summary="By the riverbank.")
+    make_published(
+        title="River", themes=["healing"], casework_type="osec", country="Cambodia", summary="By the riverbank."
+    )
     assert titles(client.get(f"/en/stories/?{query}")) == expected
 
 
@@ -68,8 +70,10 @@ def test_the_listing_query_count_does_not_grow_with_stories(client, make_publish
 
 
 def test_a_story_without_a_translation_is_shown_in_its_language_with_a_note(client, make_published):
-    story = make_published(title="मेरी बहन", original_language="hi", title_hi="मेरी बहन", summary_hi="हम साथ थे", summary="")
-    response = client.get(f"/en{story.url_path[len('/home'):]}")
+    story = make_published(
+        title="मेरी बहन", original_language="hi", title_hi="मेरी बहन", summary_hi="हम साथ थे", summary=""
+    )
+    response = client.get(f"/en{story.url_path[len('/home') :]}")
     content = response.content.decode()
     assert "This story was written in Hindi." in content
     assert '<article class="story prose" lang="hi" dir="ltr">' in content
@@ -78,13 +82,13 @@ def test_a_story_without_a_translation_is_shown_in_its_language_with_a_note(clie
 
 def test_a_story_in_arabic_is_right_to_left_inside_an_english_page(client, make_published):
     story = make_published(title="صوتي", original_language="ar", title_ar="صوتي", summary_ar="ملخص", summary="")
-    content = client.get(f"/en{story.url_path[len('/home'):]}").content.decode()
+    content = client.get(f"/en{story.url_path[len('/home') :]}").content.decode()
     assert '<article class="story prose" lang="ar" dir="rtl">' in content
 
 
 def test_content_notes_come_before_the_body_and_the_reader_chooses_to_continue(client, make_published):
     story = make_published(content_notes="Violence")
-    path = f"/en{story.url_path[len('/home'):]}"
+    path = f"/en{story.url_path[len('/home') :]}"
     first = client.get(path).content.decode()
     assert "Violence" in first
     assert "First paragraph." not in first
@@ -94,12 +98,12 @@ def test_content_notes_come_before_the_body_and_the_reader_chooses_to_continue(c
 
 def test_a_story_without_content_notes_shows_its_body_at_once(client, make_published):
     story = make_published()
-    assert "First paragraph." in client.get(f"/en{story.url_path[len('/home'):]}").content.decode()
+    assert "First paragraph." in client.get(f"/en{story.url_path[len('/home') :]}").content.decode()
 
 
 def test_the_byline_is_the_pseudonym_never_the_username(client, make_published, member):
     story = make_published()
-    content = client.get(f"/en{story.url_path[len('/home'):]}").content.decode()
+    content = client.get(f"/en{story.url_path[len('/home') :]}").content.decode()
     assert re.search(r"By <bdi[^>]*>Mwangaza</bdi>", content)
     assert member.username not in content
 
@@ -123,7 +127,7 @@ def test_withdrawn_consent_or_expired_consent_hides_the_story(client, make_publi
     assert 'href="/en/stories/' in client.get("/en/search/", {"q": "Expired"}).content.decode()
     story.consent.expires_on = timezone.localdate() - timedelta(days=1)
     story.consent.save()
-    assert client.get(f"/en{story.url_path[len('/home'):]}").status_code == 404
+    assert client.get(f"/en{story.url_path[len('/home') :]}").status_code == 404
     assert "0 results" in client.get("/en/search/", {"q": "Expired"}).content.decode()
     assert titles(client.get("/en/stories/")) == []
     assert StoryPage.objects.published().count() == 0

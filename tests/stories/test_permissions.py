@@ -24,7 +24,9 @@ def draft(story_index, member):
 def test_another_member_cannot_open_my_story_by_any_url(client, draft, other_member, action):
     client.force_login(other_member)
     assert client.get(f"/en/my-stories/{draft.pk}/{action}/").status_code == 404
-    assert client.post(f"/en/my-stories/{draft.pk}/{action}/", {"publish": "on", "title": "Hijacked"}).status_code == 404
+    assert (
+        client.post(f"/en/my-stories/{draft.pk}/{action}/", {"publish": "on", "title": "Hijacked"}).status_code == 404
+    )
     draft.refresh_from_db()
     assert draft.title == "A draft of mine"
     assert draft.withdrawn_at is None
@@ -52,7 +54,7 @@ def test_visitors_cannot_reach_member_pages(client, draft, action):
 
 
 def test_visitors_cannot_read_a_draft_or_its_preview(client, draft):
-    assert client.get(f"/en{draft.url_path[len('/home'):]}").status_code == 404
+    assert client.get(f"/en{draft.url_path[len('/home') :]}").status_code == 404
     assert client.get(f"/admin/pages/{draft.pk}/edit/preview/").status_code == 302
     assert client.get(f"/admin/pages/{draft.pk}/revisions/{draft.latest_revision_id}/view/").status_code == 302
 

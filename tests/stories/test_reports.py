@@ -38,9 +38,15 @@ def test_anyone_can_report_a_story_without_an_account(client, make_published):
 
 def test_every_story_page_has_the_report_form(client, make_published):
     story = make_published()
-    content = client.get(f"/en{story.url_path[len('/home'):]}").content.decode()
+    content = client.get(f"/en{story.url_path[len('/home') :]}").content.decode()
     assert f'action="/en/report-story/{story.pk}/"' in content
-    for label in ("It could identify or endanger someone", "It is harmful or abusive", "It is false", "It is spam", "Something else"):
+    for label in (
+        "It could identify or endanger someone",
+        "It is harmful or abusive",
+        "It is false",
+        "It is spam",
+        "Something else",
+    ):
         assert label in content
 
 
@@ -64,7 +70,9 @@ def test_a_limited_report_comes_back_with_the_note_kept(client, make_published, 
     response = report(client, story, reason="false", note="The dates in paragraph two are wrong")
     text = response.content.decode()
     assert response.status_code == 429
-    assert "You have sent several reports in a short time, so this one was not sent. Please try again in an hour." in text
+    assert (
+        "You have sent several reports in a short time, so this one was not sent. Please try again in an hour." in text
+    )
     assert "The dates in paragraph two are wrong</textarea>" in text
     assert ContentReport.objects.count() == 0
 
@@ -109,7 +117,7 @@ def test_three_distinct_reporters_unpublish_the_story_until_a_moderator_decides(
     story = StoryPage.objects.get(pk=story.pk)
     assert (story.live, story.on_hold, story.status) == (False, True, StoryStatus.ON_HOLD)
     assert PageLogEntry.objects.filter(page=story, action="stories.auto_unpublish").exists()
-    assert client.get(f"/en{story.url_path[len('/home'):]}").status_code == 404
+    assert client.get(f"/en{story.url_path[len('/home') :]}").status_code == 404
 
 
 def test_the_threshold_is_a_setting(client, make_published, settings):

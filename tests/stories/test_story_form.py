@@ -60,9 +60,7 @@ def test_a_story_with_a_huge_image_is_refused_before_decoding(client, story_inde
     upload = SimpleUploadedFile("bomb.png", huge_png_bytes, content_type="image/png")
     response = client.post("/en/share-your-story/", story_post(image=upload))
     assert response.status_code == 400
-    assert (
-        "This image has more than 40000000 pixels. Please choose a smaller photo." in response.content.decode()
-    )
+    assert "This image has more than 40000000 pixels. Please choose a smaller photo." in response.content.decode()
     assert not StoryPage.objects.exists()
     assert not get_image_model().objects.exists()
 
@@ -80,7 +78,9 @@ def test_the_admin_image_upload_refuses_a_huge_image_before_decoding(client, mod
         upload = SimpleUploadedFile("bomb.png", huge_png_bytes, content_type="image/png")
         response = client.post(url, {**data, field: upload})
         assert response.status_code < 500, url
-        assert "This file has too many pixels (unknown number). Maximum pixels 40000000." in response.content.decode(), url
+        assert (
+            "This file has too many pixels (unknown number). Maximum pixels 40000000." in response.content.decode()
+        ), url
     assert not get_image_model().objects.exists()
 
 
@@ -100,7 +100,18 @@ STORY_URLS = [
     ("get", "/en/my-stories/{}/consent/"),
     ("post", "/en/report-story/{}/"),
 ]
-MALFORMED_IDS = ["99999999999999999999", "9223372036854775808", "9" * 400, "0", "-1", "abc", "1e3", "١٢", "12%00", "%20"]
+MALFORMED_IDS = [
+    "99999999999999999999",
+    "9223372036854775808",
+    "9" * 400,
+    "0",
+    "-1",
+    "abc",
+    "1e3",
+    "١٢",
+    "12%00",
+    "%20",
+]
 
 
 @pytest.mark.parametrize("method,url", STORY_URLS)
@@ -158,7 +169,9 @@ def test_errors_are_summarised_at_the_top_with_a_link_to_each_field(client, stor
     response = client.post("/en/share-your-story/", story_post(title="", consent_publish=""))
     assert response.status_code == 400
     content = response.content.decode()
-    summary = content[content.index('id="error-summary"') : content.index("</div>", content.index('id="error-summary"'))]
+    summary = content[
+        content.index('id="error-summary"') : content.index("</div>", content.index('id="error-summary"'))
+    ]
     assert "Please correct 2 things before sending." in summary
     assert '<a href="#id_title">Title: This field is required.</a>' in summary
     assert (

@@ -24,5 +24,7 @@ class Command(BaseCommand):
         ).delete()
         # Receipt codes are useless once the withdrawal period is over: forget their hashes too.
         withdrawal_cutoff = datetime.date.today() - datetime.timedelta(days=settings.FEEDBACK_WITHDRAWAL_DAYS)
-        FeedbackResponse.objects.filter(submitted_on__lt=withdrawal_cutoff, receipt_hash__isnull=False).update(receipt_hash=None)
+        FeedbackResponse.objects.filter(submitted_on__lt=withdrawal_cutoff, receipt_hash__isnull=False).update(
+            receipt_hash=None
+        )
         self.stdout.write(f"Removed {deleted} free-text answers from responses before {cutoff.isoformat()}.")
