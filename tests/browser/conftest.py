@@ -123,3 +123,14 @@ def _serialized_contents_for_every_context(django_db_setup, django_db_blocker):
         contents = getattr(connections[alias], "_test_serialized_contents", None)
         if contents:
             type(connections[alias])._test_serialized_contents = contents
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache_for_each_browser_test():
+    """Each browser test starts without the sign-in limits and cached pages of the tests before it
+    (the live server shares this process's cache, and every test signs in from the same address)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
