@@ -191,3 +191,24 @@ def test_members_cannot_use_the_moderation_actions(client, make_published, membe
     url = reverse("wagtail_bulk_action", args=("stories", "contentreport", "dismiss"))
     client.post(f"{url}?id={reported.pk}")
     assert ContentReport.objects.get().status == "open"
+
+
+@pytest.mark.parametrize("action", ["dismiss", "unpublish_story", "note_to_author"])
+def test_staff_who_may_not_handle_reports_cannot_post_a_decision(client, make_published, django_user_model, action):
+    """The report screen hides the buttons from them; posting to the decision's address directly changes nothing."""
+    from django.contrib.auth.models import Group
+
+    from feedback.roles import PROGRAM_STAFF, ensure_feedback_groups
+
+    story = make_published()
+    reports = [ContentReport.objects.create(story=story, reason="harmful", reporter_key=str(n)) for n in range(3)]
+    story.hold_for_review()
+    ensure_feedback_groups()
+    staff = django_user_model.objects.create_user("program-staff", password="not-used-in-tests-1", is_staff=True)
+    staff.groups.add(Group.objects.get(name=PROGRAM_STAFF))
+    sign_in_with_two_steps(client, staff)
+    bulk(client, action, reports, {"note": "Posted by someone who may not."})
+    assert set(ContentReport.objects.values_list("status", flat=True)) == {"open"}
+    story = StoryPage.objects.get(pk=story.pk)
+    assert (story.live, story.on_hold) == (False, True)
+    assert not AuthorNote.objects.exists()
