@@ -1,4 +1,4 @@
-"""One-time submission tokens, receipt codes, pseudonyms and the rate limit.
+"""One-time submission tokens, receipt codes and pseudonyms.
 
 Only keyed hashes are stored. The receipt code is derived from the form's one-time token, so a
 resubmitted form (a double click) shows the same code again instead of a second response.
@@ -10,7 +10,8 @@ import secrets
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+
+from gsn_site.hashing import keyed_hash
 
 TOKEN_SALT = "feedback.submission"
 TOKEN_MAX_AGE = 60 * 60 * 24
@@ -18,10 +19,6 @@ TOKEN_MAX_AGE = 60 * 60 * 24
 RECEIPT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 RECEIPT_LENGTH = 12
 _READ_AS = str.maketrans({"O": "0", "I": "1", "L": "1"})
-
-
-def keyed_hash(purpose, value):
-    return hmac.new(settings.SECRET_KEY.encode(), f"{purpose}:{value}".encode(), hashlib.sha256).hexdigest()
 
 
 def new_submission_token(version_id):
@@ -64,16 +61,3 @@ def receipt_hash(code):
 def pseudonym(pk):
     """A stable pseudonymous reference for a response, for staff and for record-level exports."""
     return "R-" + keyed_hash("response", pk)[:10].upper()
-
-
-def is_rate_limited(request, scope, limit):
-    """Count this client's attempts in the cache for an hour. The address is hashed and never stored."""
-    client = keyed_hash("client", request.META.get("REMOTE_ADDR", ""))[:32]
-    key = f"feedback-rate:{scope}:{client}"
-    cache.add(key, 0, timeout=60 * 60)
-    try:
-        attempts = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=60 * 60)
-        attempts = 1
-    return attempts > limit

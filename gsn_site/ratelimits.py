@@ -7,13 +7,13 @@ writes on the left cannot change who it is counted as. Counters live in the cach
 django-ratelimit; they key on a keyed hash, never on the address itself.
 """
 
-import hashlib
-import hmac
 import ipaddress
 import logging
 
 from django.conf import settings
 from django_ratelimit.core import is_ratelimited
+
+from gsn_site.hashing import keyed_hash
 
 logger = logging.getLogger("gsn.ratelimits")
 
@@ -42,11 +42,11 @@ def client_key(request, purpose="client"):
         if getattr(request, "user", None) and request.user.is_authenticated
         else f"ip:{client_ip(request)}"
     )
-    return hmac.new(settings.SECRET_KEY.encode(), f"{purpose}:{who}".encode(), hashlib.sha256).hexdigest()
+    return keyed_hash(purpose, who)
 
 
 def _address_key(group, request):
-    return hmac.new(settings.SECRET_KEY.encode(), f"address:{client_ip(request)}".encode(), hashlib.sha256).hexdigest()
+    return keyed_hash("address", client_ip(request))
 
 
 def per_hour(limit):
@@ -60,7 +60,7 @@ def address_limit_exceeded(request, group, limit):
 
 def value_limit_exceeded(request, group, value, limit):
     """Count one attempt for `value` (a form token, a code) in `group`, whoever sends it."""
-    digest = hmac.new(settings.SECRET_KEY.encode(), f"{group}:{value}".encode(), hashlib.sha256).hexdigest()
+    digest = keyed_hash(group, value)
     return is_ratelimited(
         request, group=f"value:{group}", key=lambda _group, _request: digest, rate=per_hour(limit), increment=True
     )
