@@ -38,13 +38,16 @@ ADMIN_URLS = [
     "/admin/feedback/responses/?survey=99999999999999999999999",
     "/admin/outcomes/reports/{program}/?date_from=2026-13-45",
 ]
-# Wagtail's listings show the first (or last) page for a page number that is not one, and the
-# response list's date filter ignores a date that is not one. Neither may fail.
+# Wagtail's listings show the first (or last) page for a page number that is not one, and their
+# generated filters (and the response list's date filter) ignore a value that names nothing.
+# None may fail.
 SHOWN_ANYWAY_URLS = [
     "/admin/feedback/responses/?p=abc",
     "/admin/feedback/responses/?p=99999",
     "/admin/feedback/access-log/?p=abc",
     "/admin/feedback/responses/?submitted_on_after=2026-13-45",
+    "/admin/feedback/access-log/?program=99999999999999999999999",
+    "/admin/snippets/outcomes/subdomainlabel/?domain=99999999999999999999999",
 ]
 PUBLIC_URLS = [
     "/en/feedback/no-such-program/",
