@@ -103,6 +103,19 @@ def assert_no_axe_violations(page):
     assert violations == [], f"{page.url}: " + json.dumps(violations, ensure_ascii=False)
 
 
+def sign_in(page, username, password, code=None, language="en"):
+    """Sign in through the real form, and through the code step when a TOTP code is given."""
+    page.goto(f"/{language}/accounts/login/")
+    page.fill("#id_login", username)
+    page.fill("#id_password", password)
+    page.locator("main form button[type=submit]").click()
+    if code:
+        page.wait_for_url("**/accounts/2fa/authenticate/")
+        page.fill("#id_code", code)
+        page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state()
+
+
 def save_screenshot(page, name):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

@@ -4,8 +4,7 @@ import pytest
 
 from stories import demo as stories_demo
 
-from .conftest import assert_no_axe_violations
-from .test_stories import sign_in
+from .conftest import assert_no_axe_violations, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

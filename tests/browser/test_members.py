@@ -9,7 +9,7 @@ from stories import demo as stories_demo
 from stories.models import InvitationCode, MemberProfile
 from tests.conftest import totp_code
 
-from .conftest import assert_no_axe_violations, save_screenshot
+from .conftest import assert_no_axe_violations, save_screenshot, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -17,18 +17,6 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 class _Quiet:
     def write(self, *args, **kwargs):
         pass
-
-
-def sign_in(page, username, password, code=None, language="en"):
-    page.goto(f"/{language}/accounts/login/")
-    page.fill("#id_login", username)
-    page.fill("#id_password", password)
-    page.locator("main form button[type=submit]").click()
-    if code:
-        page.wait_for_url("**/accounts/2fa/authenticate/")
-        page.fill("#id_code", code)
-        page.locator("main form button[type=submit]").first.click()
-    page.wait_for_load_state()
 
 
 def test_from_the_slip_link_to_the_welcome_page_on_a_phone(phone_page, demo_site):

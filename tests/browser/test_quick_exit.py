@@ -6,7 +6,7 @@ import pytest
 
 from stories import demo as stories_demo
 
-from .test_stories import sign_in
+from .conftest import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -7,7 +7,7 @@ from stories import demo as stories_demo
 from stories.models import InvitationCode, StoryPage
 from tests.conftest import totp_code
 
-from .conftest import assert_no_axe_violations, save_screenshot
+from .conftest import assert_no_axe_violations, save_screenshot, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -21,18 +21,6 @@ class _Quiet:
 def stories_site(browser_page, demo_site):
     stories_demo.seed(_Quiet())
     return browser_page
-
-
-def sign_in(page, username, password, code=None, language="en"):
-    page.goto(f"/{language}/accounts/login/")
-    page.fill("#id_login", username)
-    page.fill("#id_password", password)
-    page.locator("main form button[type=submit]").click()
-    if code:
-        page.wait_for_url("**/accounts/2fa/authenticate/")
-        page.fill("#id_code", code)
-        page.locator("main form button[type=submit]").first.click()
-    page.wait_for_load_state()
 
 
 @pytest.mark.parametrize("code", ["en", "ar"])

@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 from stories import demo as stories_demo
 from stories.models import StoryPage
 
-from .conftest import assert_no_axe_violations
-from .test_stories import _Quiet, sign_in
+from .conftest import assert_no_axe_violations, sign_in
+from .test_stories import _Quiet
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
