@@ -6,7 +6,7 @@ from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -14,25 +14,13 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.search import index
 
-from gsn_site.content_language import ContentLanguageMixin
+from gsn_site.pages import SitePage
 from gsn_site.ratelimits import address_limit_exceeded
 from gsn_site.sanitize import plain_text, redact_personal_data
 
+HOME_PAGE_CONTEXT_HOOK = "home_page_context"
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
-
-
-class SitePage(ContentLanguageMixin, Page):
-    """Every public page of the site: original language and the "written in" fallback note."""
-
-    class Meta:
-        abstract = True
-
-    settings_panels = Page.settings_panels + [FieldPanel("original_language")]
-
-    @property
-    def is_publicly_listed(self):
-        """Whether a live page may appear in search results; pages with conditions override this."""
-        return True
 
 
 class HomePage(SitePage):
@@ -60,11 +48,10 @@ class HomePage(SitePage):
         context["chapters"] = (
             ChapterPage.objects.live().public().child_of(network).select_related("photo")[:8] if network else []
         )
-        from stories.models import StoryIndexPage
-
-        story_index = StoryIndexPage.objects.live().public().child_of(self).first()
-        context["story_index"] = story_index
-        context["featured_stories"] = story_index.featured_stories() if story_index else []
+        # Other apps add their sections (featured stories) through this hook, so that the home page
+        # needs no import of them.
+        for add_context in hooks.get_hooks(HOME_PAGE_CONTEXT_HOOK):
+            context.update(add_context(self, request))
         return context
 
 

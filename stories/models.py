@@ -39,8 +39,8 @@ from wagtail.search.index import remove_object
 from gsn_site.casework import CaseworkType
 from gsn_site.fields import MultipleChoiceField
 from gsn_site.page_cache import purge_public_page_cache
+from gsn_site.pages import SitePage
 from gsn_site.sanitize import plain_text
-from home.models import SitePage
 
 STORY_REVIEW_WORKFLOW = "Story review"
 MODERATORS_GROUP = "Moderators"

@@ -17,10 +17,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from gsn_site.admin_viewsets import PermissionCheckedChooserViewSet
 from gsn_site.sanitize import plain_text
+from home.models import HOME_PAGE_CONTEXT_HOOK
 
 from .admin_views import ReportEditView, ReportInspectView, TemporaryPasswordView, invitation_slip
 from .forms import AuthorNoteForm
-from .models import AuthorNote, ContentReport, InvitationCode, MemberProfile, ReportReason, StoryPage
+from .models import AuthorNote, ContentReport, InvitationCode, MemberProfile, ReportReason, StoryIndexPage, StoryPage
 
 
 @hooks.register("register_log_actions")
@@ -269,3 +270,10 @@ class NoteToAuthor(ReportBulkAction):
         return ngettext("Note sent to %(count)d author.", "Note sent to %(count)d authors.", num_parent_objects) % {
             "count": num_parent_objects
         }
+
+
+@hooks.register(HOME_PAGE_CONTEXT_HOOK)
+def featured_stories_on_home_page(home_page, request):
+    """The home page's story section: the newest stories of the index below it."""
+    story_index = StoryIndexPage.objects.live().public().child_of(home_page).first()
+    return {"story_index": story_index, "featured_stories": story_index.featured_stories() if story_index else []}
