@@ -4,6 +4,7 @@ from django.apps import AppConfig
 class FeedbackConfig(AppConfig):
     name = "feedback"
     verbose_name = "Program feedback"
+    demo_seed = "feedback.demo.seed"
 
     def ready(self):
         from wagtail.signals import task_rejected

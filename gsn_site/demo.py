@@ -1,5 +1,7 @@
 """Helpers shared by the apps' demo seeders (`manage.py seed_demo`)."""
 
+from allauth.mfa.adapter import get_adapter as get_mfa_adapter
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from wagtail.models import Page
 
@@ -31,3 +33,10 @@ def get_or_create_page(parent, model, slug, **fields):
 
 def root_page():
     return Page.get_first_root_node()
+
+
+def give_demo_authenticator(user, secret):
+    """A TOTP authenticator with a published secret, so that the demo's staff logins can be tried."""
+    Authenticator.objects.create(
+        user=user, type=Authenticator.Type.TOTP, data={"secret": get_mfa_adapter().encrypt(secret)}
+    )

@@ -4,3 +4,4 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Site pages"
+    demo_seed = "home.demo.seed"

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class StoriesConfig(AppConfig):
     name = "stories"
     verbose_name = _("Stories")
+    demo_seed = "stories.demo.seed"
 
     def ready(self):
         from allauth.account.signals import password_changed, password_reset

@@ -2,11 +2,10 @@
 stories in every status."""
 
 from allauth.mfa.adapter import get_adapter as get_mfa_adapter
-from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from gsn_site.demo import get_or_create_page
+from gsn_site.demo import get_or_create_page, give_demo_authenticator
 from home.models import ChapterPage, HomePage
 
 from .models import MODERATORS_GROUP, MemberProfile, StoryConsent, StoryIndexPage, StoryPage, StoryStatus
@@ -258,12 +257,6 @@ def get_or_create_member(username, pseudonym, chapter_slug, language):
             preferred_language=language,
         )
     return user
-
-
-def give_demo_authenticator(user, secret):
-    Authenticator.objects.create(
-        user=user, type=Authenticator.Type.TOTP, data={"secret": get_mfa_adapter().encrypt(secret)}
-    )
 
 
 def get_or_create_moderator():

@@ -5,3 +5,4 @@ class OutcomesConfig(AppConfig):
     name = "feedback.outcomes"
     label = "outcomes"
     verbose_name = "Outcomes (ASO)"
+    demo_seed = "feedback.outcomes.demo.seed"
