@@ -1,6 +1,6 @@
 """The two feedback roles as Django groups. Program scoping itself is Program.objects.visible_to."""
 
-from django.apps import apps as global_apps
+from django.contrib.auth.models import Group, Permission
 
 PROGRAM_STAFF = "Program staff"
 FEEDBACK_REVIEWERS = "Feedback reviewers"
@@ -27,12 +27,8 @@ GROUP_PERMISSIONS = {
 }
 
 
-def ensure_feedback_groups(apps=global_apps):
+def ensure_feedback_groups():
     """Create the groups with their permissions; running it again changes nothing."""
-    if apps is not global_apps:
-        _create_permissions_in_migration(apps)
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
     groups = {}
     for name, permissions in GROUP_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=name)
@@ -40,18 +36,3 @@ def ensure_feedback_groups(apps=global_apps):
             group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
         groups[name] = group
     return groups
-
-
-def _create_permissions_in_migration(apps):
-    """Permissions are normally created after `migrate`; a data migration needs them earlier.
-
-    Only here: create_permissions clears the content type cache, which must not happen at run time.
-    """
-    from django.contrib.auth.management import create_permissions
-
-    # wagtailadmin.access_admin is created by wagtailadmin's own migration.
-    app_config = apps.get_app_config("feedback")
-    # In a migration the app config is a stub without models_module, which create_permissions skips.
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None

@@ -2,9 +2,14 @@
 
 import django.core.validators
 import django.db.models.deletion
-import feedback.outcomes.models
 from decimal import Decimal
+from django.conf import settings
 from django.db import migrations, models
+
+
+def _privacy_min_cell():
+    # Frozen here: a migration must not import the app's live code, which changes after it.
+    return settings.PRIVACY_MIN_CELL
 
 
 class Migration(migrations.Migration):
@@ -23,7 +28,7 @@ class Migration(migrations.Migration):
                 ('restoration_threshold', models.DecimalField(decimal_places=2, default=Decimal('3.00'), help_text='A survivor counts as restored when the latest overall score reaches this value (1-4).', max_digits=3, validators=[django.core.validators.MinValueValidator(Decimal('1')), django.core.validators.MaxValueValidator(Decimal('4'))], verbose_name='restoration threshold')),
                 ('measurable_improvement', models.DecimalField(decimal_places=2, default=Decimal('0.50'), help_text='Change from first to latest score that counts as a measurable improvement.', max_digits=3, validators=[django.core.validators.MinValueValidator(Decimal('0.01')), django.core.validators.MaxValueValidator(Decimal('3'))], verbose_name='measurable improvement')),
                 ('substantial_improvement', models.DecimalField(decimal_places=2, default=Decimal('1.00'), help_text='Change from first to latest score that counts as a substantial improvement.', max_digits=3, validators=[django.core.validators.MinValueValidator(Decimal('0.01')), django.core.validators.MaxValueValidator(Decimal('3'))], verbose_name='substantial improvement')),
-                ('min_cell_size', models.PositiveSmallIntegerField(default=feedback.outcomes.models._privacy_min_cell, help_text='Aggregates over fewer survivors than this are never shown. It cannot be set below the platform minimum.', verbose_name='minimum cell size')),
+                ('min_cell_size', models.PositiveSmallIntegerField(default=_privacy_min_cell, help_text='Aggregates over fewer survivors than this are never shown. It cannot be set below the platform minimum.', verbose_name='minimum cell size')),
                 ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
             ],
             options={
