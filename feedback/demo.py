@@ -6,8 +6,7 @@ import random
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from feedback.outcomes.models import OutcomeDomain
-from gsn_site.demo import set_translations
+from gsn_site.demo import give_demo_authenticator, set_translations
 from home.models import HomePage
 
 from . import demo_content as content
@@ -67,7 +66,6 @@ def _survey():
     if existing:
         return existing
     home = HomePage.objects.first()
-    domains = {domain.code: domain for domain in OutcomeDomain.objects.all()}
     survey = FeedbackSurvey(slug=content.SURVEY["slug"], show_in_menus=True)
     for field in ("title", "intro", "thank_you"):
         set_translations(survey, field, content.SURVEY[field])
@@ -75,7 +73,7 @@ def _survey():
         question = SurveyQuestion(
             key=data["key"],
             question_type=data["type"],
-            domain=domains.get(data["domain"]),
+            domain=data["domain"] or "",
             reverse_scored=data.get("reverse_scored", False),
             sort_order=position,
         )
@@ -144,8 +142,6 @@ def _staff_user(program, group, stdout):
 def _survivor_leader(stdout):
     from allauth.mfa.adapter import get_adapter as get_mfa_adapter
     from django.contrib.auth.models import Group
-
-    from stories.demo import give_demo_authenticator
 
     user, created = get_user_model().objects.get_or_create(username=content.SURVIVOR_LEADER_USERNAME)
     if created:

@@ -22,7 +22,8 @@ from wagtail.search import index
 from gsn_site.casework import CaseworkType
 from gsn_site.fields import MultipleChoiceField
 from gsn_site.middleware import LANGUAGE_PREFIX
-from home.models import SitePage
+from gsn_site.pages import SitePage
+from programs.outcome_domains import OutcomeDomainCode
 
 from .panels import FeedbackLinkPanel
 
@@ -215,7 +216,7 @@ class FeedbackSurvey(SitePage):
 
     def question_snapshot(self):
         """Everything needed to show and read answers to the current questions, in every language."""
-        return [question.snapshot() for question in self.questions.all().select_related("domain")]
+        return [question.snapshot() for question in self.questions.all()]
 
     def current_version(self):
         """The version matching the current questions, created the first time it is needed."""
@@ -251,13 +252,11 @@ class SurveyQuestion(Orderable):
         blank=True,
         help_text=_("For choice questions: one option per line, in the same order in every language."),
     )
-    domain = models.ForeignKey(
-        "outcomes.OutcomeDomain",
-        verbose_name=_("outcome domain"),
-        null=True,
+    domain = models.CharField(
+        _("outcome domain"),
+        max_length=40,
+        choices=OutcomeDomainCode.choices,
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text=_("Answers to a scale question in a domain are shown beside the outcome assessments."),
     )
     reverse_scored = models.BooleanField(
@@ -308,7 +307,7 @@ class SurveyQuestion(Orderable):
             "text": _translations(self, "text", languages),
             "help": _translations(self, "help_text", languages),
             "options": options,
-            "domain": self.domain.code if self.domain_id else None,
+            "domain": self.domain or None,
             "reverse_scored": self.reverse_scored,
         }
 
@@ -457,14 +456,7 @@ class FeedbackAnswer(models.Model):
     )
     question_key = models.SlugField(_("question"), max_length=50)
     question_type = models.CharField(_("type"), max_length=20, choices=QuestionType.choices)
-    domain = models.ForeignKey(
-        "outcomes.OutcomeDomain",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("outcome domain"),
-    )
+    domain = models.CharField(_("outcome domain"), max_length=40, choices=OutcomeDomainCode.choices, blank=True)
     reverse_scored = models.BooleanField(_("reverse scored"), default=False)
     number = models.SmallIntegerField(_("number"), null=True, blank=True)
     choice = models.CharField(_("choice"), max_length=50, blank=True)

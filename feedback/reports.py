@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db.models import Avg, Count
 from django.utils.translation import gettext_lazy as _
 
+from gsn_site.models import PrivacySettings
 from gsn_site.privacy import (
     FEWER_THAN_MIN_CELL,
     GROUP_FEWER_THAN_MIN_CELL,
@@ -14,6 +15,7 @@ from gsn_site.privacy import (
     round_half_up,
     suppression,
 )
+from programs.outcome_domains import domain_position
 
 from .models import FeedbackAnswer, FeedbackResponse, QuestionType, SurveyVersion, localised
 from .questions import NUMBER_CHOICES, SCALED_TYPES, outcome_scale_expression
@@ -43,9 +45,7 @@ def _answer_labels(question, language):
 
 def default_disclosure_control():
     """The rules in force, for callers that have not built them already (commands, tests)."""
-    from feedback.outcomes.models import OutcomeSettings
-
-    return OutcomeSettings.current().disclosure_control()
+    return PrivacySettings.current().disclosure_control()
 
 
 def feedback_summary(program, period, control=None, language=None):
@@ -149,12 +149,15 @@ def domains_with_hidden_answers(summary):
 
 
 def _domain_answers(program, date_from=None, date_to=None):
-    return FeedbackAnswer.objects.filter(
-        response__in=program_responses(program, date_from, date_to),
-        domain__isnull=False,
-        question_type__in=SCALED_TYPES,
-        number__isnull=False,
-    ).annotate(score=outcome_scale_expression())
+    return (
+        FeedbackAnswer.objects.exclude(domain="")
+        .filter(
+            response__in=program_responses(program, date_from, date_to),
+            question_type__in=SCALED_TYPES,
+            number__isnull=False,
+        )
+        .annotate(score=outcome_scale_expression())
+    )
 
 
 def survivor_voice_by_domain(program, date_from=None, date_to=None):
@@ -165,8 +168,8 @@ def survivor_voice_by_domain(program, date_from=None, date_to=None):
     scores = {}
     for code, score in (
         _domain_answers(program, date_from, date_to)
-        .values_list("domain__code", "score")
-        .order_by("domain__position", "pk")
+        .values_list("domain", "score")
+        .order_by(domain_position("domain"), "pk")
     ):
         scores.setdefault(code, []).append(score)
     return scores
@@ -185,13 +188,13 @@ def survivor_voice_summary(program, period, control=None, summary=None):
     beside_hidden = domains_with_hidden_answers(summary)
     rows = (
         _domain_answers(program, period.start, period.end)
-        .values("domain__code")
+        .values("domain")
         .annotate(respondents=Count("response", distinct=True), answers=Count("pk"), mean=Avg("score"))
-        .order_by("domain__position")
+        .order_by(domain_position("domain"))
     )
     voices = {}
     for row in rows:
-        code = row["domain__code"]
+        code = row["domain"]
         mean, reason = control.mean(row["mean"], row["respondents"], beside_hidden_answers=code in beside_hidden)
         voices[code] = {
             "respondents": None if reason else control.count(row["respondents"]),

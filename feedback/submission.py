@@ -13,7 +13,6 @@ from .receipts import receipt_code_for, receipt_hash, submission_hash
 
 def answers_from_form(version, cleaned_data):
     """Unsaved FeedbackAnswer rows for the questions that were answered; skipped ones make none."""
-    domains = _domains(version)
     answers = []
     for question in version.questions:
         value = cleaned_data.get(f"q_{question['key']}")
@@ -22,7 +21,7 @@ def answers_from_form(version, cleaned_data):
         common = {
             "question_key": question["key"],
             "question_type": question["type"],
-            "domain": domains.get(question["domain"]),
+            "domain": question["domain"] or "",
             "reverse_scored": question["reverse_scored"],
         }
         if question["type"] == QuestionType.FREE_TEXT:
@@ -36,13 +35,6 @@ def answers_from_form(version, cleaned_data):
         else:
             answers.append(FeedbackAnswer(number=value, **common))
     return answers
-
-
-def _domains(version):
-    from feedback.outcomes.models import OutcomeDomain
-
-    codes = {question["domain"] for question in version.questions if question["domain"]}
-    return {domain.code: domain for domain in OutcomeDomain.objects.filter(code__in=codes)}
 
 
 def store_response(*, program, version, language, channel, cleaned_data, token, submitted_on=None, is_sample=False):

@@ -1,8 +1,14 @@
 import os
 import secrets
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Site
 
 from .image_metadata import strip_image_metadata
 
@@ -58,3 +64,62 @@ class SiteRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class CurrentSiteSetting(BaseSiteSetting):
+    """A site setting that code outside a request (reports, commands, tasks) can read too."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def current(cls, request=None):
+        """The settings for the request's site, else the default site's; the defaults when there is no site."""
+        if request is not None:
+            return cls.for_request(request)
+        site = Site.objects.filter(is_default_site=True).first()
+        return cls.for_site(site) if site else cls()
+
+
+def _privacy_min_cell():
+    return settings.PRIVACY_MIN_CELL
+
+
+@register_setting(icon="lock")
+class PrivacySettings(CurrentSiteSetting):
+    """The one minimum cell size that every released aggregate follows: feedback reports, outcome
+    reports and the public Impact page alike (gsn_site.privacy)."""
+
+    min_cell_size = models.PositiveSmallIntegerField(
+        _("minimum cell size"),
+        default=_privacy_min_cell,
+        help_text=_(
+            "Aggregates over fewer survivors than this are never shown. It cannot be set below the platform minimum."
+        ),
+    )
+
+    panels = [FieldPanel("min_cell_size")]
+
+    class Meta:
+        verbose_name = _("privacy settings")
+
+    def clean(self):
+        super().clean()
+        if self.min_cell_size is not None and self.min_cell_size < settings.PRIVACY_MIN_CELL:
+            raise ValidationError(
+                {
+                    "min_cell_size": _("The minimum cell size cannot be below %(min)s.")
+                    % {"min": settings.PRIVACY_MIN_CELL}
+                }
+            )
+
+    @property
+    def effective_min_cell(self):
+        """Never below the platform's own minimum, whatever was stored."""
+        return max(self.min_cell_size or 0, settings.PRIVACY_MIN_CELL)
+
+    def disclosure_control(self):
+        """The rules every released aggregate follows, with the one minimum cell size in force."""
+        from gsn_site.privacy import DisclosureControl
+
+        return DisclosureControl.with_minimum(self.effective_min_cell)

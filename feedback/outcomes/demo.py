@@ -7,11 +7,13 @@ upsert as the importer, so running it again changes nothing.
 import datetime
 import random
 
+from feedback.demo_content import PROGRAMS
 from feedback.models import Program, ReportingPeriod
+from programs.outcome_domains import DOMAIN_CODES
 
 from .case_refs import hash_case_ref
 from .importer import AssessmentRecord, save_records
-from .models import DOMAIN_CODES, ImpactSnapshot, Occasion
+from .models import ImpactSnapshot, Occasion
 from .reports import impact_figures
 from .scoring import ScoringRules, domain_score_from_subdomains
 
@@ -19,22 +21,11 @@ SURVIVORS_PER_PROGRAM = 240
 SUBDOMAINS_PER_DOMAIN = 3
 FIRST_INTAKE = datetime.date(2023, 1, 9)
 LAST_DAY = datetime.date(2025, 10, 31)
-# The feedback demo's programs; created here too when that seeder has not run.
-FALLBACK_PROGRAMS = [
-    {"code": "sample-ke-aftercare", "name": "Sample aftercare program (Kenya)", "country": "Kenya"},
-    {"code": "sample-in-restoration", "name": "Sample restoration program (India)", "country": "India"},
-    {"code": "sample-kh-survivor-care", "name": "Sample survivor care program (Cambodia)", "country": "Cambodia"},
-    {"code": "sample-br-acolhimento", "name": "Sample aftercare program (Brazil)", "country": "Brazil"},
-]
 # Programs whose figures the demo shows on the public Impact page.
 PUBLISHED = {"sample-ke-aftercare", "sample-in-restoration"}
 
 
 def _demo_programs():
-    try:
-        from feedback.demo_content import PROGRAMS
-    except ImportError:
-        PROGRAMS = FALLBACK_PROGRAMS
     programs = []
     for data in PROGRAMS:
         name = data["name"]["en"] if isinstance(data["name"], dict) else data["name"]

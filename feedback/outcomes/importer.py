@@ -35,9 +35,10 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from feedback.models import Program
+from programs.outcome_domains import DOMAIN_CODES
 
 from .case_refs import hash_case_ref, normalise_case_ref
-from .models import DOMAIN_CODES, AsoAssessment, ImportBatch, Occasion, StagedAssessment
+from .models import AsoAssessment, ImportBatch, Occasion, StagedAssessment
 from .scoring import SUBDOMAIN_TOLERANCE, domain_score_from_subdomains
 
 REQUIRED_COLUMNS = ("program", "case_ref", "assessed_on", "occasion")

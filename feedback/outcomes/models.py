@@ -7,25 +7,15 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Site
+from wagtail.contrib.settings.models import register_setting
 
+from gsn_site.models import CurrentSiteSetting
 from gsn_site.sanitize import plain_text
-
-# The six ASO domains. Their names are published by IJM; sub-domain wording is not shipped.
-DOMAIN_NAMES = {
-    "safety": _("Safety"),
-    "legal_protection": _("Legal Protection"),
-    "mental_wellbeing": _("Mental Wellbeing"),
-    "economic_empowerment_education": _("Economic Empowerment and Education"),
-    "social_support": _("Social Support"),
-    "physical_wellbeing": _("Physical Wellbeing"),
-}
-DOMAIN_CODES = tuple(DOMAIN_NAMES)
+from programs.outcome_domains import DOMAIN_CODES, DOMAIN_NAMES
 
 
 class OutcomeDomain(models.Model):
-    """One of the six ASO domains, shared by survey questions and assessments."""
+    """One of the six ASO domains, as assessments and sub-domain labels refer to them."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
@@ -41,10 +31,6 @@ class OutcomeDomain(models.Model):
     @property
     def name(self):
         return DOMAIN_NAMES.get(self.code, self.code)
-
-
-def _privacy_min_cell():
-    return settings.PRIVACY_MIN_CELL
 
 
 class Occasion(models.IntegerChoices):
@@ -129,7 +115,7 @@ class SubdomainLabel(models.Model):
 
 
 @register_setting(icon="form")
-class OutcomeSettings(BaseSiteSetting):
+class OutcomeSettings(CurrentSiteSetting):
     """The organisation's outcome rules. The ASO does not publish them; these are documented defaults."""
 
     restoration_threshold = models.DecimalField(
@@ -156,19 +142,10 @@ class OutcomeSettings(BaseSiteSetting):
         validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("3"))],
         help_text=_("Change from first to latest score that counts as a substantial improvement."),
     )
-    min_cell_size = models.PositiveSmallIntegerField(
-        _("minimum cell size"),
-        default=_privacy_min_cell,
-        help_text=_(
-            "Aggregates over fewer survivors than this are never shown. It cannot be set below the platform minimum."
-        ),
-    )
-
     panels = [
         FieldPanel("restoration_threshold"),
         FieldPanel("measurable_improvement"),
         FieldPanel("substantial_improvement"),
-        FieldPanel("min_cell_size"),
     ]
 
     class Meta:
@@ -176,37 +153,11 @@ class OutcomeSettings(BaseSiteSetting):
 
     def clean(self):
         super().clean()
-        if self.min_cell_size is not None and self.min_cell_size < settings.PRIVACY_MIN_CELL:
-            raise ValidationError(
-                {
-                    "min_cell_size": _("The minimum cell size cannot be below %(min)s.")
-                    % {"min": settings.PRIVACY_MIN_CELL}
-                }
-            )
         if self.substantial_improvement is not None and self.measurable_improvement is not None:
             if self.substantial_improvement < self.measurable_improvement:
                 raise ValidationError(
                     {"substantial_improvement": _("A substantial improvement cannot be smaller than a measurable one.")}
                 )
-
-    @classmethod
-    def current(cls, request=None):
-        """The settings for the request's site, else the default site's; the defaults when there is no site."""
-        if request is not None:
-            return cls.for_request(request)
-        site = Site.objects.filter(is_default_site=True).first()
-        return cls.for_site(site) if site else cls()
-
-    @property
-    def effective_min_cell(self):
-        """Never below the platform's own minimum, whatever was stored."""
-        return max(self.min_cell_size or 0, settings.PRIVACY_MIN_CELL)
-
-    def disclosure_control(self):
-        """The rules every released aggregate follows, with the one minimum cell size in force."""
-        from gsn_site.privacy import DisclosureControl
-
-        return DisclosureControl.with_minimum(self.effective_min_cell)
 
 
 class ImpactSnapshotQuerySet(models.QuerySet):

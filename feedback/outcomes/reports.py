@@ -3,26 +3,11 @@
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from feedback.reports import feedback_summary, survivor_voice_summary
 from gsn_site.privacy import NO_DATA, suppression
+from programs.outcome_domains import DOMAIN_CODES, DOMAIN_NAMES
 
-from .models import DOMAIN_CODES, DOMAIN_NAMES
 from .scoring import ScoringRules, aso_summary
-
-
-def _feedback_reports():
-    """The feedback app's reports module, imported when needed (it is built beside this app)."""
-    try:
-        from feedback import reports
-    except ImportError:
-        return None
-    return reports
-
-
-def feedback_summary(program, period, control):
-    reports = _feedback_reports()
-    if reports is None or not hasattr(reports, "feedback_summary"):
-        return None
-    return reports.feedback_summary(program, period, control)
 
 
 def survivor_voice(program, period, control, summary=None):
@@ -31,11 +16,7 @@ def survivor_voice(program, period, control, summary=None):
     The feedback app converts the answers and applies disclosure control
     (feedback.reports.survivor_voice_summary); n is the number of people who answered in the domain.
     """
-    reports = _feedback_reports()
-    function = getattr(reports, "survivor_voice_summary", None) if reports else None
-    if function is None:
-        return {}
-    voices = function(program, period, control, summary=summary) or {}
+    voices = survivor_voice_summary(program, period, control, summary=summary)
     return {
         code: {"mean": values.get("mean"), "n": values.get("respondents"), "reason": values.get("reason")}
         for code, values in voices.items()

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from gsn_site.models import PrivacySettings
 from gsn_site.privacy import (
     GROUP_FEWER_THAN_MIN_CELL,
     NO_DATA,
@@ -27,8 +28,9 @@ from gsn_site.privacy import (
     DisclosureControl,
     suppression,
 )
+from programs.outcome_domains import DOMAIN_CODES
 
-from .models import DOMAIN_CODES, AsoAssessment, OutcomeSettings
+from .models import AsoAssessment, OutcomeSettings
 
 OVERALL = "overall"
 # Scores are stored as floats: a change of exactly 0.5 may come out as 0.49999999999.
@@ -52,7 +54,7 @@ class ScoringRules:
             restoration_threshold=float(outcome_settings.restoration_threshold),
             measurable_improvement=float(outcome_settings.measurable_improvement),
             substantial_improvement=float(outcome_settings.substantial_improvement),
-            min_cell=outcome_settings.effective_min_cell,
+            min_cell=PrivacySettings.current().effective_min_cell,
         )
 
     @property

@@ -23,6 +23,7 @@ from feedback.models import PeriodKind, PeriodNotReleasable, Program, ReportingP
 from feedback.report_options import ReportPeriodForm, period_choices
 from gsn_site.page_cache import purge_public_page_cache
 from gsn_site.privacy import suppression_note
+from programs.outcome_domains import DOMAIN_NAMES
 
 from . import uploads
 from .charts import SERIES, domain_chart, impact_chart
@@ -37,7 +38,7 @@ from .importer import (
     schedule_purge,
     session_hash,
 )
-from .models import DOMAIN_NAMES, ImpactSnapshot, ImportBatch
+from .models import ImpactSnapshot, ImportBatch
 from .reports import impact_figures, program_report, report_rows
 from .scoring import ScoringRules
 

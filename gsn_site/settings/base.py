@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "gsn_site",
     "home",
     "stories",
+    "programs",
     "feedback",
     "feedback.outcomes",
     "wagtail.contrib.forms",

@@ -9,9 +9,10 @@ from django.test import Client
 
 from feedback.models import Program, ReportingPeriod
 from feedback.outcomes.case_refs import hash_case_ref
-from feedback.outcomes.models import DOMAIN_CODES, AsoAssessment, ImpactSnapshot, Occasion
+from feedback.outcomes.models import AsoAssessment, ImpactSnapshot, Occasion
 from feedback.outcomes.reports import impact_figures
 from feedback.outcomes.scoring import ScoringRules
+from programs.outcome_domains import DOMAIN_CODES
 from tests.conftest import sign_in_with_two_steps
 
 from .conftest import assert_no_axe_violations, save_screenshot

@@ -8,7 +8,6 @@ from factory.django import DjangoModelFactory
 from wagtail.models import Page
 
 from feedback.models import FeedbackSurvey, Program, SurveyQuestion
-from feedback.outcomes.models import OutcomeDomain
 from feedback.receipts import submission_hash
 from feedback.submission import store_response
 
@@ -43,7 +42,6 @@ def make_survey(parent=None, slug="survey", **fields):
     parent = parent or Page.get_first_root_node()
     Page.objects.filter(pk=parent.pk, title_en__isnull=True).update(title_en=parent.title)
     parent.refresh_from_db()
-    domains = {domain.code: domain for domain in OutcomeDomain.objects.all()}
     survey = FeedbackSurvey(
         title="How was the program?", title_en="How was the program?", title_sw="Mpango ulikuwaje?", slug=slug, **fields
     )
@@ -57,7 +55,7 @@ def make_survey(parent=None, slug="survey", **fields):
                 text_sw=f"Swali {key}?" if position == 0 else None,
                 help_text_en=f"Help for {key}.",
                 options_en="\n".join(options),
-                domain=domains.get(domain),
+                domain=domain or "",
                 reverse_scored=reverse,
                 sort_order=position,
             )

@@ -7,7 +7,8 @@ from django.contrib.auth import get_user_model
 
 from feedback.models import Program
 from feedback.outcomes.case_refs import hash_case_ref
-from feedback.outcomes.models import DOMAIN_CODES, AsoAssessment, Occasion
+from feedback.outcomes.models import AsoAssessment, Occasion
+from programs.outcome_domains import DOMAIN_CODES
 from tests.conftest import give_totp_authenticator
 
 _numbers = itertools.count(1)

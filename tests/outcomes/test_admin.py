@@ -2,6 +2,7 @@
 
 import csv
 import io
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -250,23 +251,27 @@ def test_administrators_edit_the_outcome_settings_and_sub_domain_labels(client, 
 
     from feedback.outcomes.models import OutcomeDomain, OutcomeSettings, SubdomainLabel
     from feedback.outcomes.scoring import ScoringRules
+    from feedback.reports import default_disclosure_control
+    from gsn_site.models import PrivacySettings
 
     admin = give_totp_authenticator(get_user_model().objects.create_superuser("admin", password="a-long-password-123"))
     login(client, admin)
     site = Site.objects.get(is_default_site=True)
     url = reverse("wagtailsettings:edit", args=["outcomes", "outcomesettings", site.pk])
     assert client.get(url).status_code == 200
-    data = {
-        "restoration_threshold": "3.25",
-        "measurable_improvement": "0.5",
-        "substantial_improvement": "1.0",
-        "min_cell_size": "3",
-    }
-    response = client.post(url, data)
+    data = {"restoration_threshold": "3.25", "measurable_improvement": "0.5", "substantial_improvement": "1.0"}
+    client.post(url, data)
+    # The minimum cell size is a privacy setting: one value for every report, feedback and outcomes alike.
+    privacy_url = reverse("wagtailsettings:edit", args=["gsn_site", "privacysettings", site.pk])
+    response = client.post(privacy_url, {"min_cell_size": "3"})
+    assert response.status_code == 200
     assert "cannot be below 5" in response.text  # never below the platform minimum
-    client.post(url, {**data, "min_cell_size": "8"})
+    assert PrivacySettings.for_site(site).min_cell_size == 5
+    client.post(privacy_url, {"min_cell_size": "8"})
+    assert PrivacySettings.for_site(site).min_cell_size == 8
     assert ScoringRules.from_settings() == ScoringRules(restoration_threshold=3.25, min_cell=8)
-    assert OutcomeSettings.for_site(site).min_cell_size == 8
+    assert default_disclosure_control().min_cell == 8
+    assert OutcomeSettings.for_site(site).restoration_threshold == Decimal("3.25")
 
     client.post(
         reverse("wagtailsnippets_outcomes_subdomainlabel:add"),

@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from feedback.models import Program, ReportingPeriod
-from feedback.outcomes.models import DOMAIN_CODES, AsoAssessment, ImpactSnapshot
+from feedback.outcomes.models import AsoAssessment, ImpactSnapshot
 from feedback.outcomes.reports import impact_figures
 from feedback.outcomes.scoring import ScoringRules
+from programs.outcome_domains import DOMAIN_CODES
 
 from .helpers import assess, make_program
 

@@ -11,7 +11,8 @@ from openpyxl import Workbook
 
 from feedback.outcomes.case_refs import hash_case_ref
 from feedback.outcomes.importer import import_assessments
-from feedback.outcomes.models import DOMAIN_CODES, AsoAssessment, Occasion
+from feedback.outcomes.models import AsoAssessment, Occasion
+from programs.outcome_domains import DOMAIN_CODES
 
 from .helpers import make_program, make_staff
 
