@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from feedback.outcomes import views as outcome_views
 from home import views as home_views
-from stories import views as story_views
+from members import views as member_views
 
 # Signing in to the admin is allauth's sign-in, with its rate limits and two-step code: Wagtail's
 # own login and password-reset views (which take a password alone) are never reached, and signing
@@ -31,7 +31,7 @@ urlpatterns = admin_sign_in_urlpatterns + [
 # using Accept-Language.
 urlpatterns += i18n_patterns(
     # Before allauth's own: signup needs an invitation code, which a link may fill in.
-    path("accounts/signup/", story_views.signup, name="account_signup"),
+    path("accounts/signup/", member_views.signup, name="account_signup"),
     path("accounts/", include("allauth.urls")),
     path("search/", home_views.search, name="search"),
     path("impact/", outcome_views.impact, name="impact"),

@@ -7,8 +7,9 @@ from django.contrib.auth.models import Group
 
 from gsn_site.demo import get_or_create_page, give_demo_authenticator
 from home.models import ChapterPage, HomePage
+from members.models import MemberProfile
 
-from .models import MODERATORS_GROUP, MemberProfile, StoryConsent, StoryIndexPage, StoryPage, StoryStatus
+from .models import MODERATORS_GROUP, StoryConsent, StoryIndexPage, StoryPage, StoryStatus
 from .submission import body_stream
 
 MEMBER_PASSWORD = "demo-member-password"

@@ -1,19 +1,12 @@
-from allauth.account.forms import SignupForm
 from django import forms
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.forms.utils import ErrorDict
-from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from gsn_site.casework import CaseworkType
 from gsn_site.image_metadata import refuse_too_many_pixels
 from gsn_site.sanitize import plain_text
-from home.models import ChapterPage
 
-from .models import InvitationCode, MemberProfile, ReportReason, StoryConsent, StoryTheme
+from .models import ReportReason, StoryConsent, StoryTheme
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
@@ -25,95 +18,6 @@ class PhotoField(forms.ImageField):
         if data and hasattr(data, "seek"):
             refuse_too_many_pixels(data)
         return super().to_python(data)
-
-
-class InvitationSignupForm(SignupForm):
-    """allauth's signup form, open only to people holding a valid invitation code."""
-
-    invitation_code = forms.CharField(
-        label=_("Invitation code"),
-        max_length=40,
-        help_text=_("For example K7M2-9QXD. Capitals, small letters, spaces and dashes are all fine."),
-        widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"}),
-    )
-    pseudonym = forms.CharField(
-        label=_("Pseudonym"),
-        max_length=60,
-        help_text=_("The name shown with your stories. Do not use your real name."),
-    )
-    chapter = forms.ModelChoiceField(
-        label=_("Chapter"), queryset=ChapterPage.objects.none(), required=False, empty_label=_("No chapter")
-    )
-    preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
-
-    field_order = [
-        "invitation_code",
-        "username",
-        "pseudonym",
-        "email",
-        "password1",
-        "password2",
-        "chapter",
-        "preferred_language",
-    ]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["chapter"].queryset = ChapterPage.objects.live().public().order_by("title")
-        # Someone reading the page in Swahili most likely wants the site in Swahili.
-        self.fields["preferred_language"].initial = get_language()
-        if "email" in self.fields:
-            self.fields["email"].help_text = _(
-                "Optional. Without an email address you cannot reset your password yourself: "
-                "a moderator of your chapter can reset it for you."
-            )
-        self.order_fields(self.field_order)
-
-    def full_clean(self):
-        super().full_clean()
-        # A wrong code says only that: nothing about usernames that exist, nothing about passwords.
-        if self.is_bound and "invitation_code" in self._errors:
-            self._errors = ErrorDict({"invitation_code": self._errors["invitation_code"]})
-            self.cleaned_data = {}
-
-    def clean_invitation_code(self):
-        invitation = InvitationCode.objects.usable().matching(self.cleaned_data["invitation_code"]).first()
-        if invitation is None:
-            raise forms.ValidationError(
-                _("This invitation code is not valid. It may have expired or been used already.")
-            )
-        return invitation.code
-
-    def clean_pseudonym(self):
-        pseudonym = plain_text(self.cleaned_data["pseudonym"])
-        if not pseudonym:
-            raise forms.ValidationError(_("Please choose a pseudonym."))
-        if pseudonym.casefold() == (self.cleaned_data.get("username") or "").casefold():
-            raise forms.ValidationError(_("Your pseudonym must be different from your username."))
-        return pseudonym
-
-    def save(self, request):
-        with transaction.atomic():
-            invitation = (
-                InvitationCode.objects.usable()
-                .select_for_update()
-                .filter(code=self.cleaned_data["invitation_code"])
-                .first()
-            )
-            if invitation is None:
-                # Used by someone else between validation and saving.
-                raise PermissionDenied
-            user = super().save(request)
-            invitation.used_at = timezone.now()
-            invitation.used_by = user
-            invitation.save(update_fields=["used_at", "used_by"])
-            MemberProfile.objects.create(
-                user=user,
-                pseudonym=self.cleaned_data["pseudonym"],
-                chapter=self.cleaned_data["chapter"],
-                preferred_language=self.cleaned_data["preferred_language"],
-            )
-        return user
 
 
 class ConsentForm(forms.ModelForm):

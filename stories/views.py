@@ -1,6 +1,5 @@
 """The member's side of stories (share, dashboard, edit, withdraw, delete, consent) and reporting."""
 
-from allauth.account.views import SignupView
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,9 +15,10 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
 from gsn_site.ratelimits import address_limit_exceeded, client_key
+from members.models import MemberProfile
 
-from .forms import ConsentForm, ContentReportForm, InvitationSignupForm, StoryConsentFields, StoryForm
-from .models import ContentReport, MemberProfile, StoryConsent, StoryIndexPage, StoryPage
+from .forms import ConsentForm, ContentReportForm, StoryConsentFields, StoryForm
+from .models import ContentReport, StoryConsent, StoryIndexPage, StoryPage
 from .submission import create_story, story_form_initial, update_story
 
 
@@ -32,20 +32,6 @@ def member_required(view):
         return view(request, *args, **kwargs)
 
     return wrapped
-
-
-class InvitationSignupView(SignupView):
-    """allauth's signup, with the invitation code filled in from the link on a printed slip."""
-
-    def get_initial(self):
-        initial = super().get_initial()
-        code = self.request.GET.get("code", "").strip()
-        if code:
-            initial["invitation_code"] = code[: InvitationSignupForm.base_fields["invitation_code"].max_length]
-        return initial
-
-
-signup = InvitationSignupView.as_view()
 
 
 @member_required

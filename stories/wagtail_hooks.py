@@ -1,14 +1,14 @@
-"""Admin screens for invitations, member profiles and the moderation queue; audit log actions."""
+"""Admin screens for the moderation queue (with the members' invitations and profiles in the same
+menu); audit log actions."""
 
 import django_filters
 from django.http import Http404
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
-from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import log
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
@@ -18,10 +18,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from gsn_site.admin_viewsets import PermissionCheckedChooserViewSet
 from gsn_site.sanitize import plain_text
 from home.models import HOME_PAGE_CONTEXT_HOOK
+from members.viewsets import InvitationCodeViewSet, MemberProfileViewSet
 
-from .admin_views import ReportEditView, ReportInspectView, TemporaryPasswordView, invitation_slip
+from .admin_views import ReportEditView, ReportInspectView
 from .forms import AuthorNoteForm
-from .models import AuthorNote, ContentReport, InvitationCode, MemberProfile, ReportReason, StoryIndexPage, StoryPage
+from .models import AuthorNote, ContentReport, ReportReason, StoryIndexPage, StoryPage
 
 
 @hooks.register("register_log_actions")
@@ -33,9 +34,6 @@ def register_story_log_actions(actions):
     actions.register_action("stories.report.dismiss", _("Dismiss report"), _("Report dismissed"))
     actions.register_action("stories.report.unpublish", _("Unpublish reported story"), _("Reported story unpublished"))
     actions.register_action("stories.note_to_author", _("Note to author"), _("Note sent to the author"))
-    actions.register_action(
-        "stories.member.temporary_password", _("Set a temporary password"), _("Temporary password set for the member")
-    )
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -51,46 +49,6 @@ def choose_only_pages_the_user_may_explore(pages, request):
     if parent_page_id is not None and not explorable.filter(pk=parent_page_id).exists():
         raise Http404
     return pages.filter(pk__in=explorable.values("pk"))
-
-
-class InvitationCodeFilterSet(WagtailFilterSet):
-    used = django_filters.BooleanFilter(field_name="used_at", lookup_expr="isnull", exclude=True, label=_("Used"))
-
-    class Meta:
-        model = InvitationCode
-        fields = ["revoked"]
-
-
-class InvitationCodeViewSet(SnippetViewSet):
-    chooser_viewset_class = PermissionCheckedChooserViewSet
-    model = InvitationCode
-    icon = "key"
-    menu_label = _("Invitation codes")
-    list_display = ["code", "note", "status"]
-    filterset_class = InvitationCodeFilterSet
-    search_fields = ["code", "note"]
-    form_fields = ["code", "note", "expires_at", "revoked"]
-
-    def slip_view(self, request, pk):
-        return invitation_slip(request, self, pk)
-
-    def get_urlpatterns(self):
-        return super().get_urlpatterns() + [path("slip/<str:pk>/", self.slip_view, name="slip")]
-
-
-class MemberProfileViewSet(SnippetViewSet):
-    chooser_viewset_class = PermissionCheckedChooserViewSet
-    model = MemberProfile
-    icon = "user"
-    menu_label = _("Member profiles")
-    list_display = ["pseudonym", "chapter", "preferred_language"]
-    list_filter = ["preferred_language"]
-    search_fields = ["pseudonym"]
-    form_fields = ["pseudonym", "chapter", "preferred_language"]
-
-    def get_urlpatterns(self):
-        view = TemporaryPasswordView.as_view(viewset=self)
-        return super().get_urlpatterns() + [path("temporary-password/<str:pk>/", view, name="temporary_password")]
 
 
 class ContentReportFilterSet(WagtailFilterSet):
@@ -132,20 +90,6 @@ class StoriesViewSetGroup(SnippetViewSetGroup):
 register_snippet(StoriesViewSetGroup)
 
 
-@hooks.register("register_snippet_listing_buttons")
-def invitation_and_member_buttons(snippet, user, next_url=None):
-    if isinstance(snippet, InvitationCode):
-        slip_url = reverse("wagtailsnippets_stories_invitationcode:slip", args=[snippet.pk])
-        yield ListingButton(_("Print slip"), slip_url, icon_name="print", priority=5)
-    if isinstance(snippet, MemberProfile) and snippet.temporary_password_allowed_for(user):
-        yield ListingButton(
-            _("Set a temporary password"),
-            reverse("wagtailsnippets_stories_memberprofile:temporary_password", args=[snippet.pk]),
-            icon_name="key",
-            priority=5,
-        )
-
-
 class ModerationPanel(Component):
     """What waits for a moderator: stories held after reports, and open reports, newest first."""
 
@@ -173,12 +117,6 @@ class ModerationPanel(Component):
 def add_moderation_panel(request, panels):
     if request.user.has_perm("stories.change_contentreport"):
         panels.append(ModerationPanel(request))
-
-
-@hooks.register("after_create_snippet")
-def record_invitation_creator(request, instance):
-    if isinstance(instance, InvitationCode):
-        InvitationCode.objects.filter(pk=instance.pk).update(created_by=request.user)
 
 
 class ReportBulkAction(SnippetBulkAction):

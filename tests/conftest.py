@@ -20,7 +20,7 @@ def sign_in_with_two_steps(client, user):
     """Sign `user` in as allauth leaves a session after the password *and* the authenticator code.
 
     `client.force_login` alone is a session without the second factor, which the admin refuses
-    (stories.middleware.AdminRequiresMFAMiddleware); tests/security/test_admin_signin.py goes
+    (members.middleware.AdminRequiresMFAMiddleware); tests/security/test_admin_signin.py goes
     through the real password and code screens.
     """
     from allauth.account.internal.flows.login import record_authentication
@@ -47,7 +47,7 @@ def totp_code(secret=TEST_TOTP_SECRET):
 
 @pytest.fixture(autouse=True)
 def _admin_test_users_use_two_step_sign_in(monkeypatch):
-    """Admins must have passed two-step sign-in (stories.middleware.AdminRequiresMFAMiddleware).
+    """Admins must have passed two-step sign-in (members.middleware.AdminRequiresMFAMiddleware).
 
     Wagtail's `WagtailTestUtils.login()` signs a superuser in without it; sign that user in with both
     steps, as a real administrator would be, instead of weakening the middleware.

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LAYERS = {
     "gsn_site": "core",
     "home": "home",
+    "members": "members",
     "programs": "programs",
     "stories": "stories",
     "feedback": "feedback",
@@ -28,11 +29,12 @@ LAYERS = {
 ALLOWED = {
     "core": set(),
     "home": {"core"},
+    "members": {"core", "home"},
     "programs": {"core"},
-    "stories": {"core", "home"},
+    "stories": {"core", "home", "members"},
     "feedback": {"core", "home", "programs"},
     "outcomes": {"core", "programs", "feedback"},
-    "bench": {"core", "home", "programs", "stories", "feedback", "outcomes"},
+    "bench": {"core", "home", "members", "programs", "stories", "feedback", "outcomes"},
 }
 
 # The places that wire the apps together: the core may import apps here, and only here.
@@ -116,6 +118,7 @@ def test_every_python_package_of_the_project_has_a_layer():
         ),
         ("feedback/reports.py", "from . import outcomes\n", ("feedback", "feedback.outcomes", 1)),
         ("programs/models.py", "from feedback.models import FeedbackResponse\n", ("programs", "feedback.models", 1)),
+        ("members/forms.py", "from stories.models import StoryPage\n", ("members", "stories.models", 1)),
         ("stories/models.py", "from bench.data import build\n", ("stories", "bench.data", 1)),
     ],
 )
@@ -131,6 +134,7 @@ def test_a_forbidden_import_is_found(path, source, expected):
         ("gsn_site/settings/base.py", "import feedback\n"),
         ("feedback/outcomes/views.py", "from feedback.models import Program\n"),
         ("stories/models.py", "from home.models import ChapterPage\n"),
+        ("stories/views.py", "from members.models import MemberProfile\n"),
         ("feedback/models.py", "from programs.outcome_domains import OutcomeDomainCode\n"),
     ],
 )

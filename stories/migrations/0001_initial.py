@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import gsn_site.fields
-import stories.models
+import members.models
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
@@ -91,9 +91,9 @@ class Migration(migrations.Migration):
             name='InvitationCode',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(default=stories.models.default_invitation_code, max_length=32, unique=True, verbose_name='code')),
+                ('code', models.CharField(default=members.models.default_invitation_code, max_length=32, unique=True, verbose_name='code')),
                 ('note', models.CharField(blank=True, help_text='Who the code is for, in words only staff understand. Never a full name.', max_length=200, verbose_name='note')),
-                ('expires_at', models.DateTimeField(default=stories.models.default_invitation_expiry, verbose_name='expires at')),
+                ('expires_at', models.DateTimeField(default=members.models.default_invitation_expiry, verbose_name='expires at')),
                 ('revoked', models.BooleanField(default=False, verbose_name='revoked')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('used_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='used at')),

@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 import pytest
 from playwright.sync_api import expect
 
+from members.models import InvitationCode, MemberProfile
 from stories import demo as stories_demo
-from stories.models import InvitationCode, MemberProfile
 from tests.conftest import totp_code
 
 from .conftest import assert_no_axe_violations, save_screenshot, sign_in
@@ -46,10 +46,10 @@ def test_staff_print_a_slip_in_the_members_language(browser_page, demo_site):
     invitation = InvitationCode.objects.create(code="K7M2-9QXD", expires_at=datetime(2027, 3, 3, 12, tzinfo=UTC))
     page = browser_page
     sign_in(page, "moderator", stories_demo.MODERATOR_PASSWORD, code=totp_code(stories_demo.MODERATOR_TOTP_SECRET))
-    page.goto("/admin/snippets/stories/invitationcode/")
+    page.goto("/admin/snippets/members/invitationcode/")
     row = page.locator("tr").filter(has_text="K7M2-9QXD")
     expect(row).to_contain_text("Unused, expires 3 March 2027")
-    page.goto(f"/admin/snippets/stories/invitationcode/slip/{invitation.pk}/")
+    page.goto(f"/admin/snippets/members/invitationcode/slip/{invitation.pk}/")
     page.select_option("#id_language", "fr")
     page.get_by_role("button", name="Show the slip in this language").click()
     page.wait_for_url("**?language=fr")

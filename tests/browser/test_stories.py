@@ -3,8 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
+from members.models import InvitationCode
 from stories import demo as stories_demo
-from stories.models import InvitationCode, StoryPage
+from stories.models import StoryPage
 from tests.conftest import totp_code
 
 from .conftest import assert_no_axe_violations, save_screenshot, sign_in

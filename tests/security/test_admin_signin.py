@@ -47,7 +47,7 @@ def admin_urls(story):
         f"/admin/pages/{story.pk}/edit/",
         f"/admin/pages/{story.pk}/edit/preview/",
         "/admin/snippets/stories/contentreport/",
-        "/admin/snippets/stories/memberprofile/",
+        "/admin/snippets/members/memberprofile/",
         "/admin/snippets/feedback/program/",
         "/admin/choose-page/",
         f"/admin/choose-page/{story.get_parent().pk}/",

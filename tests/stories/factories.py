@@ -3,7 +3,8 @@ import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from stories.models import InvitationCode, MemberProfile, StoryConsent, StoryIndexPage, StoryPage
+from members.models import InvitationCode, MemberProfile
+from stories.models import StoryConsent, StoryIndexPage, StoryPage
 from stories.submission import body_stream
 
 PASSWORD = "a-long-test-password"

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup, Comment
 from django.conf import settings
 from django.core.cache import cache
 
-from stories.models import InvitationCode
+from members.models import InvitationCode
 from tests.conftest import give_totp_authenticator, totp_code
 
 from .factories import PASSWORD, MemberFactory

@@ -14,9 +14,9 @@ from wagtail.models import Revision, WorkflowState
 
 from stories.models import AuthorNote, StoryConsent, StoryPage, StoryStatus
 from tests.conftest import give_totp_authenticator, sign_in_with_two_steps
+from tests.members.test_accounts import signup_data
 
 from .factories import InvitationCodeFactory, UserFactory
-from .test_accounts import signup_data
 from .test_submission import jpeg_upload, story_post
 
 pytestmark = pytest.mark.django_db

@@ -6,10 +6,9 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from feedback.roles import PROGRAM_STAFF, ensure_feedback_groups
-from stories.models import MemberProfile
+from members.models import MemberProfile
 from tests.conftest import give_totp_authenticator, sign_in_with_two_steps
-
-from .factories import PASSWORD, MemberFactory, ModeratorFactory, UserFactory
+from tests.stories.factories import PASSWORD, MemberFactory, ModeratorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +16,7 @@ TEMPORARY = "paper-slip-4821-river"
 
 
 def url_for(profile):
-    return reverse("wagtailsnippets_stories_memberprofile:temporary_password", args=[profile.pk])
+    return reverse("wagtailsnippets_members_memberprofile:temporary_password", args=[profile.pk])
 
 
 def set_password(client, profile, password=TEMPORARY):
@@ -46,12 +45,12 @@ def test_a_moderator_sets_a_temporary_password_and_the_log_records_who_not_what(
     assert "Set a temporary password" in page.content.decode()
     response = set_password(client, profile)
     assert response.status_code == 302
-    assert response["Location"] == reverse("wagtailsnippets_stories_memberprofile:list")
+    assert response["Location"] == reverse("wagtailsnippets_members_memberprofile:list")
     profile.refresh_from_db()
     profile.user.refresh_from_db()
     assert profile.user.check_password(TEMPORARY)
     assert profile.must_change_password is True
-    entry = ModelLogEntry.objects.get(action="stories.member.temporary_password")
+    entry = ModelLogEntry.objects.get(action="members.temporary_password")
     assert (entry.object_id, entry.user_id) == (str(profile.pk), moderator.pk)
     assert TEMPORARY not in str(entry.data) and TEMPORARY not in entry.label
 
@@ -68,7 +67,7 @@ def test_a_weak_temporary_password_is_refused_with_a_message(client, moderator, 
 
 def test_the_member_list_offers_it_to_moderators(client, moderator, profile):
     sign_in_with_two_steps(client, moderator)
-    content = client.get(reverse("wagtailsnippets_stories_memberprofile:list")).content.decode()
+    content = client.get(reverse("wagtailsnippets_members_memberprofile:list")).content.decode()
     assert url_for(profile) in content
 
 
@@ -82,7 +81,7 @@ def test_a_moderator_cannot_set_the_password_of_a_staff_or_admin_account(client,
         assert_refused(set_password(client, target))
         target.user.refresh_from_db()
         assert target.user.check_password(PASSWORD)
-    list_content = client.get(reverse("wagtailsnippets_stories_memberprofile:list")).content.decode()
+    list_content = client.get(reverse("wagtailsnippets_members_memberprofile:list")).content.decode()
     assert url_for(staff_profile) not in list_content
 
 

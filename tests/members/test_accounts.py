@@ -5,10 +5,9 @@ from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from stories.models import InvitationCode, MemberProfile
+from members.models import InvitationCode, MemberProfile
 from tests.conftest import sign_in_with_two_steps
-
-from .factories import PASSWORD, InvitationCodeFactory, MemberFactory, ModeratorFactory, UserFactory
+from tests.stories.factories import PASSWORD, InvitationCodeFactory, MemberFactory, ModeratorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -134,7 +133,7 @@ def test_staff_create_invitation_codes_in_the_admin(client):
 
     moderator = ModeratorFactory()
     sign_in_with_two_steps(client, moderator)
-    url = reverse("wagtailsnippets_stories_invitationcode:add")
+    url = reverse("wagtailsnippets_members_invitationcode:add")
     assert client.get(url).status_code == 200
     response = client.post(url, {"code": "FROM-ADMIN", "note": "chapter meeting", "expires_at": "2099-01-01 10:00"})
     assert response.status_code == 302

@@ -8,10 +8,10 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
-from stories.models import CROCKFORD_ALPHABET, InvitationCode, canonical_invitation_code
+from members.models import CROCKFORD_ALPHABET, InvitationCode, canonical_invitation_code
 from tests.conftest import give_totp_authenticator, sign_in_with_two_steps
+from tests.stories.factories import InvitationCodeFactory, MemberFactory, ModeratorFactory, UserFactory
 
-from .factories import InvitationCodeFactory, MemberFactory, ModeratorFactory, UserFactory
 from .test_accounts import signup_data
 
 pytestmark = pytest.mark.django_db
@@ -125,16 +125,16 @@ def moderator_client(client):
 def test_the_admin_list_shows_status_in_words_and_a_slip_for_each_code(moderator_client):
     invitation = InvitationCodeFactory(code="K7M2-9QXD", expires_at=datetime(2027, 3, 3, 12, 0, tzinfo=UTC))
     InvitationCodeFactory(code="REVO-KED0", revoked=True)
-    content = moderator_client.get(reverse("wagtailsnippets_stories_invitationcode:list")).content.decode()
+    content = moderator_client.get(reverse("wagtailsnippets_members_invitationcode:list")).content.decode()
     assert "Unused, expires 3 March 2027" in content
     assert "Revoked" in content
     assert "False" not in content
-    assert reverse("wagtailsnippets_stories_invitationcode:slip", args=[invitation.pk]) in content
+    assert reverse("wagtailsnippets_members_invitationcode:slip", args=[invitation.pk]) in content
 
 
 def test_the_slip_has_the_code_a_qr_code_of_the_link_and_the_expiry_in_the_members_language(moderator_client):
     invitation = InvitationCodeFactory(code="K7M2-9QXD", expires_at=datetime(2027, 3, 3, 12, 0, tzinfo=UTC))
-    url = reverse("wagtailsnippets_stories_invitationcode:slip", args=[invitation.pk])
+    url = reverse("wagtailsnippets_members_invitationcode:slip", args=[invitation.pk])
     response = moderator_client.get(url)
     assert response.status_code == 200
     content = response.content.decode()
@@ -160,7 +160,7 @@ def test_the_qr_code_holds_the_signup_link_with_the_code():
 
 def test_an_unknown_language_on_the_slip_falls_back_to_english(moderator_client):
     invitation = InvitationCodeFactory(code="K7M2-9QXD")
-    url = reverse("wagtailsnippets_stories_invitationcode:slip", args=[invitation.pk])
+    url = reverse("wagtailsnippets_members_invitationcode:slip", args=[invitation.pk])
     content = moderator_client.get(url + "?language=xx").content.decode()
     assert '<section class="slip" lang="en" dir="ltr"' in content
 
@@ -171,7 +171,7 @@ def test_members_and_program_staff_cannot_print_slips(client):
     from feedback.roles import PROGRAM_STAFF, ensure_feedback_groups
 
     invitation = InvitationCodeFactory(code="K7M2-9QXD")
-    url = reverse("wagtailsnippets_stories_invitationcode:slip", args=[invitation.pk])
+    url = reverse("wagtailsnippets_members_invitationcode:slip", args=[invitation.pk])
     client.force_login(MemberFactory().user)
     assert client.get(url)["Location"].startswith("/en/accounts/login/")
     ensure_feedback_groups()

@@ -1,0 +1,185 @@
+"""Members: invitations that open the site to one person each, and the profile that speaks for them
+(the pseudonym on their stories, their chapter and language)."""
+
+import secrets
+from datetime import timedelta
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+TEMPORARY_PASSWORD_ACTION = "members.temporary_password"
+
+
+# Crockford's base32: digits and capitals without I, L, O and U, so nothing looks like anything else.
+CROCKFORD_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+INVITATION_CODE_GROUPS = 2
+INVITATION_CODE_GROUP_LENGTH = 4
+# What people type for the letters that are not in the alphabet.
+CROCKFORD_FOLDING = str.maketrans({"I": "1", "L": "1", "O": "0"})
+
+
+def default_invitation_code():
+    """A code a person can read out or copy from paper: `K7M2-9QXD` (40 random bits)."""
+    groups = [
+        "".join(secrets.choice(CROCKFORD_ALPHABET) for _ in range(INVITATION_CODE_GROUP_LENGTH))
+        for _ in range(INVITATION_CODE_GROUPS)
+    ]
+    return "-".join(groups)
+
+
+def canonical_invitation_code(typed):
+    """The code as stored, from what a person typed: any case, spaces, dashes, I/L for 1 and O for 0."""
+    compact = "".join(typed.split()).replace("-", "").upper().translate(CROCKFORD_FOLDING)
+    size = INVITATION_CODE_GROUP_LENGTH
+    return "-".join(compact[start : start + size] for start in range(0, len(compact), size))
+
+
+def default_invitation_expiry():
+    return timezone.now() + timedelta(days=14)
+
+
+class InvitationCodeQuerySet(models.QuerySet):
+    def usable(self):
+        return self.filter(used_at__isnull=True, revoked=False, expires_at__gt=timezone.now())
+
+    def matching(self, typed):
+        """The code a person typed, however they wrote it; codes made before the short form match exactly."""
+        typed = typed.strip()
+        return self.filter(Q(code=typed) | Q(code=canonical_invitation_code(typed)))
+
+
+class InvitationCode(models.Model):
+    """A single-use code that lets one person create a member account before it expires."""
+
+    code = models.CharField(_("code"), max_length=32, unique=True, default=default_invitation_code)
+    note = models.CharField(
+        _("note"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who the code is for, in words only staff understand. Never a full name."),
+    )
+    expires_at = models.DateTimeField(_("expires at"), default=default_invitation_expiry)
+    revoked = models.BooleanField(_("revoked"), default=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True, editable=False)
+    used_by = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("used by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="invitation",
+        editable=False,
+    )
+
+    objects = InvitationCodeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation code")
+        verbose_name_plural = _("invitation codes")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def is_usable(self):
+        return self.used_at is None and not self.revoked and self.expires_at > timezone.now()
+
+    is_usable.fget.short_description = _("usable")
+
+    @property
+    def status(self):
+        """Where the code stands, in words: "Unused, expires 3 March 2027", "Used", "Revoked" or "Expired"."""
+        if self.used_at is not None:
+            return gettext("Used")
+        if self.revoked:
+            return gettext("Revoked")
+        if self.expires_at <= timezone.now():
+            return gettext("Expired")
+        expiry = date_format(timezone.localtime(self.expires_at), "j F Y")
+        return gettext("Unused, expires %(date)s") % {"date": expiry}
+
+    status.fget.short_description = _("status")
+
+    def signup_url(self, language_code):
+        """The signup page in this language with the code filled in, as an absolute link for the QR code."""
+        with translation.override(language_code):
+            path = reverse("account_signup")
+        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        return f"{base}{path}?{urlencode({'code': self.code})}"
+
+
+class MemberProfile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="member_profile"
+    )
+    pseudonym = models.CharField(
+        _("pseudonym"),
+        max_length=60,
+        help_text=_("The name shown with your stories. Do not use your real name."),
+    )
+    chapter = models.ForeignKey(
+        "home.ChapterPage",
+        verbose_name=_("chapter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+    )
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    must_change_password = models.BooleanField(
+        _("must change password"),
+        default=False,
+        help_text=_("Set when a moderator gave a temporary password; cleared when the member chooses their own."),
+        editable=False,
+    )
+
+    class Meta:
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
+        permissions = [("set_temporary_password", _("Can set a temporary password for a member"))]
+
+    def __str__(self):
+        return self.pseudonym
+
+    def temporary_password_allowed_for(self, actor):
+        """Moderators and administrators may reset a member's password; never a staff account's this way."""
+        target = self.user
+        return (
+            actor.has_perm("members.set_temporary_password")
+            and actor.pk != target.pk
+            and not (target.is_staff or target.is_superuser or target.has_perm("wagtailadmin.access_admin"))
+        )
+
+    def set_temporary_password(self, password, by):
+        """A moderator hands over a password on paper or by phone; the member must replace it at sign-in."""
+        self.user.set_password(password)
+        self.user.save(update_fields=["password"])
+        self.must_change_password = True
+        self.save(update_fields=["must_change_password"])
+        # The log says who did it and for whom, never the password.
+        log(instance=self, action=TEMPORARY_PASSWORD_ACTION, user=by)
+
+
+def clear_temporary_password(sender, request, user, **kwargs):
+    MemberProfile.objects.filter(user=user, must_change_password=True).update(must_change_password=False)
