@@ -136,3 +136,15 @@ def test_rotating_the_hash_key_leaves_case_references_alone(settings):
     settings.HASH_KEY, settings.HASH_KEY_FALLBACKS = NEW_KEY, [OLD_KEY]
     assert keyed_hash(CASE_REFERENCE, "ke\x1fCASE-1") == before
     assert keyed_hash_candidates(CASE_REFERENCE, "ke\x1fCASE-1") == [before]
+
+
+def test_receipts_hashed_under_secret_key_before_the_upgrade_withdraw_with_it_as_fallback(client, program, settings):
+    """The upgrade path in the README: the old SECRET_KEY goes into HASH_KEY_FALLBACKS for 30 days."""
+    _token, code = send_answers(client, program)
+    under_secret_key = hmac.new(
+        settings.SECRET_KEY.encode(), f"receipt:{normalise_receipt_code(code)}".encode(), hashlib.sha256
+    ).hexdigest()
+    FeedbackResponse.objects.update(receipt_hash=under_secret_key)
+    settings.HASH_KEY_FALLBACKS = [settings.SECRET_KEY]
+    assert withdraw(client, code).status_code == 200
+    assert FeedbackResponse.objects.count() == 0
