@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "stories.middleware.AdminRequiresMFAMiddleware",
     "stories.middleware.TemporaryPasswordMiddleware",
+    "gsn_site.image_uploads.RefuseTooManyPixelsMiddleware",
     "gsn_site.page_cache.AnonymousPageCacheMiddleware",
     "gsn_site.middleware.PrivateCacheControlMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -183,6 +184,7 @@ WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 # Images are refused above this many pixels, read from the file header before any decoding (a small
 # PNG can declare 12000x12000 pixels and take gigabytes to decode). 40 million covers phone photos.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "gsn_site.image_uploads.SiteImageForm"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", "40000000"))
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_I18N_ENABLED = False
