@@ -40,7 +40,7 @@ check: install
 	$(PY) manage.py makemigrations --check --dry-run --noinput
 
 # The production stack: gunicorn with gsn_site.settings.production, configured only by environment
-# variables (README.md lists them). Needs at least SECRET_KEY, CASE_REF_KEY and ALLOWED_HOSTS.
+# variables (README.md lists them). Needs at least SECRET_KEY, HASH_KEY, CASE_REF_KEY and ALLOWED_HOSTS.
 PROD := DJANGO_SETTINGS_MODULE=gsn_site.settings.production
 serve: install
 	$(PROD) $(PY) manage.py migrate --noinput

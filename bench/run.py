@@ -27,6 +27,7 @@ def environment(work, **extra):
         DJANGO_SETTINGS_MODULE="gsn_site.settings.production",
         SECRET_KEY=secrets.token_urlsafe(64),
         CASE_REF_KEY=secrets.token_urlsafe(48),
+        HASH_KEY=secrets.token_urlsafe(48),
         ALLOWED_HOSTS="testserver,127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="false",
         STATIC_ROOT=str(work / "static"),

@@ -4,14 +4,11 @@ Only keyed hashes are stored. The receipt code is derived from the form's one-ti
 resubmitted form (a double click) shows the same code again instead of a second response.
 """
 
-import hashlib
-import hmac
 import secrets
 
-from django.conf import settings
 from django.core import signing
 
-from gsn_site.hashing import keyed_hash
+from gsn_site.hashing import keyed_digests, keyed_hash, keyed_hash_candidates
 
 TOKEN_SALT = "feedback.submission"
 TOKEN_MAX_AGE = 60 * 60 * 24
@@ -39,8 +36,31 @@ def submission_hash(token):
     return keyed_hash("submission", token)
 
 
+def earlier_receipt_for(token, responses):
+    """The receipt code shown when `token` was first sent, if `responses` hold it; None otherwise.
+
+    The form may have been sent under a key that has since been rotated into the fallbacks: its
+    code is then the one made under that key, so the survivor's code keeps working.
+    """
+    hashes = keyed_hash_candidates("submission", token)
+    stored = set(responses.filter(submission_hash__in=hashes).values_list("submission_hash", flat=True))
+    for stored_hash, digest in zip(hashes, keyed_digests("receipt", token), strict=True):
+        if stored_hash in stored:
+            return _receipt_code(digest)
+    return None
+
+
 def receipt_code_for(token):
-    digest = hmac.new(settings.SECRET_KEY.encode(), f"receipt:{token}".encode(), hashlib.sha256).digest()
+    """The code for a new response: derived from the form's token under the current key.
+
+    The purpose is "receipt", as for the stored hash of the code: a token (32 URL-safe characters)
+    and a normalised code (12 base32 characters) never coincide, and codes issued before keys of
+    their own existed stay the same for the same key.
+    """
+    return _receipt_code(keyed_digests("receipt", token)[0])
+
+
+def _receipt_code(digest):
     number = int.from_bytes(digest, "big")
     characters = []
     for _position in range(RECEIPT_LENGTH):
@@ -55,7 +75,13 @@ def normalise_receipt_code(code):
 
 
 def receipt_hash(code):
+    """The hash stored for a new response's receipt code."""
     return keyed_hash("receipt", normalise_receipt_code(code))
+
+
+def receipt_hash_candidates(code):
+    """Every hash a stored receipt code may have, whichever current or fallback key made it."""
+    return keyed_hash_candidates("receipt", normalise_receipt_code(code))
 
 
 def pseudonym(pk):

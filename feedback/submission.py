@@ -5,10 +5,11 @@ import time
 
 from django.db import IntegrityError, OperationalError, connection, transaction
 
+from gsn_site.hashing import has_fallback_keys
 from gsn_site.sanitize import redact_personal_data
 
 from .models import FeedbackAnswer, FeedbackResponse, QuestionType
-from .receipts import receipt_code_for, receipt_hash, submission_hash
+from .receipts import earlier_receipt_for, receipt_code_for, receipt_hash, submission_hash
 
 
 def answers_from_form(version, cleaned_data):
@@ -57,6 +58,12 @@ SQLITE_LOCK_RETRIES = 10
 
 
 def _store_once(program, version, language, channel, cleaned_data, token, submitted_on, is_sample):
+    if has_fallback_keys("submission"):
+        # Sent before the key was rotated: its hash is under the old key, which the unique hash
+        # below cannot see.
+        earlier = earlier_receipt_for(token, FeedbackResponse.objects.all())
+        if earlier:
+            return earlier, False
     receipt = receipt_code_for(token)
     try:
         with transaction.atomic():
@@ -75,7 +82,8 @@ def _store_once(program, version, language, channel, cleaned_data, token, submit
                 answer.response = response
             FeedbackAnswer.objects.bulk_create(answers)
     except IntegrityError:
-        if FeedbackResponse.objects.filter(submission_hash=submission_hash(token)).exists():
-            return receipt, False
+        earlier = earlier_receipt_for(token, FeedbackResponse.objects.all())
+        if earlier:
+            return earlier, False
         raise
     return receipt, True

@@ -15,7 +15,7 @@ from gsn_site.ratelimits import address_limit_exceeded, note_anomaly, value_limi
 
 from .forms import SurveyForm, WithdrawalConfirmForm, WithdrawalForm
 from .models import Channel, FeedbackResponse, Program, ProgramAnswer, SurveyVersion
-from .receipts import new_submission_token, read_submission_token, receipt_hash
+from .receipts import new_submission_token, read_submission_token, receipt_hash_candidates
 from .submission import store_response
 
 RECEIPT_SESSION_KEY = "feedback_receipt"
@@ -182,7 +182,7 @@ def withdraw(request):
         return render(request, "feedback/withdraw.html", context, status=400)
     earliest = datetime.date.today() - datetime.timedelta(days=settings.FEEDBACK_WITHDRAWAL_DAYS)
     matches = FeedbackResponse.objects.filter(
-        receipt_hash=receipt_hash(form.cleaned_data["receipt_code"]), submitted_on__gte=earliest
+        receipt_hash__in=receipt_hash_candidates(form.cleaned_data["receipt_code"]), submitted_on__gte=earliest
     )
     response = matches.first()
     if response is None:

@@ -27,10 +27,15 @@ CONTENT_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS // 2
 
 
-def refuse_too_many_pixels(uploaded_file):
-    """Raise ValidationError when the image header declares more pixels than the site accepts.
+# Named as Wagtail's image field names its own figure, so that its admin forms can show this message.
+TOO_MANY_PIXELS = _("This image has more than %(max_pixels_count)s pixels. Please choose a smaller photo.")
 
-    Only the header is read: nothing is decoded, whatever size the file claims.
+
+def declares_too_many_pixels(uploaded_file):
+    """True when the image header declares more pixels than the site accepts.
+
+    Only the header is read: nothing is decoded, whatever size the file claims. A file that is
+    not an image is False here: the form field says so.
     """
     uploaded_file.seek(0)
     try:
@@ -39,15 +44,22 @@ def refuse_too_many_pixels(uploaded_file):
             # Not closed: closing would close the uploaded file too.
             Image.open(uploaded_file)
     except Image.DecompressionBombError:
-        raise ValidationError(
-            _("This image has more than %(limit)s pixels. Please choose a smaller photo."),
-            code="file_too_many_pixels",
-            params={"limit": settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS},
-        ) from None
+        return True
     except OSError:
-        pass  # Not an image: the form field says so.
+        return False
     finally:
         uploaded_file.seek(0)
+    return False
+
+
+def refuse_too_many_pixels(uploaded_file):
+    """Raise ValidationError when the image header declares more pixels than the site accepts."""
+    if declares_too_many_pixels(uploaded_file):
+        raise ValidationError(
+            TOO_MANY_PIXELS,
+            code="file_too_many_pixels",
+            params={"max_pixels_count": settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS},
+        )
 
 
 def strip_image_metadata(uploaded_file, filename):

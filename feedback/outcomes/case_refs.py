@@ -1,14 +1,11 @@
 """Case references: the one place where a provider's case reference is turned into a keyed hash.
 
-The raw reference is never stored or logged. HMAC-SHA256 with a secret key (settings.CASE_REF_KEY)
-means that someone with the database but not the key cannot test guesses of case numbers.
+The raw reference is never stored or logged. HMAC-SHA256 with a secret key (settings.CASE_REF_KEY,
+gsn_site.hashing) means that someone with the database but not the key cannot test guesses of case
+numbers.
 """
 
-import hashlib
-import hmac
-
-from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
+from gsn_site.hashing import CASE_REFERENCE, keyed_hash, keyed_hash_candidates
 
 
 def normalise_case_ref(raw):
@@ -17,12 +14,18 @@ def normalise_case_ref(raw):
 
 
 def hash_case_ref(program_code, raw):
-    """The hex HMAC-SHA256 of a case reference, scoped to a program (so that two programs' case 17 differ).
+    """The hex HMAC-SHA256 of a case reference under the current key, scoped to a program (so that
+    two programs' case 17 differ).
 
     `program_code` may be None for a reference that is not scoped to a program.
     """
-    key = settings.CASE_REF_KEY
-    if not key:
-        raise ImproperlyConfigured("Set CASE_REF_KEY to hash case references.")
-    message = f"{program_code or ''}\x1f{normalise_case_ref(raw)}"
-    return hmac.new(key.encode(), message.encode(), hashlib.sha256).hexdigest()
+    return keyed_hash(CASE_REFERENCE, _scoped(program_code, raw))
+
+
+def case_ref_hash_candidates(program_code, raw):
+    """Every hash the case may be stored under, current key first, then CASE_REF_KEY_FALLBACKS."""
+    return keyed_hash_candidates(CASE_REFERENCE, _scoped(program_code, raw))
+
+
+def _scoped(program_code, raw):
+    return f"{program_code or ''}\x1f{normalise_case_ref(raw)}"

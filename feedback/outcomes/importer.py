@@ -2,7 +2,8 @@
 
 1. Check (the admin preview): the file is read from memory as a stream (the csv module; for XLSX,
    python-calamine), each row is checked and its case reference hashed at once
-   (case_refs.hash_case_ref), and only the hashed rows are staged in the database
+   (feedback.outcomes.case_refs; after CASE_REF_KEY is rotated a case already stored under a
+   fallback key keeps that hash), and only the hashed rows are staged in the database
    (StagedAssessment of an ImportBatch), with the counts the import will give. Every error is
    reported (row number as in a spreadsheet, header = row 1, and column) and nothing is staged
    when there is one.
@@ -37,7 +38,7 @@ from django_tasks import task
 from feedback.models import Program
 from programs.outcome_domains import DOMAIN_CODES
 
-from .case_refs import hash_case_ref, normalise_case_ref
+from .case_refs import case_ref_hash_candidates, normalise_case_ref
 from .models import AsoAssessment, ImportBatch, Occasion, StagedAssessment
 from .scoring import SUBDOMAIN_TOLERANCE, domain_score_from_subdomains
 
@@ -89,6 +90,8 @@ class AssessmentRecord:
     occasion: int
     scores: dict
     subdomain_scores: dict
+    # The case's hashes under CASE_REF_KEY_FALLBACKS (newest first): empty unless the key was rotated.
+    earlier_case_hashes: tuple = ()
 
     @property
     def key(self):
@@ -314,9 +317,11 @@ def parse_row(cells, row_number, columns, programs):
 
     if errors:
         return None, errors
+    case_hash, *earlier_case_hashes = case_ref_hash_candidates(program.code, raw_case_ref)
     record = AssessmentRecord(
         program_id=program.pk,
-        case_hash=hash_case_ref(program.code, raw_case_ref),
+        case_hash=case_hash,
+        earlier_case_hashes=tuple(earlier_case_hashes),
         assessed_on=assessed_on,
         occasion=int(occasion),
         scores=scores,
@@ -446,6 +451,7 @@ class _Stager:
             return
         pending, self.pending = self.pending, []
         records = [record for _row, record in pending]
+        _keep_earlier_series(records)
         existing = {
             (a.program_id, a.case_hash, a.assessed_on, a.occasion): a
             for a in AsoAssessment.objects.filter(
@@ -484,6 +490,30 @@ class _Stager:
             ],
             batch_size=BATCH_SIZE,
         )
+
+
+def _keep_earlier_series(records):
+    """A case already stored under a fallback key keeps that hash, so that its new assessments link
+    with its earlier ones after CASE_REF_KEY is rotated; a case not stored yet takes the current key.
+    """
+    rotated = [record for record in records if record.earlier_case_hashes]
+    if not rotated:
+        return
+    stored = set(
+        AsoAssessment.objects.filter(
+            program_id__in={record.program_id for record in rotated},
+            case_hash__in={
+                case_hash for record in rotated for case_hash in (record.case_hash, *record.earlier_case_hashes)
+            },
+        )
+        .values_list("program_id", "case_hash")
+        .distinct()
+    )
+    for record in rotated:
+        for case_hash in (record.case_hash, *record.earlier_case_hashes):
+            if (record.program_id, case_hash) in stored:
+                record.case_hash = case_hash
+                break
 
 
 def new_batch(user=None, session_key=""):

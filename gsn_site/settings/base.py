@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "members.middleware.AdminRequiresMFAMiddleware",
     "members.middleware.TemporaryPasswordMiddleware",
+    "gsn_site.image_uploads.RefuseTooManyPixelsMiddleware",
     "gsn_site.page_cache.AnonymousPageCacheMiddleware",
     "gsn_site.middleware.PrivateCacheControlMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -185,6 +186,7 @@ WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 # Images are refused above this many pixels, read from the file header before any decoding (a small
 # PNG can declare 12000x12000 pixels and take gigabytes to decode). 40 million covers phone photos.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "gsn_site.image_uploads.SiteImageForm"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", "40000000"))
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_I18N_ENABLED = False
@@ -287,8 +289,14 @@ CHAPTER_MESSAGE_DELETE_DAYS = int(os.environ.get("CHAPTER_MESSAGE_DELETE_DAYS", 
 
 # --- Privacy --------------------------------------------------------------------------------
 PRIVACY_MIN_CELL = int(os.environ.get("PRIVACY_MIN_CELL", "5"))
-# Key of the HMAC that replaces ASO case references (feedback.outcomes.case_refs); never the raw reference.
+# Keys of the keyed hashes (gsn_site.hashing), never SECRET_KEY: HASH_KEY for receipts, pseudonyms
+# and rate limits; CASE_REF_KEY for ASO case references, which link assessments over time and so
+# rotate only on their own. New hashes use the current key; lookups also try the fallbacks
+# (comma-separated, newest first), so stored hashes keep matching after a rotation.
+HASH_KEY = os.environ.get("HASH_KEY", "")
+HASH_KEY_FALLBACKS = env_list("HASH_KEY_FALLBACKS")
 CASE_REF_KEY = os.environ.get("CASE_REF_KEY", "")
+CASE_REF_KEY_FALLBACKS = env_list("CASE_REF_KEY_FALLBACKS")
 # ASO uploads are read in memory (never written to a temporary file) up to this size; a checked
 # file's hashed rows wait this long for "Import" before they are deleted.
 ASO_IMPORT_MAX_BYTES = int(os.environ.get("ASO_IMPORT_MAX_BYTES", str(64 * 1024 * 1024)))

@@ -11,12 +11,21 @@ from .base import *  # noqa: F403
 DEBUG = False
 
 _INSECURE_MARKERS = ("insecure", "dev-only", "test-only", "change-me", "changeme")
-if len(SECRET_KEY) < 50 or any(marker in SECRET_KEY.lower() for marker in _INSECURE_MARKERS):  # noqa: F405
-    raise ImproperlyConfigured("Set SECRET_KEY to a random value of at least 50 characters.")
+
+
+def _require_secret(name, value, length, other_secrets=()):
+    """Refuse to start unless `value` looks random, is long enough and is not another secret's value."""
+    if len(value) < length or any(marker in value.lower() for marker in _INSECURE_MARKERS) or value in other_secrets:
+        reuse = " that no other setting uses" if other_secrets else ""
+        raise ImproperlyConfigured(f"Set {name} to a random value of at least {length} characters{reuse}.")
+
+
+_require_secret("SECRET_KEY", SECRET_KEY, 50)  # noqa: F405
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the comma-separated host names this site answers to.")
-if len(CASE_REF_KEY) < 32 or any(marker in CASE_REF_KEY.lower() for marker in _INSECURE_MARKERS):  # noqa: F405
-    raise ImproperlyConfigured("Set CASE_REF_KEY to a random value of at least 32 characters.")
+_require_secret("CASE_REF_KEY", CASE_REF_KEY, 32)  # noqa: F405
+# A key of its own, so that a leaked or changed SECRET_KEY neither exposes nor orphans stored hashes.
+_require_secret("HASH_KEY", HASH_KEY, 32, {SECRET_KEY, CASE_REF_KEY})  # noqa: F405
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")  # noqa: F405
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

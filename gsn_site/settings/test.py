@@ -6,7 +6,10 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
+HASH_KEY = "test-only-hash-key-0123456789-abcdefghijkl"
+HASH_KEY_FALLBACKS = []
 CASE_REF_KEY = "test-only-case-ref-key-0123456789"
+CASE_REF_KEY_FALLBACKS = []
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

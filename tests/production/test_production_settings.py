@@ -28,11 +28,13 @@ print(json.dumps({
     "location": getattr(settings, "AWS_LOCATION", None),
     "sessions": settings.SESSION_ENGINE,
     "cache": settings.CACHES["default"]["BACKEND"],
+    "hash_key_fallbacks": settings.HASH_KEY_FALLBACKS,
+    "case_ref_key_fallbacks": settings.CASE_REF_KEY_FALLBACKS,
 }))
 """
 
 
-SECRETS = ("SECRET_KEY", "CASE_REF_KEY", "ALLOWED_HOSTS")
+SECRETS = ("SECRET_KEY", "CASE_REF_KEY", "HASH_KEY", "ALLOWED_HOSTS")
 
 
 def run_with_production_settings(code, **environment):
@@ -40,7 +42,9 @@ def run_with_production_settings(code, **environment):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in SECRETS and not key.startswith(("AWS_", "FRONTEND_CACHE", "REDIS_URL", "DATABASE_URL", "MEDIA_"))
+        if key not in SECRETS
+        and not key.endswith("_FALLBACKS")
+        and not key.startswith(("AWS_", "FRONTEND_CACHE", "REDIS_URL", "DATABASE_URL", "MEDIA_"))
     }
     env.update(DJANGO_SETTINGS_MODULE="gsn_site.settings.production", **environment)
     return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
@@ -50,6 +54,7 @@ def production_settings(**environment):
     secrets_set = {
         "SECRET_KEY": secrets.token_urlsafe(64),
         "CASE_REF_KEY": secrets.token_urlsafe(48),
+        "HASH_KEY": secrets.token_urlsafe(48),
         "ALLOWED_HOSTS": "gsn.example.org",
     }
     result = run_with_production_settings(PRINT_SETTINGS, **{**secrets_set, **environment})
@@ -59,11 +64,14 @@ def production_settings(**environment):
 
 GOOD_SECRET = "k" * 30 + "9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a"
 GOOD_CASE_REF_KEY = "c" * 20 + "0123456789abcdef0123"
+GOOD_HASH_KEY = "h" * 16 + "fedcba9876543210"  # exactly the 32 characters required
 START = "import django; django.setup(); print('started')"
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    result = run_with_production_settings(START, ALLOWED_HOSTS="gsn.example.org", CASE_REF_KEY=GOOD_CASE_REF_KEY)
+    result = run_with_production_settings(
+        START, ALLOWED_HOSTS="gsn.example.org", CASE_REF_KEY=GOOD_CASE_REF_KEY, HASH_KEY=GOOD_HASH_KEY
+    )
     assert result.returncode != 0
     assert "Set SECRET_KEY" in result.stderr
 
@@ -74,21 +82,56 @@ def test_production_refuses_a_development_secret_key():
         SECRET_KEY="dev-only-insecure-key-not-for-production" * 2,
         ALLOWED_HOSTS="gsn.example.org",
         CASE_REF_KEY=GOOD_CASE_REF_KEY,
+        HASH_KEY=GOOD_HASH_KEY,
     )
     assert result.returncode != 0
     assert "Set SECRET_KEY" in result.stderr
 
 
 def test_production_refuses_to_start_without_allowed_hosts():
-    result = run_with_production_settings(START, SECRET_KEY=GOOD_SECRET, CASE_REF_KEY=GOOD_CASE_REF_KEY)
+    result = run_with_production_settings(
+        START, SECRET_KEY=GOOD_SECRET, CASE_REF_KEY=GOOD_CASE_REF_KEY, HASH_KEY=GOOD_HASH_KEY
+    )
     assert result.returncode != 0
     assert "Set ALLOWED_HOSTS" in result.stderr
 
 
 def test_production_refuses_to_start_without_a_case_reference_key():
-    result = run_with_production_settings(START, SECRET_KEY=GOOD_SECRET, ALLOWED_HOSTS="gsn.example.org")
+    result = run_with_production_settings(
+        START, SECRET_KEY=GOOD_SECRET, ALLOWED_HOSTS="gsn.example.org", HASH_KEY=GOOD_HASH_KEY
+    )
     assert result.returncode != 0
     assert "Set CASE_REF_KEY" in result.stderr
+
+
+REFUSED_HASH_KEY = "Set HASH_KEY to a random value of at least 32 characters that no other setting uses."
+
+
+@pytest.mark.parametrize(
+    "hash_key",
+    [
+        pytest.param(None, id="missing"),
+        pytest.param("h" * 20 + "0123456789a", id="31-characters"),
+        pytest.param(GOOD_SECRET, id="same-as-secret-key"),
+        pytest.param(GOOD_CASE_REF_KEY, id="same-as-case-ref-key"),
+        pytest.param("dev-only-insecure-hash-key-0123456789", id="development-key"),
+    ],
+)
+def test_production_refuses_to_start_without_a_hash_key_of_its_own(hash_key):
+    environment = {"SECRET_KEY": GOOD_SECRET, "ALLOWED_HOSTS": "gsn.example.org", "CASE_REF_KEY": GOOD_CASE_REF_KEY}
+    if hash_key is not None:
+        environment["HASH_KEY"] = hash_key
+    result = run_with_production_settings(START, **environment)
+    assert result.returncode != 0
+    assert REFUSED_HASH_KEY in result.stderr
+
+
+def test_production_reads_the_fallback_keys_newest_first():
+    settings = production_settings(
+        HASH_KEY_FALLBACKS=" old-hash-key-2 , old-hash-key-1 ", CASE_REF_KEY_FALLBACKS="old-case-ref-key"
+    )
+    assert settings["hash_key_fallbacks"] == ["old-hash-key-2", "old-hash-key-1"]
+    assert settings["case_ref_key_fallbacks"] == ["old-case-ref-key"]
 
 
 def test_production_refuses_a_cdn_lifetime_without_a_way_to_purge_the_cdn():
@@ -97,6 +140,7 @@ def test_production_refuses_a_cdn_lifetime_without_a_way_to_purge_the_cdn():
         SECRET_KEY=GOOD_SECRET,
         ALLOWED_HOSTS="gsn.example.org",
         CASE_REF_KEY=GOOD_CASE_REF_KEY,
+        HASH_KEY=GOOD_HASH_KEY,
         CDN_CACHE_SECONDS="300",
     )
     assert result.returncode != 0
@@ -105,7 +149,11 @@ def test_production_refuses_a_cdn_lifetime_without_a_way_to_purge_the_cdn():
 
 def test_production_starts_with_real_secrets():
     result = run_with_production_settings(
-        START, SECRET_KEY=GOOD_SECRET, ALLOWED_HOSTS="gsn.example.org", CASE_REF_KEY=GOOD_CASE_REF_KEY
+        START,
+        SECRET_KEY=GOOD_SECRET,
+        ALLOWED_HOSTS="gsn.example.org",
+        CASE_REF_KEY=GOOD_CASE_REF_KEY,
+        HASH_KEY=GOOD_HASH_KEY,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("started")

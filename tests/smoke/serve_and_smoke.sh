@@ -17,6 +17,7 @@ export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$SMOKE_DB"
 export REDIS_URL="${SMOKE_REDIS_URL:-redis://127.0.0.1:6379/3}"
 export SECRET_KEY="$($PY -c 'import secrets; print(secrets.token_urlsafe(64))')"
 export CASE_REF_KEY="$($PY -c 'import secrets; print(secrets.token_urlsafe(48))')"
+export HASH_KEY="$($PY -c 'import secrets; print(secrets.token_urlsafe(48))')"
 export ALLOWED_HOSTS="127.0.0.1,localhost"
 export SECURE_SSL_REDIRECT=false  # plain HTTP on loopback; a proxy terminates TLS in production
 export STATIC_ROOT="$WORK/static" MEDIA_ROOT="$WORK/media"

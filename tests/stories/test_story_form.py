@@ -13,7 +13,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Revision, WorkflowState
 
 from stories.models import AuthorNote, StoryConsent, StoryPage, StoryStatus
-from tests.conftest import give_totp_authenticator, sign_in_with_two_steps
 from tests.members.test_accounts import signup_data
 
 from .factories import InvitationCodeFactory, UserFactory
@@ -65,23 +64,7 @@ def test_a_story_with_a_huge_image_is_refused_before_decoding(client, story_inde
     assert not get_image_model().objects.exists()
 
 
-def test_the_admin_image_upload_refuses_a_huge_image_before_decoding(client, moderator, huge_png_bytes, no_decoding):
-    moderator.is_superuser = True
-    moderator.save()
-    give_totp_authenticator(moderator)
-    sign_in_with_two_steps(client, moderator)
-    for url, data in (
-        ("/admin/images/add/", {"title": "Big", "collection": "1"}),
-        ("/admin/images/multiple/add/", {}),
-    ):
-        field = "files[]" if "multiple" in url else "file"
-        upload = SimpleUploadedFile("bomb.png", huge_png_bytes, content_type="image/png")
-        response = client.post(url, {**data, field: upload})
-        assert response.status_code < 500, url
-        assert (
-            "This file has too many pixels (unknown number). Maximum pixels 40000000." in response.content.decode()
-        ), url
-    assert not get_image_model().objects.exists()
+# The admin upload routes: tests/security/test_admin_image_pixel_limit.py.
 
 
 def test_a_saved_image_is_checked_on_every_route_even_without_a_form(member, huge_png_bytes, no_decoding):
