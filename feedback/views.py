@@ -114,8 +114,6 @@ def questions(request, code):
         return _questions_page(request, program, survey, form, status=429)
     if not form.is_valid():
         return _questions_page(request, program, survey, form, status=400)
-    if form.cleaned_data["website"]:
-        return problem(request, _("Your answers could not be sent. Please try again."), 400)
     receipt, created = store_response(
         program=program,
         version=version,
@@ -178,7 +176,7 @@ def withdraw(request):
             ),
         )
         return render(request, "feedback/withdraw.html", context, status=429)
-    if not form.is_valid() or form.cleaned_data["website"]:
+    if not form.is_valid():
         return render(request, "feedback/withdraw.html", context, status=400)
     earliest = datetime.date.today() - datetime.timedelta(days=settings.FEEDBACK_WITHDRAWAL_DAYS)
     matches = FeedbackResponse.objects.filter(

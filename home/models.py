@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from gsn_site.content_language import ContentLanguageMixin
+from gsn_site.forms import HoneypotMixin
 from gsn_site.ratelimits import address_limit_exceeded
 from gsn_site.sanitize import plain_text, redact_personal_data
 
@@ -106,7 +107,7 @@ class NetworkIndexPage(SitePage):
         return context
 
 
-class ChapterContactForm(forms.Form):
+class ChapterContactForm(HoneypotMixin, forms.Form):
     message = forms.CharField(
         label=_("Your message"),
         max_length=3000,
@@ -119,8 +120,6 @@ class ChapterContactForm(forms.Form):
         required=False,
         help_text=_("A phone number, an email address or a safe time to call. Leave empty to stay anonymous."),
     )
-    # Filled in only by bots: a person never sees this field.
-    website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
 
 
 class ChapterPage(SitePage):
@@ -194,12 +193,11 @@ class ChapterPage(SitePage):
                 context["contact_form"] = form
                 return TemplateResponse(request, self.get_template(request), context, status=429)
             if form.is_valid():
-                if not form.cleaned_data["website"]:
-                    ChapterMessage.objects.create(
-                        chapter=self,
-                        message=plain_text(form.cleaned_data["message"]),
-                        reply_to=plain_text(form.cleaned_data["reply_to"]),
-                    )
+                ChapterMessage.objects.create(
+                    chapter=self,
+                    message=plain_text(form.cleaned_data["message"]),
+                    reply_to=plain_text(form.cleaned_data["reply_to"]),
+                )
                 return redirect(f"{self.url}?sent=1#contact")
             context = self.get_context(request, *args, **kwargs)
             context["contact_form"] = form

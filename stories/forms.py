@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from gsn_site.casework import CaseworkType
+from gsn_site.forms import HoneypotMixin
 from gsn_site.image_metadata import refuse_too_many_pixels
 from gsn_site.sanitize import plain_text
 from home.models import ChapterPage
@@ -27,7 +28,7 @@ class PhotoField(forms.ImageField):
         return super().to_python(data)
 
 
-class InvitationSignupForm(SignupForm):
+class InvitationSignupForm(HoneypotMixin, SignupForm):
     """allauth's signup form, open only to people holding a valid invitation code."""
 
     invitation_code = forms.CharField(
@@ -128,7 +129,7 @@ class ConsentForm(forms.ModelForm):
         }
 
 
-class StoryForm(forms.Form):
+class StoryForm(HoneypotMixin, forms.Form):
     """What a member writes. Every text field is reduced to plain text; paragraphs are kept."""
 
     title = forms.CharField(label=_("Title"), max_length=120)
@@ -168,7 +169,6 @@ class StoryForm(forms.Form):
         help_text=_("Optional. Location and camera details are removed from the file."),
     )
     image_caption = forms.CharField(label=_("Image caption"), max_length=250, required=False)
-    website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
 
     PLAIN_FIELDS = ("title", "summary", "country", "content_notes", "image_caption")
 
@@ -230,7 +230,7 @@ class StoryFilterForm(forms.Form):
         return plain_text(self.cleaned_data["country"])
 
 
-class ContentReportForm(forms.Form):
+class ContentReportForm(HoneypotMixin, forms.Form):
     reason = forms.ChoiceField(
         label=_("Why are you reporting this story?"), choices=ReportReason.choices, widget=forms.RadioSelect
     )
@@ -241,7 +241,6 @@ class ContentReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Please do not include your name or contact details."),
     )
-    website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
 
 
 class AuthorNoteForm(forms.Form):

@@ -44,6 +44,12 @@ class InvitationSignupView(SignupView):
             initial["invitation_code"] = code[: InvitationSignupForm.base_fields["invitation_code"].max_length]
         return initial
 
+    def form_invalid(self, form):
+        # Like every other public form: refused input comes back with its errors and a 4xx.
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
 
 signup = InvitationSignupView.as_view()
 
@@ -225,9 +231,6 @@ def report_story(request, pk):
         context = story.get_context(request)
         context["report_form"] = form
         return TemplateResponse(request, story.get_template(request), context, status=400)
-    if form.cleaned_data["website"]:
-        # A bot filled in the hidden field: answer as if all went well.
-        return redirect(f"{story.url}?reported=1#report")
     if is_report_rate_limited(request):
         # The story comes back with the report form as it was typed, and says why it was not sent.
         form.add_error(

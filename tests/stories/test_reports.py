@@ -50,13 +50,6 @@ def test_every_story_page_has_the_report_form(client, make_published):
         assert label in content
 
 
-def test_the_honeypot_silently_drops_bot_reports(client, make_published):
-    story = make_published()
-    response = report(client, story, website="http://spam.example")
-    assert response.status_code == 302
-    assert ContentReport.objects.count() == 0
-
-
 def test_reports_are_rate_limited(client, make_published):
     story = make_published()
     statuses = [report(client, story).status_code for _ in range(6)]
