@@ -6,11 +6,9 @@ from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -19,7 +17,7 @@ from gsn_site.forms import HoneypotMixin
 from gsn_site.ratelimits import address_limit_exceeded
 from gsn_site.sanitize import plain_text, redact_personal_data
 
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
+from .blocks import RICH_TEXT_FEATURES, StandardBodyBlock
 
 
 class SitePage(ContentLanguageMixin, Page):
@@ -73,15 +71,7 @@ class StandardPage(SitePage):
     """About, safety information, statement of principles."""
 
     intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(
-        [
-            ("heading", blocks.CharBlock(label=_("Heading"), form_classname="title")),
-            ("paragraph", blocks.RichTextBlock(label=_("Paragraph"), features=RICH_TEXT_FEATURES)),
-            ("image", ImageChooserBlock(label=_("Image"))),
-        ],
-        blank=True,
-        verbose_name=_("body"),
-    )
+    body = StreamField(StandardBodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]

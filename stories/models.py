@@ -14,7 +14,6 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -22,7 +21,6 @@ from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.images.blocks import ImageChooserBlock
 from wagtail.log_actions import log
 from wagtail.models import (
     Page,
@@ -41,6 +39,8 @@ from gsn_site.fields import MultipleChoiceField
 from gsn_site.page_cache import purge_public_page_cache
 from gsn_site.sanitize import plain_text
 from home.models import SitePage
+
+from .blocks import StoryBodyBlock
 
 STORY_REVIEW_WORKFLOW = "Story review"
 MODERATORS_GROUP = "Moderators"
@@ -312,43 +312,6 @@ class StoryIndexPage(RoutablePageMixin, SitePage):
         return context
 
 
-class ContentNoteBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("Content note"), max_length=300)
-
-    class Meta:
-        icon = "warning"
-        label = _("Content note")
-        template = "stories/blocks/content_note.html"
-
-
-class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
-    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
-    alt_text = blocks.CharBlock(label=_("Description for people who cannot see it"), required=False, max_length=250)
-
-    class Meta:
-        icon = "image"
-        label = _("Image with caption")
-        template = "stories/blocks/captioned_image.html"
-
-
-class PullQuoteBlock(blocks.StructBlock):
-    quote = blocks.CharBlock(label=_("Quote"), max_length=400)
-
-    class Meta:
-        icon = "openquote"
-        label = _("Pull quote")
-        template = "stories/blocks/pull_quote.html"
-
-
-STORY_BODY_BLOCKS = [
-    ("paragraph", blocks.RichTextBlock(label=_("Paragraph"), features=["bold", "italic", "link", "ol", "ul"])),
-    ("pull_quote", PullQuoteBlock()),
-    ("image", CaptionedImageBlock()),
-    ("content_note", ContentNoteBlock()),
-]
-
-
 class StoryPageQuerySet(PageQuerySet):
     def published(self):
         return (
@@ -390,7 +353,7 @@ class StoryPage(SitePage):
         blank=True,
         help_text=_("What readers should know before they read, for example: violence, abuse of a child."),
     )
-    body = StreamField(STORY_BODY_BLOCKS, verbose_name=_("body"), blank=True)
+    body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
     themes = MultipleChoiceField(_("themes"), item_choices=StoryTheme.choices)
     casework_type = models.CharField(_("casework type"), max_length=32, choices=CaseworkType.choices, blank=True)
     country = models.CharField(_("country"), max_length=100, blank=True, help_text=_("Coarse location only."))
