@@ -521,6 +521,39 @@ class StoryPage(SitePage):
         self.withdrawn_at = timezone.now()
         self.save(update_fields=["withdrawn_at"])
 
+    def change_consent(self, member, choices):
+        """Store the teller's answers to the consent questions (`choices`: field name to value) and act on them.
+
+        Withdrawing publication (or an expiry date already past) withdraws the story; withdrawing the
+        images hides them at once; withdrawing translation drops the cached pages that showed one.
+        Returns the stored consent.
+        """
+        # What was stored, not the instance a form may already have changed.
+        consent = StoryConsent.objects.filter(story=self).first() or StoryConsent(story=self)
+        before = set(consent.scopes)
+        for name, value in choices.items():
+            setattr(consent, name, value)
+        if not consent.publish and consent.withdrawn_on is None:
+            consent.withdrawn_on = timezone.localdate()
+        elif consent.publish:
+            consent.withdrawn_on = None
+        consent.save()
+        self.consent = consent
+        after = set(consent.scopes)
+        log(
+            instance=self,
+            action="stories.consent_change",
+            user=member,
+            data={"given": sorted(after - before), "withdrawn": sorted(before - after)},
+        )
+        if "images" in before - after:
+            self.hide_images()
+        if not consent.allows_publication:
+            self.withdraw(member)
+        elif "translate" in before - after:
+            self.purge_caches()
+        return consent
+
     def hide_images(self):
         """The teller's images in this story stop being served at once, under every URL they had."""
         for image in self.images_uploaded_by_owner():
@@ -668,6 +701,17 @@ class ReportReason(models.TextChoices):
 class ContentReportQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=ContentReport.Status.OPEN)
+
+    def file(self, story, reason, note, reporter_key):
+        """Record a reader's report. Returns True when it took the story down for a moderator to decide:
+        STORY_REPORTS_AUTO_UNPUBLISH different readers have open reports on it."""
+        report = self.create(story=story, reason=reason, note=note, reporter_key=reporter_key)
+        log(instance=report, action="stories.report.received", user=None)
+        open_reporters = story.reports.open().values("reporter_key").distinct().count()
+        if open_reporters < settings.STORY_REPORTS_AUTO_UNPUBLISH:
+            return False
+        story.hold_for_review()
+        return True
 
     def by_priority(self):
         """Reports that say a story could identify or endanger someone come first."""
