@@ -620,10 +620,6 @@ class StoryPage(SitePage):
         context["reported"] = request.GET.get("reported") == "1"
         return context
 
-    def get_sitemap_urls(self, request=None):
-        consent = self.story_consent
-        return super().get_sitemap_urls(request) if consent and consent.allows_publication else []
-
 
 def forget_deleted_search_words():
     """SQLite's full-text index (FTS5) keeps the words of deleted rows in its segments until they are
