@@ -24,12 +24,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from gsn_site.admin_viewsets import WithoutScreensMixin
 from gsn_site.privacy import suppression_note
-from gsn_site.sanitize import likely_names_and_places, redact_personal_data, redact_spans
 
 from .answers import REVIEW_ALL_ANSWERS, answer_programs
 from .exports import about_report, record_rows, spreadsheet_response, summary_header, summary_rows
 from .forms import AssistedEntryForm
-from .models import AccessLogEntry, Channel, FeedbackAnswer, FeedbackResponse, FeedbackSurvey, Program, QuestionType
+from .models import AccessLogEntry, Channel, FeedbackResponse, FeedbackSurvey, Program
 from .receipts import new_submission_token, read_submission_token
 from .report_options import ReportPeriodForm
 from .reports import default_disclosure_control, feedback_summary, report_sections
@@ -249,17 +248,13 @@ class RedactForm(forms.Form):
             )
 
 
-def _highlight_key(answer, span):
-    return f"{answer.pk}-{span[0]}-{span[1]}"
-
-
 def highlighted_answers(answers, form):
     """Each written answer cut into pieces, the likely names and places marked, for the review screen."""
     shown = []
     for answer in answers:
         pieces, highlights, position = [], [], 0
-        for span in likely_names_and_places(answer.text):
-            key, words = _highlight_key(answer, span), answer.text[span[0] : span[1]]
+        for span in answer.likely_names_and_places():
+            key, words = answer.highlight_key(span), answer.text[span[0] : span[1]]
             pieces += [(answer.text[position : span[0]], None), (words, key)]
             highlights.append((key, words))
             position = span[1]
@@ -268,41 +263,21 @@ def highlighted_answers(answers, form):
     return shown
 
 
-def redact_highlighted(request, response, answers):
-    """Replace the highlighted words the reviewer kept ticked, in one action. Only spans the server
-    itself highlights in the stored text can be chosen."""
-    chosen = set(request.POST.getlist("highlight"))
-    for answer in answers:
-        spans = [span for span in likely_names_and_places(answer.text) if _highlight_key(answer, span) in chosen]
-        if spans:
-            answer.text = redact_spans(answer.text, spans)
-            answer.save(update_fields=["text"])
-    AccessLogEntry.record(
-        request.user, Action.REDACT, program=response.program, object_reference=response.reference, record_count=1
-    )
-    messages.success(request, _("The highlighted words were replaced with [removed]."))
-    return redirect("feedback_admin:redact", response.pk)
-
-
 def redact_response(request, pk):
     """Staff remove more of a free-text answer than the automatic redaction did."""
     require_feedback_access(request.user, "change")
     response = response_or_404(request.user, pk)
     if not response.program.may_read_free_text(request.user):
         return forbidden()
-    answers = list(response.answers.filter(question_type=QuestionType.FREE_TEXT))
     if request.method == "POST" and request.POST.get("action") == "redact-highlighted":
-        return redact_highlighted(request, response, answers)
+        response.redact_highlighted(set(request.POST.getlist("highlight")), by=request.user)
+        messages.success(request, _("The highlighted words were replaced with [removed]."))
+        return redirect("feedback_admin:redact", response.pk)
+    answers = response.free_text_answers()
     form = RedactForm(request.POST or None, answers=answers)
     if request.method == "POST" and form.is_valid():
-        for answer in answers:
-            text = redact_personal_data(form.cleaned_data[f"answer_{answer.pk}"])
-            if text != answer.text:
-                answer.text = text
-                answer.save(update_fields=["text"])
-        FeedbackAnswer.objects.filter(response=response, question_type=QuestionType.FREE_TEXT, text="").delete()
-        AccessLogEntry.record(
-            request.user, Action.REDACT, program=response.program, object_reference=response.reference, record_count=1
+        response.redact_free_text(
+            {answer.pk: form.cleaned_data[f"answer_{answer.pk}"] for answer in answers}, by=request.user
         )
         messages.success(request, _("The answers were redacted."))
         return redirect("feedback_responses:inspect", response.pk)

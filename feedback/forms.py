@@ -1,16 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gsn_site.forms import HoneypotMixin
+
 from .models import Channel, FeedbackResponse, Program
 from .questions import form_field
 
 
-class SurveyForm(forms.Form):
+class SurveyQuestionsForm(forms.Form):
     """The questions of one survey version. Field names are `q_<question key>`."""
 
     submission_token = forms.CharField(widget=forms.HiddenInput)
-    # Filled in only by bots: a person never sees this field.
-    website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
 
     def __init__(self, *args, version, language=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -27,7 +27,11 @@ class SurveyForm(forms.Form):
         return [(number, len(fields), field) for number, field in enumerate(fields, start=1)]
 
 
-class AssistedEntryForm(SurveyForm):
+class SurveyForm(HoneypotMixin, SurveyQuestionsForm):
+    """The survey as survivors answer it on the site."""
+
+
+class AssistedEntryForm(SurveyQuestionsForm):
     """Staff type in a paper response or one given with their help."""
 
     program = forms.ModelChoiceField(label=_("Program"), queryset=Program.objects.none())
@@ -42,18 +46,15 @@ class AssistedEntryForm(SurveyForm):
     def __init__(self, *args, programs, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["program"].queryset = programs
-        # Staff entries do not need a honeypot.
-        del self.fields["website"]
 
 
-class WithdrawalForm(forms.Form):
+class WithdrawalForm(HoneypotMixin, forms.Form):
     receipt_code = forms.CharField(
         label=_("Your receipt code"),
         max_length=40,
         help_text=_("The code you were shown after sending your answers, for example 7K2M-Q9XD-4HTB."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
     )
-    website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
 
 
 class WithdrawalConfirmForm(WithdrawalForm):

@@ -23,9 +23,11 @@ from gsn_site.casework import CaseworkType
 from gsn_site.fields import MultipleChoiceField
 from gsn_site.middleware import LANGUAGE_PREFIX
 from gsn_site.pages import SitePage
+from gsn_site.sanitize import likely_names_and_places, redact_personal_data, redact_spans
 from programs.outcome_domains import OutcomeDomainCode
 
 from .panels import FeedbackLinkPanel
+from .receipts import receipt_hash_candidates
 
 
 class ProgramQuerySet(models.QuerySet):
@@ -353,10 +355,31 @@ class SurveyVersion(models.Model):
         return next((question for question in self.questions if question["key"] == key), None)
 
 
+def first_withdrawable_day(today=None):
+    """Answers sent on this day or later can still be withdrawn with their receipt code."""
+    return (today or datetime.date.today()) - datetime.timedelta(days=settings.FEEDBACK_WITHDRAWAL_DAYS)
+
+
 class FeedbackResponseQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Responses of the programs `user` may see (Program.objects.visible_to is the rule)."""
         return self.filter(program__in=Program.objects.visible_to(user))
+
+    def withdrawable(self, receipt_code, today=None):
+        """The responses `receipt_code` may still withdraw: none once FEEDBACK_WITHDRAWAL_DAYS have passed."""
+        # Every key the receipt may have been made with: codes handed out before a key rotation still work.
+        return self.filter(
+            receipt_hash__in=receipt_hash_candidates(receipt_code), submitted_on__gte=first_withdrawable_day(today)
+        )
+
+    def withdraw(self, receipt_code, today=None):
+        """Delete the responses `receipt_code` may withdraw, with all their answers. Returns how many went."""
+        _total, deleted = self.withdrawable(receipt_code, today).delete()
+        return deleted.get(FeedbackResponse._meta.label, 0)
+
+    def past_withdrawal(self, today=None):
+        """Responses whose receipt code no longer withdraws anything."""
+        return self.filter(submitted_on__lt=first_withdrawable_day(today))
 
     def in_period(self, date_from=None, date_to=None):
         queryset = self
@@ -412,10 +435,6 @@ class FeedbackResponse(models.Model):
     def survey(self):
         return self.survey_version.survey
 
-    @property
-    def withdrawable_until(self):
-        return self.submitted_on + datetime.timedelta(days=settings.FEEDBACK_WITHDRAWAL_DAYS)
-
     def free_text_readable_by(self, user):
         """Reviewers read written answers at once; program staff, where allowed, only once reviewed.
 
@@ -427,6 +446,36 @@ class FeedbackResponse(models.Model):
         return self.program.staff_may_read_free_text and self.review_status in (
             ReviewStatus.REVIEWED,
             ReviewStatus.FLAGGED,
+        )
+
+    def free_text_answers(self):
+        return list(self.answers.filter(question_type=QuestionType.FREE_TEXT))
+
+    def redact_free_text(self, texts, by):
+        """Store a reviewer's edit of the written answers (`texts`: answer id to text), passed once more
+        through the automatic redaction; an answer left empty is deleted. The access log records it."""
+        for answer in self.free_text_answers():
+            text = redact_personal_data(texts.get(answer.pk, answer.text))
+            if text != answer.text:
+                answer.text = text
+                answer.save(update_fields=["text"])
+        self.answers.filter(question_type=QuestionType.FREE_TEXT, text="").delete()
+        self._record_redaction(by)
+
+    def redact_highlighted(self, chosen_keys, by):
+        """Replace the likely names and places a reviewer ticked (`chosen_keys`, from
+        FeedbackAnswer.highlight_key) with [removed]. Only spans found again in the stored text can be
+        chosen, so a forged key removes nothing. The access log records it."""
+        for answer in self.free_text_answers():
+            spans = [span for span in answer.likely_names_and_places() if answer.highlight_key(span) in chosen_keys]
+            if spans:
+                answer.text = redact_spans(answer.text, spans)
+                answer.save(update_fields=["text"])
+        self._record_redaction(by)
+
+    def _record_redaction(self, user):
+        AccessLogEntry.record(
+            user, AccessLogEntry.Action.REDACT, program=self.program, object_reference=self.reference, record_count=1
         )
 
     def answers_for_display(self, language=None, include_free_text=True):
@@ -469,6 +518,14 @@ class FeedbackAnswer(models.Model):
 
     def __str__(self):
         return f"{self.question_key}: {self.number if self.number is not None else self.choice}"
+
+    def likely_names_and_places(self):
+        """(start, end) spans of the text a reviewer should look at before staff read it."""
+        return likely_names_and_places(self.text)
+
+    def highlight_key(self, span):
+        """Names one highlighted span of this answer in the review form."""
+        return f"{self.pk}-{span[0]}-{span[1]}"
 
     def display_value(self, question, language=None):
         from .questions import number_label

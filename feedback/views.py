@@ -4,8 +4,6 @@ No account and nothing about the device is stored. The receipt code lives in the
 one display after sending (never in a URL); the session is the only cookie besides the CSRF token.
 """
 
-import datetime
-
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -15,7 +13,7 @@ from gsn_site.ratelimits import address_limit_exceeded, note_anomaly, value_limi
 
 from .forms import SurveyForm, WithdrawalConfirmForm, WithdrawalForm
 from .models import Channel, FeedbackResponse, Program, ProgramAnswer, SurveyVersion
-from .receipts import new_submission_token, read_submission_token, receipt_hash_candidates
+from .receipts import new_submission_token, read_submission_token
 from .submission import store_response
 
 RECEIPT_SESSION_KEY = "feedback_receipt"
@@ -114,8 +112,6 @@ def questions(request, code):
         return _questions_page(request, program, survey, form, status=429)
     if not form.is_valid():
         return _questions_page(request, program, survey, form, status=400)
-    if form.cleaned_data["website"]:
-        return problem(request, _("Your answers could not be sent. Please try again."), 400)
     receipt, created = store_response(
         program=program,
         version=version,
@@ -178,31 +174,28 @@ def withdraw(request):
             ),
         )
         return render(request, "feedback/withdraw.html", context, status=429)
-    if not form.is_valid() or form.cleaned_data["website"]:
+    if not form.is_valid():
         return render(request, "feedback/withdraw.html", context, status=400)
-    earliest = datetime.date.today() - datetime.timedelta(days=settings.FEEDBACK_WITHDRAWAL_DAYS)
-    matches = FeedbackResponse.objects.filter(
-        receipt_hash__in=receipt_hash_candidates(form.cleaned_data["receipt_code"]), submitted_on__gte=earliest
-    )
-    response = matches.first()
-    if response is None:
-        if confirming:
-            # The code was in a hidden field: show it again in the visible one, with the error beside it.
-            form = WithdrawalForm({"receipt_code": form.cleaned_data["receipt_code"]})
-            form.is_valid()
-            context["form"] = form
-        form.add_error(
-            "receipt_code",
-            _(
-                "No answers match this code. Check the code; answers can be withdrawn for %(days)s days after they were sent."
+    code = form.cleaned_data["receipt_code"]
+    if confirming:
+        if FeedbackResponse.objects.withdraw(code):
+            return render(request, "feedback/withdrawn.html", context)
+        # The code was in a hidden field: show it again in the visible one, with the error beside it.
+        form = WithdrawalForm({"receipt_code": code})
+        form.is_valid()
+        context["form"] = form
+    else:
+        response = FeedbackResponse.objects.withdrawable(code).first()
+        if response is not None:
+            confirm_form = WithdrawalConfirmForm(initial={"receipt_code": code})
+            return render(
+                request, "feedback/withdraw_confirm.html", {**context, "form": confirm_form, "response": response}
             )
-            % {"days": settings.FEEDBACK_WITHDRAWAL_DAYS},
+    form.add_error(
+        "receipt_code",
+        _(
+            "No answers match this code. Check the code; answers can be withdrawn for %(days)s days after they were sent."
         )
-        return render(request, "feedback/withdraw.html", context, status=404)
-    if not confirming:
-        confirm_form = WithdrawalConfirmForm(initial={"receipt_code": form.cleaned_data["receipt_code"]})
-        return render(
-            request, "feedback/withdraw_confirm.html", {**context, "form": confirm_form, "response": response}
-        )
-    matches.delete()
-    return render(request, "feedback/withdrawn.html", context)
+        % {"days": settings.FEEDBACK_WITHDRAWAL_DAYS},
+    )
+    return render(request, "feedback/withdraw.html", context, status=404)

@@ -6,7 +6,7 @@ translation, the page is shown in the language it was written in, and says so.
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,10 +31,6 @@ class ContentLanguageMixin(models.Model):
         return bool(getattr(self, f"{self.translation_marker_field}_{language_code}", ""))
 
     @property
-    def available_languages(self):
-        return [code for code, _name in settings.LANGUAGES if self.has_translation(code)]
-
-    @property
     def content_language(self):
         """The language the content is shown in for the current request."""
         current = get_language() or settings.LANGUAGE_CODE
@@ -43,7 +39,3 @@ class ContentLanguageMixin(models.Model):
     @property
     def is_translation_fallback(self):
         return self.content_language != (get_language() or settings.LANGUAGE_CODE)
-
-    @property
-    def content_language_info(self):
-        return get_language_info(self.content_language)

@@ -7,13 +7,7 @@ import html
 import re
 import unicodedata
 
-from bleach.html5lib_shim import Filter
 from bleach.sanitizer import Cleaner
-
-RICH_TAGS = frozenset({"p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "a"})
-RICH_ATTRIBUTES = {"a": ["href", "rel"]}
-RICH_PROTOCOLS = frozenset({"http", "https", "mailto"})
-LINK_REL = "nofollow noopener noreferrer"
 
 REMOVED = "[removed]"
 
@@ -24,26 +18,6 @@ REMOVED = "[removed]"
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-class _LinkRelFilter(Filter):
-    """Every kept link gets the same `rel`, whatever the author wrote."""
-
-    def __iter__(self):
-        for token in super().__iter__():
-            if token["type"] in ("StartTag", "EmptyTag") and token["name"] == "a":
-                attributes = dict(token.get("data") or {})
-                attributes[(None, "rel")] = LINK_REL
-                token["data"] = attributes
-            yield token
-
-
-_rich_cleaner = Cleaner(
-    tags=RICH_TAGS,
-    attributes=RICH_ATTRIBUTES,
-    protocols=RICH_PROTOCOLS,
-    strip=True,
-    strip_comments=True,
-    filters=[_LinkRelFilter],
-)
 _plain_cleaner = Cleaner(tags=set(), attributes={}, strip=True, strip_comments=True)
 
 
@@ -59,13 +33,6 @@ def plain_text(value):
     text = html.unescape(_plain_cleaner.clean(str(value)))
     text = unicodedata.normalize("NFC", _CONTROL_CHARACTERS.sub("", text))
     return text.replace("\r\n", "\n").strip()
-
-
-def rich_text(value):
-    """Keep only simple formatting and safe links; everything else is removed."""
-    if not value:
-        return ""
-    return _rich_cleaner.clean(_CONTROL_CHARACTERS.sub("", str(value)))
 
 
 def plain_text_to_rich_paragraphs(value):
@@ -340,7 +307,6 @@ def redact_spans(text, spans):
 
 __all__ = [
     "plain_text",
-    "rich_text",
     "plain_text_to_rich_paragraphs",
     "rich_paragraphs_to_plain_text",
     "redact_personal_data",

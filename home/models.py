@@ -6,21 +6,21 @@ from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks, hooks
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.search import index
 
+from gsn_site.forms import HoneypotMixin
 from gsn_site.pages import SitePage
 from gsn_site.ratelimits import address_limit_exceeded
 from gsn_site.sanitize import plain_text, redact_personal_data
 
-HOME_PAGE_CONTEXT_HOOK = "home_page_context"
+from .blocks import RICH_TEXT_FEATURES, StandardBodyBlock
 
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
+HOME_PAGE_CONTEXT_HOOK = "home_page_context"
 
 
 class HomePage(SitePage):
@@ -59,15 +59,7 @@ class StandardPage(SitePage):
     """About, safety information, statement of principles."""
 
     intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(
-        [
-            ("heading", blocks.CharBlock(label=_("Heading"), form_classname="title")),
-            ("paragraph", blocks.RichTextBlock(label=_("Paragraph"), features=RICH_TEXT_FEATURES)),
-            ("image", ImageChooserBlock(label=_("Image"))),
-        ],
-        blank=True,
-        verbose_name=_("body"),
-    )
+    body = StreamField(StandardBodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
@@ -93,7 +85,7 @@ class NetworkIndexPage(SitePage):
         return context
 
 
-class ChapterContactForm(forms.Form):
+class ChapterContactForm(HoneypotMixin, forms.Form):
     message = forms.CharField(
         label=_("Your message"),
         max_length=3000,
@@ -106,8 +98,6 @@ class ChapterContactForm(forms.Form):
         required=False,
         help_text=_("A phone number, an email address or a safe time to call. Leave empty to stay anonymous."),
     )
-    # Filled in only by bots: a person never sees this field.
-    website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
 
 
 class ChapterPage(SitePage):
@@ -181,12 +171,11 @@ class ChapterPage(SitePage):
                 context["contact_form"] = form
                 return TemplateResponse(request, self.get_template(request), context, status=429)
             if form.is_valid():
-                if not form.cleaned_data["website"]:
-                    ChapterMessage.objects.create(
-                        chapter=self,
-                        message=plain_text(form.cleaned_data["message"]),
-                        reply_to=plain_text(form.cleaned_data["reply_to"]),
-                    )
+                ChapterMessage.objects.create(
+                    chapter=self,
+                    message=plain_text(form.cleaned_data["message"]),
+                    reply_to=plain_text(form.cleaned_data["reply_to"]),
+                )
                 return redirect(f"{self.url}?sent=1#contact")
             context = self.get_context(request, *args, **kwargs)
             context["contact_form"] = form

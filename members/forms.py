@@ -10,13 +10,14 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from gsn_site.forms import HoneypotMixin
 from gsn_site.sanitize import plain_text
 from home.models import ChapterPage
 
 from .models import InvitationCode, MemberProfile
 
 
-class InvitationSignupForm(SignupForm):
+class InvitationSignupForm(HoneypotMixin, SignupForm):
     """allauth's signup form, open only to people holding a valid invitation code."""
 
     invitation_code = forms.CharField(

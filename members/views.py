@@ -15,5 +15,11 @@ class InvitationSignupView(SignupView):
             initial["invitation_code"] = code[: InvitationSignupForm.base_fields["invitation_code"].max_length]
         return initial
 
+    def form_invalid(self, form):
+        # Like every other public form: refused input comes back with its errors and a 4xx.
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
 
 signup = InvitationSignupView.as_view()

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from gsn_site.casework import CaseworkType
+from gsn_site.forms import HoneypotMixin
 from gsn_site.image_metadata import refuse_too_many_pixels
 from gsn_site.sanitize import plain_text
 
@@ -32,7 +33,7 @@ class ConsentForm(forms.ModelForm):
         }
 
 
-class StoryForm(forms.Form):
+class StoryForm(HoneypotMixin, forms.Form):
     """What a member writes. Every text field is reduced to plain text; paragraphs are kept."""
 
     title = forms.CharField(label=_("Title"), max_length=120)
@@ -72,7 +73,6 @@ class StoryForm(forms.Form):
         help_text=_("Optional. Location and camera details are removed from the file."),
     )
     image_caption = forms.CharField(label=_("Image caption"), max_length=250, required=False)
-    website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
 
     PLAIN_FIELDS = ("title", "summary", "country", "content_notes", "image_caption")
 
@@ -134,7 +134,7 @@ class StoryFilterForm(forms.Form):
         return plain_text(self.cleaned_data["country"])
 
 
-class ContentReportForm(forms.Form):
+class ContentReportForm(HoneypotMixin, forms.Form):
     reason = forms.ChoiceField(
         label=_("Why are you reporting this story?"), choices=ReportReason.choices, widget=forms.RadioSelect
     )
@@ -145,7 +145,6 @@ class ContentReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Please do not include your name or contact details."),
     )
-    website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
 
 
 class AuthorNoteForm(forms.Form):

@@ -8,7 +8,6 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -16,7 +15,6 @@ from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.images.blocks import ImageChooserBlock
 from wagtail.log_actions import log
 from wagtail.models import (
     Page,
@@ -35,6 +33,8 @@ from gsn_site.fields import MultipleChoiceField
 from gsn_site.page_cache import purge_public_page_cache
 from gsn_site.pages import SitePage
 from gsn_site.sanitize import plain_text
+
+from .blocks import StoryBodyBlock
 
 STORY_REVIEW_WORKFLOW = "Story review"
 MODERATORS_GROUP = "Moderators"
@@ -139,43 +139,6 @@ class StoryIndexPage(RoutablePageMixin, SitePage):
         return context
 
 
-class ContentNoteBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("Content note"), max_length=300)
-
-    class Meta:
-        icon = "warning"
-        label = _("Content note")
-        template = "stories/blocks/content_note.html"
-
-
-class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
-    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
-    alt_text = blocks.CharBlock(label=_("Description for people who cannot see it"), required=False, max_length=250)
-
-    class Meta:
-        icon = "image"
-        label = _("Image with caption")
-        template = "stories/blocks/captioned_image.html"
-
-
-class PullQuoteBlock(blocks.StructBlock):
-    quote = blocks.CharBlock(label=_("Quote"), max_length=400)
-
-    class Meta:
-        icon = "openquote"
-        label = _("Pull quote")
-        template = "stories/blocks/pull_quote.html"
-
-
-STORY_BODY_BLOCKS = [
-    ("paragraph", blocks.RichTextBlock(label=_("Paragraph"), features=["bold", "italic", "link", "ol", "ul"])),
-    ("pull_quote", PullQuoteBlock()),
-    ("image", CaptionedImageBlock()),
-    ("content_note", ContentNoteBlock()),
-]
-
-
 class StoryPageQuerySet(PageQuerySet):
     def published(self):
         return (
@@ -217,7 +180,7 @@ class StoryPage(SitePage):
         blank=True,
         help_text=_("What readers should know before they read, for example: violence, abuse of a child."),
     )
-    body = StreamField(STORY_BODY_BLOCKS, verbose_name=_("body"), blank=True)
+    body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
     themes = MultipleChoiceField(_("themes"), item_choices=StoryTheme.choices)
     casework_type = models.CharField(_("casework type"), max_length=32, choices=CaseworkType.choices, blank=True)
     country = models.CharField(_("country"), max_length=100, blank=True, help_text=_("Coarse location only."))
@@ -385,6 +348,39 @@ class StoryPage(SitePage):
         self.withdrawn_at = timezone.now()
         self.save(update_fields=["withdrawn_at"])
 
+    def change_consent(self, member, choices):
+        """Store the teller's answers to the consent questions (`choices`: field name to value) and act on them.
+
+        Withdrawing publication (or an expiry date already past) withdraws the story; withdrawing the
+        images hides them at once; withdrawing translation drops the cached pages that showed one.
+        Returns the stored consent.
+        """
+        # What was stored, not the instance a form may already have changed.
+        consent = StoryConsent.objects.filter(story=self).first() or StoryConsent(story=self)
+        before = set(consent.scopes)
+        for name, value in choices.items():
+            setattr(consent, name, value)
+        if not consent.publish and consent.withdrawn_on is None:
+            consent.withdrawn_on = timezone.localdate()
+        elif consent.publish:
+            consent.withdrawn_on = None
+        consent.save()
+        self.consent = consent
+        after = set(consent.scopes)
+        log(
+            instance=self,
+            action="stories.consent_change",
+            user=member,
+            data={"given": sorted(after - before), "withdrawn": sorted(before - after)},
+        )
+        if "images" in before - after:
+            self.hide_images()
+        if not consent.allows_publication:
+            self.withdraw(member)
+        elif "translate" in before - after:
+            self.purge_caches()
+        return consent
+
     def hide_images(self):
         """The teller's images in this story stop being served at once, under every URL they had."""
         for image in self.images_uploaded_by_owner():
@@ -450,10 +446,6 @@ class StoryPage(SitePage):
         context["show_body"] = not self.content_notes or request.GET.get("continue") == "1"
         context["reported"] = request.GET.get("reported") == "1"
         return context
-
-    def get_sitemap_urls(self, request=None):
-        consent = self.story_consent
-        return super().get_sitemap_urls(request) if consent and consent.allows_publication else []
 
 
 def forget_deleted_search_words():
@@ -532,6 +524,17 @@ class ReportReason(models.TextChoices):
 class ContentReportQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=ContentReport.Status.OPEN)
+
+    def file(self, story, reason, note, reporter_key):
+        """Record a reader's report. Returns True when it took the story down for a moderator to decide:
+        STORY_REPORTS_AUTO_UNPUBLISH different readers have open reports on it."""
+        report = self.create(story=story, reason=reason, note=note, reporter_key=reporter_key)
+        log(instance=report, action="stories.report.received", user=None)
+        open_reporters = story.reports.open().values("reporter_key").distinct().count()
+        if open_reporters < settings.STORY_REPORTS_AUTO_UNPUBLISH:
+            return False
+        story.hold_for_review()
+        return True
 
     def by_priority(self):
         """Reports that say a story could identify or endanger someone come first."""

@@ -9,10 +9,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.log_actions import log
 
 from gsn_site.ratelimits import address_limit_exceeded, client_key
 from members.models import MemberProfile
@@ -166,29 +164,9 @@ def delete_story(request, pk):
 @member_required
 def story_consent(request, pk):
     story = own_story(request, pk)
-    consent = story.story_consent or StoryConsent(story=story)
-    before = set(consent.scopes)
-    form = ConsentForm(request.POST or None, instance=consent)
+    form = ConsentForm(request.POST or None, instance=story.story_consent or StoryConsent(story=story))
     if request.method == "POST" and form.is_valid():
-        consent = form.save(commit=False)
-        if not consent.publish and consent.withdrawn_on is None:
-            consent.withdrawn_on = timezone.localdate()
-        elif consent.publish:
-            consent.withdrawn_on = None
-        consent.save()
-        after = set(consent.scopes)
-        log(
-            instance=story,
-            action="stories.consent_change",
-            user=request.user,
-            data={"given": sorted(after - before), "withdrawn": sorted(before - after)},
-        )
-        if "images" in before - after:
-            story.hide_images()
-        if not consent.allows_publication:
-            story.withdraw(request.user)
-        elif "translate" in before - after:
-            story.purge_caches()
+        story.change_consent(request.user, form.cleaned_data)
         messages.success(request, _("Your consent was updated."))
         return redirect("stories:my_stories")
     return TemplateResponse(request, "stories/consent.html", {"form": form, "story": story})
@@ -211,9 +189,6 @@ def report_story(request, pk):
         context = story.get_context(request)
         context["report_form"] = form
         return TemplateResponse(request, story.get_template(request), context, status=400)
-    if form.cleaned_data["website"]:
-        # A bot filled in the hidden field: answer as if all went well.
-        return redirect(f"{story.url}?reported=1#report")
     if is_report_rate_limited(request):
         # The story comes back with the report form as it was typed, and says why it was not sent.
         form.add_error(
@@ -223,16 +198,10 @@ def report_story(request, pk):
         context = story.get_context(request)
         context["report_form"] = form
         return TemplateResponse(request, story.get_template(request), context, status=429)
-    report = ContentReport.objects.create(
-        story=story,
-        reason=form.cleaned_data["reason"],
-        note=form.cleaned_data["note"],
-        reporter_key=reporter_key(request, story),
+    held = ContentReport.objects.file(
+        story, form.cleaned_data["reason"], form.cleaned_data["note"], reporter_key(request, story)
     )
-    log(instance=report, action="stories.report.received", user=None)
-    open_reporters = story.reports.open().values("reporter_key").distinct().count()
-    if open_reporters >= settings.STORY_REPORTS_AUTO_UNPUBLISH:
-        story.hold_for_review()
+    if held:
         return redirect(reverse("stories:report_received"))
     return redirect(f"{story.url}?reported=1#report")
 

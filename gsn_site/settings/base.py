@@ -29,7 +29,6 @@ INSTALLED_APPS = [
     "programs",
     "feedback",
     "feedback.outcomes",
-    "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -53,7 +52,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -208,14 +206,13 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "10/h/ip",
     "reset_password": "5/h/ip",
 }
-# Signing up needs an invitation code (members.forms.InvitationSignupForm); "website" is a honeypot.
 # The one setting for the client's address behind proxies (gsn_site.ratelimits.client_ip): how many
 # proxies under our control append to X-Forwarded-For. 0 (default) ignores the header, so a client
 # cannot choose its own address. allauth reads the same value for its sign-in limits.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# Signing up needs an invitation code; its honeypot is gsn_site.forms.HoneypotMixin, like every public form.
 ACCOUNT_FORMS = {"signup": "members.forms.InvitationSignupForm"}
-ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
 # A new member lands on a page that says what happens next.
 ACCOUNT_SIGNUP_REDIRECT_URL = "stories:welcome"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

@@ -52,7 +52,7 @@ def test_signing_up_with_a_valid_invitation_creates_a_member_and_uses_the_code(c
 def test_signing_up_without_a_usable_invitation_is_refused(client, make_code):
     make_code()
     response = client.post("/en/accounts/signup/", signup_data("OLD"))
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "This invitation code is not valid" in response.content.decode()
     assert not get_user_model().objects.filter(username="newmember").exists()
 
@@ -62,7 +62,7 @@ def test_an_invitation_code_works_only_once(client):
     client.post("/en/accounts/signup/", signup_data("ONCE"))
     client.logout()
     response = client.post("/en/accounts/signup/", signup_data("ONCE", username="second"))
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert not get_user_model().objects.filter(username="second").exists()
     assert InvitationCode.objects.usable().count() == 0
 

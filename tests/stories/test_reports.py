@@ -50,13 +50,6 @@ def test_every_story_page_has_the_report_form(client, make_published):
         assert label in content
 
 
-def test_the_honeypot_silently_drops_bot_reports(client, make_published):
-    story = make_published()
-    response = report(client, story, website="http://spam.example")
-    assert response.status_code == 302
-    assert ContentReport.objects.count() == 0
-
-
 def test_reports_are_rate_limited(client, make_published):
     story = make_published()
     statuses = [report(client, story).status_code for _ in range(6)]
@@ -212,3 +205,26 @@ def test_staff_who_may_not_handle_reports_cannot_post_a_decision(client, make_pu
     story = StoryPage.objects.get(pk=story.pk)
     assert (story.live, story.on_hold) == (False, True)
     assert not AuthorNote.objects.exists()
+
+
+def test_filing_holds_the_story_once_enough_different_readers_have_open_reports(make_published, settings):
+    settings.STORY_REPORTS_AUTO_UNPUBLISH = 3
+    story = make_published()
+    held = [
+        ContentReport.objects.file(story, "harmful", "", reporter_key=key)
+        for key in ("reader-1", "reader-1", "reader-2", "reader-3")
+    ]
+    assert held == [False, False, False, True]
+    story = StoryPage.objects.get(pk=story.pk)
+    assert (story.live, story.on_hold) == (False, True)
+    assert ContentReport.objects.filter(story=story).count() == 4
+
+
+def test_dismissed_reports_do_not_count_towards_holding_the_story(make_published, settings):
+    settings.STORY_REPORTS_AUTO_UNPUBLISH = 2
+    story = make_published()
+    ContentReport.objects.file(story, "spam", "", reporter_key="reader-1")
+    ContentReport.objects.update(status=ContentReport.Status.DISMISSED)
+    assert ContentReport.objects.file(story, "spam", "<b>Again</b>", reporter_key="reader-2") is False
+    assert StoryPage.objects.get(pk=story.pk).live is True
+    assert ContentReport.objects.open().get().note == "Again"

@@ -23,8 +23,5 @@ class Command(BaseCommand):
             question_type=QuestionType.FREE_TEXT, response__submitted_on__lt=cutoff
         ).delete()
         # Receipt codes are useless once the withdrawal period is over: forget their hashes too.
-        withdrawal_cutoff = datetime.date.today() - datetime.timedelta(days=settings.FEEDBACK_WITHDRAWAL_DAYS)
-        FeedbackResponse.objects.filter(submitted_on__lt=withdrawal_cutoff, receipt_hash__isnull=False).update(
-            receipt_hash=None
-        )
+        FeedbackResponse.objects.past_withdrawal().filter(receipt_hash__isnull=False).update(receipt_hash=None)
         self.stdout.write(f"Removed {deleted} free-text answers from responses before {cutoff.isoformat()}.")
