@@ -39,6 +39,16 @@ def is_admin_request(request):
     return request.path.startswith("/admin/")
 
 
+def csp_hash(script):
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+
+
+# The image editor's focal-point tool (Jcrop) tests for touch support by setting an
+# `ontouchstart="return;"` attribute on a detached element. Only a handler that is exactly this
+# do-nothing text may run; every other inline handler stays blocked.
+JCROP_TOUCH_PROBE = csp_hash("return;")
+
+
 def modeltranslation_script_hash(request):
     """The CSP hash of the one inline script wagtail-modeltranslation writes on admin edit screens.
 
@@ -52,9 +62,7 @@ def modeltranslation_script_hash(request):
     language = (profile.get_preferred_language() if profile else None) or translation.get_language()
     with translation.override(language):
         script = translation_settings()
-    body = script.split("<script>", 1)[1].rsplit("</script>", 1)[0]
-    digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
-    return f"'sha256-{digest}'"
+    return csp_hash(script.split("<script>", 1)[1].rsplit("</script>", 1)[0])
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -77,7 +85,11 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
                 "style-src": ["'unsafe-inline'"],
                 "script-src": [NONCE, modeltranslation_script_hash(request)],
             }
-            parts.replace = {**(parts.replace or {}), "frame-src": ["'self'"]}
+            parts.replace = {
+                **(parts.replace or {}),
+                "frame-src": ["'self'"],
+                "script-src-attr": ["'unsafe-hashes'", JCROP_TOUCH_PROBE],
+            }
             if ADMIN_PREVIEW.match(request.path):
                 parts.replace["frame-ancestors"] = ["'self'"]
         elif getattr(request, "is_dummy", False):

@@ -82,6 +82,8 @@ def test_script_src_allows_inline_scripts_only_by_this_responses_nonce_and_the_o
     for attributes, text in inline_scripts(response):
         if text != translation_settings:
             assert attributes == f' nonce="{nonce}"', text[:80]
+    # Inline event handlers: only the image editor's do-nothing touch probe (`return;`).
+    assert directives(response)["script-src-attr"] == f"'unsafe-hashes' {sha256('return;')}"
     assert "'unsafe-inline'" not in script_src(response)
     assert "'unsafe-eval'" not in script_src(response)
     assert "'strict-dynamic'" not in script_src(response)
