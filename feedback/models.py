@@ -203,12 +203,6 @@ class FeedbackSurvey(SitePage):
         # One program picker for the whole site: the survey's own page sends visitors to it.
         return redirect("feedback:picker")
 
-    def serve_preview(self, request, mode_name):
-        # Editors still see the page they are writing.
-        response = SitePage.serve(self, request)
-        response.private_page = True
-        return response
-
     def programs_for_picker(self):
         """Active programs whose feedback link opens this survey."""
         programs = Program.objects.active()

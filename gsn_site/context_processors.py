@@ -16,6 +16,10 @@ LANGUAGE_NAMES_IN_OWN_SCRIPT = {
 }
 
 
+def language_name_in_own_script(code):
+    return LANGUAGE_NAMES_IN_OWN_SCRIPT.get(code) or get_language_info(code)["name_local"]
+
+
 def languages(request):
     """Links to the current page in every configured language, for the language switcher."""
     current = get_language()
@@ -26,7 +30,7 @@ def languages(request):
         links.append(
             {
                 "code": code,
-                "name_local": LANGUAGE_NAMES_IN_OWN_SCRIPT.get(code, info["name_local"]),
+                "name_local": language_name_in_own_script(code),
                 "url": translate_url(path, code),
                 "is_current": code == current,
                 "bidi": info["bidi"],

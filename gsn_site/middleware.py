@@ -2,10 +2,13 @@ import base64
 import hashlib
 import re
 
+from csp.constants import NONCE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+from gsn_site.admin_csp import admin_request_scripts
 
 LANGUAGE_PREFIX = re.compile(r"^/(?:[a-z]{2}(?:-[a-z]+)?/)?")
 
@@ -32,6 +35,20 @@ class PrivateCacheControlMiddleware:
 ADMIN_PREVIEW = re.compile(r"^/admin/.+/preview/")
 
 
+def is_admin_request(request):
+    return request.path.startswith("/admin/")
+
+
+def csp_hash(script):
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+
+
+# The image editor's focal-point tool (Jcrop) tests for touch support by setting an
+# `ontouchstart="return;"` attribute on a detached element. Only a handler that is exactly this
+# do-nothing text may run; every other inline handler stays blocked.
+JCROP_TOUCH_PROBE = csp_hash("return;")
+
+
 def modeltranslation_script_hash(request):
     """The CSP hash of the one inline script wagtail-modeltranslation writes on admin edit screens.
 
@@ -45,25 +62,38 @@ def modeltranslation_script_hash(request):
     language = (profile.get_preferred_language() if profile else None) or translation.get_language()
     with translation.override(language):
         script = translation_settings()
-    body = script.split("<script>", 1)[1].rsplit("</script>", 1)[0]
-    digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
-    return f"'sha256-{digest}'"
+    return csp_hash(script.split("<script>", 1)[1].rsplit("</script>", 1)[0])
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """The strict site policy everywhere, with what the Wagtail admin needs on admin pages only:
-    inline styles, wagtail-modeltranslation's settings script (by hash), and its preview panel (the
-    admin may frame its own preview; nothing else may be framed)."""
+    inline styles; Wagtail's own inline scripts by the response's nonce (gsn_site.admin_csp) and
+    wagtail-modeltranslation's settings script by its hash, never 'unsafe-inline'; and its preview
+    panel (the admin may frame its own preview; nothing else may be framed)."""
+
+    def __call__(self, request):
+        with admin_request_scripts(request if is_admin_request(request) else None):
+            return super().__call__(request)
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if request.path.startswith("/admin/") and not report_only:
+        if report_only:
+            return parts
+        if is_admin_request(request):
             parts.update = {
                 **(parts.update or {}),
                 "style-src": ["'unsafe-inline'"],
-                "script-src": [modeltranslation_script_hash(request)],
+                "script-src": [NONCE, modeltranslation_script_hash(request)],
             }
-            parts.replace = {**(parts.replace or {}), "frame-src": ["'self'"]}
+            parts.replace = {
+                **(parts.replace or {}),
+                "frame-src": ["'self'"],
+                "script-src-attr": ["'unsafe-hashes'", JCROP_TOUCH_PROBE],
+            }
             if ADMIN_PREVIEW.match(request.path):
                 parts.replace["frame-ancestors"] = ["'self'"]
+        elif getattr(request, "is_dummy", False):
+            # Wagtail renders a preview as a request to the page's own address (make_preview_request)
+            # and returns that response at the admin's preview address, inside the admin's frame.
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
         return parts

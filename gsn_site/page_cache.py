@@ -73,6 +73,9 @@ def request_is_cacheable(request):
     path = request.path
     return (
         settings.PAGE_CACHE_SECONDS > 0
+        # A Wagtail preview is a request to the page's own address carrying the editor's draft
+        # (make_preview_request): it must neither be answered from the cache nor fill it.
+        and not getattr(request, "is_dummy", False)
         and request.method in ("GET", "HEAD")
         and _language_prefixed(path)
         and not is_private_path(path)

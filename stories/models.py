@@ -132,6 +132,11 @@ class StoryIndexPage(RoutablePageMixin, SitePage):
 
         return StoryAtomFeed(self)(request)
 
+    def serve_preview(self, request, mode_name):
+        # RoutablePageMixin's preview (the index route) comes first in this class's bases: it is
+        # shown in the chosen language as every other page's preview is.
+        return self.serve_preview_in_language(request, mode_name, super().serve_preview)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["rss_url"] = self.url + self.reverse_subpage("rss")

@@ -116,3 +116,53 @@ def _english_unless_a_test_says_otherwise():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+def edit_form_data(html):
+    """The fields an editor's browser would post from the admin edit form in `html`, as they are."""
+    from html.parser import HTMLParser
+
+    class EditForm(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.data, self.in_form, self.textarea, self.select, self.first_option = [], False, None, None, None
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "form" and "data-edit-form" in attrs:
+                self.in_form = True
+            if not self.in_form:
+                return
+            name = attrs.get("name")
+            if tag == "input" and name and attrs.get("type") not in ("submit", "button", "file"):
+                if attrs.get("type") not in ("checkbox", "radio") or "checked" in attrs:
+                    self.data.append((name, attrs.get("value", "on" if attrs.get("type") == "checkbox" else "")))
+            elif tag == "textarea" and name:
+                self.textarea = [name, ""]
+            elif tag == "select" and name:
+                self.select, self.first_option = (name, "multiple" in attrs, []), None
+            elif tag == "option" and self.select is not None:
+                self.first_option = self.first_option if self.first_option is not None else attrs.get("value", "")
+                if "selected" in attrs:
+                    self.select[2].append(attrs.get("value", ""))
+
+        def handle_data(self, data):
+            if self.textarea is not None:
+                self.textarea[1] += data
+
+        def handle_endtag(self, tag):
+            if tag == "form" and self.in_form:
+                self.in_form = False
+            elif tag == "textarea" and self.textarea is not None:
+                self.data.append(tuple(self.textarea))
+                self.textarea = None
+            elif tag == "select" and self.select is not None:
+                name, multiple, chosen = self.select
+                if not chosen and not multiple and self.first_option is not None:
+                    chosen = [self.first_option]
+                self.data.extend((name, value) for value in chosen)
+                self.select = None
+
+    parser = EditForm()
+    parser.feed(html)
+    return parser.data

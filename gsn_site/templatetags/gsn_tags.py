@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language_info
 
 from gsn_site import countries
+from gsn_site.admin_csp import script_nonce_attribute
 
 register = template.Library()
 
@@ -57,3 +58,9 @@ def main_menu(context):
     if site is None:
         return []
     return site.root_page.get_children().live().in_menu().public().specific()
+
+
+@register.simple_tag
+def admin_script_nonce():
+    """` nonce="…"` on a script that Wagtail's admin templates write (gsn_site.admin_csp)."""
+    return script_nonce_attribute()
