@@ -58,13 +58,14 @@ def published(story):
 FORM_PAGES = {
     "share story": ("/en/share-your-story/", {"title": "", "body": ""}, 400, True),
     "edit story": ("/en/my-stories/{pk}/edit/", {"title": "", "body": ""}, 400, True),
-    # The consent page and allauth's pages answer an invalid form with the form again (status 200).
+    # The consent page and allauth's sign-in answer an invalid form with the form again (status 200);
+    # the sign-up, a public form, answers 400 like the others.
     "consent": ("/en/my-stories/{pk}/consent/", {"publish": "on", "expires_on": "not a date"}, 200, True),
     "report story": ("/en/report-story/{pk}/", {"reason": "", "note": "x"}, 400, False),
     "feedback withdrawal": ("/en/feedback/withdraw/", {"receipt_code": ""}, 400, False),
     "chapter contact": ("/en/network/sample-chapter-kenya/", {"message": ""}, 400, False),
     "sign in": ("/en/accounts/login/", {"login": "", "password": ""}, 200, False),
-    "sign up": ("/en/accounts/signup/", {"username": "", "invitation_code": "nope"}, 200, False),
+    "sign up": ("/en/accounts/signup/", {"username": "", "invitation_code": "nope"}, 400, False),
     "story filters": ("/en/stories/", None, None, False),
 }
 
