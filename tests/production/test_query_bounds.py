@@ -5,8 +5,8 @@ from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from bench.benchdata import add_chapters, add_stories
 from feedback import demo as feedback_demo
-from gsn_site.benchdata import add_chapters, add_stories
 from gsn_site.demo import get_or_create_page
 from home.models import NetworkIndexPage
 from stories.models import StoryIndexPage, StoryPage
