@@ -43,6 +43,8 @@ def environment(work):
         work,
         DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
         REDIS_URL=REDIS_URL,
+        # gunicorn serves the production settings alone; only the dataset step below needs the bench app.
+        DJANGO_SETTINGS_MODULE="gsn_site.settings.production",
         ALLOWED_HOSTS="127.0.0.1,localhost",
         FEEDBACK_SUBMISSIONS_PER_HOUR="100000000",
         GUNICORN_BIND=f"127.0.0.1:{PORT}",
@@ -73,7 +75,11 @@ def prepare(env):
         ["bench", "--setup-only", "--stories", "10000", "--chapters", "50"],
     ):
         subprocess.run(
-            [sys.executable, "manage.py", *arguments], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+            [sys.executable, "manage.py", *arguments],
+            cwd=ROOT,
+            env={**env, "DJANGO_SETTINGS_MODULE": "bench.settings"},
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
 
 

@@ -1,10 +1,13 @@
 """`make bench`: build the benchmark dataset in throwaway databases and print the figures.
 
 SQLite (a file in a temporary folder, local-memory cache) and PostgreSQL (database gsn_bench on
-127.0.0.1, Redis database 5 as cache), each under the production settings, in-process with Django's
-test client. Options after `--` go to `manage.py bench`, e.g. `make bench BENCH_ARGS="--stories 2000"`.
+127.0.0.1, Redis database 5 as cache), each under bench.settings (the production settings plus the
+`bench` app), in-process with Django's test client. `--only sqlite` (or `postgresql`) measures on one
+database and `--save FILE` keeps the figures; other options go to `manage.py bench`, e.g.
+`make bench BENCH_ARGS="--stories 2000"`.
 """
 
+import argparse
 import json
 import os
 import secrets
@@ -15,16 +18,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+# The figures of the code before the fragment caches and database-paginated search, for comparison.
+BEFORE = ROOT / "bench" / "before.json"
+SQLITE = "SQLite + local memory cache"
+POSTGRESQL = "PostgreSQL + Redis"
 PG_ADMIN = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q"]
 
 
 def environment(work, **extra):
-    """The production settings on this machine, with throwaway secrets; `extra` overrides any value."""
+    """The production settings plus the `bench` app on this machine, with throwaway secrets; `extra`
+    overrides any value."""
     env = dict(os.environ)
     for name in ("DATABASE_URL", "REDIS_URL", "AWS_STORAGE_BUCKET_NAME", "FRONTEND_CACHE_URL"):
         env.pop(name, None)
     env.update(
-        DJANGO_SETTINGS_MODULE="gsn_site.settings.production",
+        DJANGO_SETTINGS_MODULE="bench.settings",
         SECRET_KEY=secrets.token_urlsafe(64),
         CASE_REF_KEY=secrets.token_urlsafe(48),
         HASH_KEY=secrets.token_urlsafe(48),
@@ -57,10 +65,10 @@ def run_on(label, env, work, bench_args):
     return json.loads(output.read_text())
 
 
-def print_table(results):
+def print_table(results, before):
     figures = next(iter(results.values()))
     if "pages" in figures:
-        print_pages(results)
+        print_pages(results, before)
     print("\nASO import (manage.py import_aso in its own process, start-up included), then summaries:")
     for name, figures in results.items():
         aso = figures["aso"]
@@ -69,6 +77,12 @@ def print_table(results):
             print(
                 f"\n{name}: dataset built in {figures['setup_s']} s; feedback {feedback['per_second']} submissions/s "
                 f"({feedback['stored']}/{feedback['submissions']} stored)"
+            )
+        report = figures.get("feedback_report")
+        if report:
+            print(
+                f"{name}: feedback_summary {report['feedback_summary_ms']} ms over "
+                f"{report['responses_in_period']} responses in the period"
             )
         print(
             f"{name}: {aso['import_rows']} rows CSV {aso['import_s']} s ({aso['import_cpu_s']} s CPU), peak RSS "
@@ -79,40 +93,51 @@ def print_table(results):
         )
 
 
-def print_pages(results):
-    labels = list(next(iter(results.values()))["pages"])
-    print("\nPage timings (median ms / SQL queries), uncached -> cached:")
-    header = f"{'page':28}" + "".join(f"{name:>34}" for name in results)
-    print(header)
-    for label in labels:
-        cells = []
-        for figures in results.values():
-            page = figures["pages"][label]
+def uncached_cell(page):
+    if page is None:
+        return "-"
+    cpu = f" ({page['uncached_cpu_ms']:.1f})" if "uncached_cpu_ms" in page else ""
+    return f"{page['uncached_ms']:.1f}{cpu}/{page['uncached_queries']}q"
+
+
+def print_pages(results, before):
+    """Per database: today's figures beside those of bench/before.json (same sizes and machine)."""
+    for name, figures in results.items():
+        earlier = before.get(name, {}).get("pages", {})
+        print(f"\n{name}: median ms (CPU ms) / SQL queries per page; before = {before.get('measured', '-')}")
+        print(f"{'page':28}{'before, uncached':>24}{'uncached':>24}{'cached':>18}")
+        for label, page in figures["pages"].items():
             cached = (
-                f"{page['cached_ms']:.2f} ms/{page['cached_queries']}q"
+                f"{page['cached_ms']:.2f}/{page['cached_queries']}q"
                 if page["cached_ms"] is not None
                 else "never cached"
             )
-            cells.append(f"{page['uncached_ms']:.1f} ms/{page['uncached_queries']}q -> {cached}")
-        print(f"{label:28}" + "".join(f"{cell:>34}" for cell in cells))
+            print(f"{label:28}{uncached_cell(earlier.get(label)):>24}{uncached_cell(page):>24}{cached:>18}")
 
 
 def main():
-    bench_args = sys.argv[1:]
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", choices=["sqlite", "postgresql"], help="measure on one database only")
+    parser.add_argument("--save", type=Path, help="also write every figure to this JSON file")
+    options, bench_args = parser.parse_known_args()
     results = {}
     with tempfile.TemporaryDirectory(prefix="gsn-bench-") as folder:
         work = Path(folder)
-        sqlite_env = environment(work, DATABASE_URL=f"sqlite:///{work / 'gsn_bench.sqlite3'}")
-        results["SQLite + local memory cache"] = run_on("sqlite", sqlite_env, work, bench_args)
-
-        subprocess.run(
-            [*PG_ADMIN, "-c", "DROP DATABASE IF EXISTS gsn_bench", "-c", "CREATE DATABASE gsn_bench"], check=True
-        )
-        redis_url = "redis://127.0.0.1:6379/5"
-        pg_env = environment(work, DATABASE_URL="postgres://postgres@127.0.0.1:5432/gsn_bench", REDIS_URL=redis_url)
-        subprocess.run([PYTHON, "-c", f"import redis; redis.Redis.from_url('{redis_url}').flushdb()"], check=True)
-        results["PostgreSQL + Redis"] = run_on("postgresql", pg_env, work, bench_args)
-    print_table(results)
+        if options.only in (None, "sqlite"):
+            sqlite_env = environment(work, DATABASE_URL=f"sqlite:///{work / 'gsn_bench.sqlite3'}")
+            results[SQLITE] = run_on("sqlite", sqlite_env, work, bench_args)
+        if options.only in (None, "postgresql"):
+            subprocess.run(
+                [*PG_ADMIN, "-c", "DROP DATABASE IF EXISTS gsn_bench", "-c", "CREATE DATABASE gsn_bench"], check=True
+            )
+            redis_url = "redis://127.0.0.1:6379/5"
+            pg_env = environment(work, DATABASE_URL="postgres://postgres@127.0.0.1:5432/gsn_bench", REDIS_URL=redis_url)
+            subprocess.run([PYTHON, "-c", f"import redis; redis.Redis.from_url('{redis_url}').flushdb()"], check=True)
+            results[POSTGRESQL] = run_on("postgresql", pg_env, work, bench_args)
+    if options.save:
+        options.save.write_text(json.dumps(results, indent=2))
+    before = json.loads(BEFORE.read_text()) if BEFORE.exists() else {}
+    print_table(results, before)
 
 
 if __name__ == "__main__":

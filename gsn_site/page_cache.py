@@ -1,4 +1,5 @@
-"""Whole-page cache for anonymous readers of public pages, per language and host.
+"""Whole-page cache for anonymous readers of public pages, per language and host, and the cache of
+the fragments that every page repeats (`cached_fragment`).
 
 A cached page is served without touching the database. Entries are never purged one by one: every
 key carries a generation number, and `purge_public_page_cache()` moves to the next generation, so
@@ -21,6 +22,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import cc_delim_re, patch_cache_control
+from django.utils.translation import get_language
 
 from gsn_site.middleware import LANGUAGE_PREFIX, is_private_path
 
@@ -63,6 +65,42 @@ def _generation():
         cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
         generation = cache.get(GENERATION_KEY)
     return generation
+
+
+# Parts that every page repeats (menu, footer, safety settings) are kept this long at most; a purge
+# retires them at once with the pages, since their keys carry the same generation number.
+FRAGMENT_CACHE_SECONDS = 60 * 60
+
+
+def request_generation(request):
+    """The generation number for this request, read from the cache once per request."""
+    if not hasattr(request, "_page_cache_generation"):
+        request._page_cache_generation = _generation()
+    return request._page_cache_generation
+
+
+def cached_fragment(request, name, render, vary_on=()):
+    """What `render()` returns, from the cache when another request of the same site and language
+    already built it since the last purge (`purge_public_page_cache`).
+
+    For what every page repeats and anyone may see, never for anything about the visitor. A cache
+    outage only means rendering it afresh.
+    """
+    try:
+        parts = [str(request_generation(request)), request.get_host(), get_language() or "", name, *map(str, vary_on)]
+        key = "fragment:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+        cached = cache.get(key)
+    except Exception:
+        logger.warning("fragment cache unavailable", exc_info=True)
+        return render()
+    if cached is not None:
+        return cached
+    value = render()
+    try:
+        cache.set(key, value, FRAGMENT_CACHE_SECONDS)
+    except Exception:
+        logger.warning("fragment cache unavailable", exc_info=True)
+    return value
 
 
 def _language_prefixed(path):
@@ -145,7 +183,7 @@ class AnonymousPageCacheMiddleware:
         if not request_is_cacheable(request):
             return self.get_response(request)
         try:
-            key = _cache_key(request, _generation())
+            key = _cache_key(request, request_generation(request))
             cached = cache.get(key)
         except Exception:  # a cache outage must not take the site down
             logger.warning("page cache unavailable", exc_info=True)

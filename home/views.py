@@ -1,12 +1,15 @@
+from collections import defaultdict
+
 from django.contrib.auth import logout
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
+from gsn_site.pagination import paginate
 from gsn_site.sanitize import plain_text
 
 from .models import SafetySettings
@@ -15,17 +18,44 @@ RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
 
+def listed_live_pages():
+    """Live public pages that may appear in search results, as one query.
+
+    A page type with conditions on being listed names the live pages that fail them in its
+    `unlisted_pages()` (a story whose consent has expired, for one); every other page is listed.
+    """
+    pages = Page.objects.live().public()
+    for model in get_page_models():
+        if "unlisted_pages" in vars(model):
+            pages = pages.exclude(pk__in=model.unlisted_pages().values("pk"))
+    return pages
+
+
+def prefetch_for_listing(pages):
+    """Load what each page type's `listing_prefetch` names for all the pages shown, one query per
+    type, instead of one query per page."""
+    by_type = defaultdict(list)
+    for page in pages:
+        by_type[type(page)].append(page)
+    for page_type, pages_of_type in by_type.items():
+        lookups = getattr(page_type, "listing_prefetch", ())
+        if lookups:
+            prefetch_related_objects(pages_of_type, *lookups)
+
+
 def search(request):
     query = plain_text(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
-    results = Page.objects.live().public().specific().search(query) if query else Page.objects.none()
-    # A live story whose consent has expired is not shown anywhere, search included.
-    visible = [page for page in results if getattr(page, "is_publicly_listed", True)]
-    paginator = Paginator(visible, RESULTS_PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage):
-        page = paginator.page(1)
-    return TemplateResponse(request, "search/search.html", {"search_query": query, "results": page})
+    results = Page.objects.none()
+    if query:
+        # Lazy: the paginator counts the hits in the database and fetches only the page shown, each
+        # page as its own type (one query per type) without the bodies a result never shows.
+        results = listed_live_pages().defer_streamfields().specific().search(query)
+    page, other_parameters = paginate(request, results, RESULTS_PER_PAGE)
+    page.object_list = list(page.object_list)
+    prefetch_for_listing(page.object_list)
+    return TemplateResponse(
+        request, "search/search.html", {"search_query": query, "results": page, "result_query": other_parameters}
+    )
 
 
 @csrf_exempt

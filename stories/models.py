@@ -1,7 +1,6 @@
 """Survivor-led stories: invitations, member profiles, story pages, consent and content reports."""
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.http import Http404
@@ -32,6 +31,7 @@ from gsn_site.casework import CaseworkType
 from gsn_site.fields import MultipleChoiceField
 from gsn_site.page_cache import purge_public_page_cache
 from gsn_site.pages import SitePage
+from gsn_site.pagination import paginate
 from gsn_site.sanitize import plain_text
 
 from .blocks import StoryBodyBlock
@@ -75,10 +75,18 @@ class StoryIndexPage(RoutablePageMixin, SitePage):
         verbose_name = _("story index page")
 
     def stories(self):
-        return StoryPage.objects.child_of(self).published().select_related("consent").order_by("-first_published_at")
+        """Published stories for lists (listing, feeds, home page), newest first: with their consent,
+        which decides each card's language, and without the bodies that no list shows."""
+        return (
+            StoryPage.objects.child_of(self)
+            .published()
+            .select_related("consent")
+            .defer_streamfields()
+            .order_by("-first_published_at")
+        )
 
     def featured_stories(self, count=3):
-        return self.stories().select_related("consent")[:count]
+        return self.stories()[:count]
 
     def filtered_stories(self, request):
         from .forms import StoryFilterForm
@@ -104,20 +112,10 @@ class StoryIndexPage(RoutablePageMixin, SitePage):
     @path("")
     def index_route(self, request):
         form, stories = self.filtered_stories(request)
-        paginator = Paginator(stories, STORIES_PER_PAGE)
-        try:
-            page_of_stories = paginator.page(request.GET.get("page", 1))
-        except (PageNotAnInteger, EmptyPage):
-            page_of_stories = paginator.page(1)
-        query = request.GET.copy()
-        query.pop("page", None)
+        page_of_stories, filter_query = paginate(request, stories, STORIES_PER_PAGE)
         return self.render(
             request,
-            context_overrides={
-                "filter_form": form,
-                "stories": page_of_stories,
-                "filter_query": query.urlencode(),
-            },
+            context_overrides={"filter_form": form, "stories": page_of_stories, "filter_query": filter_query},
         )
 
     @path("feed/rss/", name="rss")
@@ -146,11 +144,12 @@ class StoryIndexPage(RoutablePageMixin, SitePage):
 
 class StoryPageQuerySet(PageQuerySet):
     def published(self):
-        return (
-            self.live()
-            .public()
-            .filter(consent__publish=True)
-            .filter(Q(consent__expires_on__isnull=True) | Q(consent__expires_on__gte=timezone.localdate()))
+        return self.live().public().consented()
+
+    def consented(self):
+        """Stories whose teller's consent allows publication today: StoryConsent.allows_publication in SQL."""
+        return self.filter(consent__publish=True).filter(
+            Q(consent__expires_on__isnull=True) | Q(consent__expires_on__gte=timezone.localdate())
         )
 
     def with_theme(self, theme):
@@ -437,6 +436,14 @@ class StoryPage(SitePage):
     def is_publicly_listed(self):
         consent = self.story_consent
         return consent is not None and consent.allows_publication
+
+    @classmethod
+    def unlisted_pages(cls):
+        """The live stories that `is_publicly_listed` refuses, as a query (site search leaves them out)."""
+        return cls.objects.live().exclude(pk__in=cls.objects.consented().values("pk"))
+
+    # What a story in a list of mixed pages (search results) reads: its consent decides its language.
+    listing_prefetch = ("consent",)
 
     def serve(self, request, *args, **kwargs):
         if not self.is_publicly_listed:

@@ -62,6 +62,17 @@ def _admin_test_users_use_two_step_sign_in(monkeypatch):
     monkeypatch.setattr(WagtailTestUtils, "login", login_with_two_steps)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with no cached page or fragment, no generation number and no rate-limit
+    counters: the local-memory cache outlives the database of the test before."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def demo_site(db):
     """The demo site tree (home, about, safety, network, four chapters) in every language."""

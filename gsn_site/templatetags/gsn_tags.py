@@ -5,6 +5,7 @@ from django.utils.translation import get_language_info
 
 from gsn_site import countries
 from gsn_site.admin_csp import script_nonce_attribute
+from gsn_site.page_cache import cached_fragment
 
 register = template.Library()
 
@@ -48,16 +49,51 @@ def number(value, decimal_places=None):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The live pages directly under the site's home page that are marked "show in menus"."""
+    """The live public pages directly under the site's home page that are marked "show in menus", as
+    (pk, url, title) items, kept in the fragment cache per site and language until the next purge."""
     request = context.get("request")
-    site = getattr(request, "_wagtail_site", None) if request else None
-    if site is None and request is not None:
-        from wagtail.models import Site
+    if request is None:
+        return []
+    return cached_fragment(request, "main-menu", lambda: _main_menu_items(request))
 
-        site = Site.find_for_request(request)
+
+def _main_menu_items(request):
+    from wagtail.models import Site
+
+    site = getattr(request, "_wagtail_site", None) or Site.find_for_request(request)
     if site is None:
         return []
-    return site.root_page.get_children().live().in_menu().public().specific()
+    pages = site.root_page.get_children().live().in_menu().public().specific().defer_streamfields()
+    return [{"pk": page.pk, "url": page.get_url(request), "title": page.title} for page in pages]
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None:
+            return self.nodelist.render(context)
+        name = self.name.resolve(context)
+        vary_on = [value.resolve(context) for value in self.vary_on]
+        return cached_fragment(request, name, lambda: self.nodelist.render(context), vary_on)
+
+
+def cached_fragment_tag(parser, token):
+    """`{% cachedfragment "name" [value ...] %}…{% endcachedfragment %}`: what every page repeats and
+    anyone may see (footer, safety notice), rendered once per site, language, values and purge."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"'{bits[0]}' needs a fragment name")
+    nodelist = parser.parse(("endcachedfragment",))
+    parser.delete_first_token()
+    return CachedFragmentNode(
+        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]]
+    )
+
+
+register.tag("cachedfragment", cached_fragment_tag)
 
 
 @register.simple_tag

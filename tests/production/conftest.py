@@ -1,15 +1,6 @@
 import pickle
 
-import pytest
 from django.core.cache import cache
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test starts with no cached page, no generation number and no rate-limit counters."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def cached_page_keys():

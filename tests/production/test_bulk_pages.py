@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Page
 
-from gsn_site.benchdata import add_chapters
+from bench.benchdata import add_chapters
 from home.models import ChapterPage, NetworkIndexPage
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.test import Client, RequestFactory
 from django.utils import translation
 
-from gsn_site.benchdata import add_stories
+from bench.benchdata import add_stories
 from gsn_site.demo import get_or_create_page
 from gsn_site.page_cache import CACHE_STATUS_HEADER, purge_public_page_cache
 from home.models import ChapterMessage, ChapterPage, HomePage, StandardPage
