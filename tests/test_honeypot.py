@@ -12,9 +12,9 @@ from feedback.models import FeedbackResponse
 from home.models import ChapterMessage
 from stories.models import ContentReport, StoryPage
 from tests.feedback.factories import ProgramFactory, make_survey
+from tests.members.test_accounts import signup_data
 from tests.stories.conftest import published_story
 from tests.stories.factories import InvitationCodeFactory, MemberFactory, ModeratorFactory, StoryIndexPageFactory
-from tests.stories.test_accounts import signup_data
 from tests.stories.test_submission import story_post
 
 pytestmark = pytest.mark.django_db
