@@ -2,8 +2,9 @@
 
 Run it through `make bench` (bench/run.py), which gives it a throwaway database under bench.settings
 (the only settings that install this command). It refuses to run against a database that is not
-named like one (gsn_bench, or a file *bench*.sqlite3), because it adds 20,000 generated stories,
-200,000 feedback responses and 100,000 assessments.
+named like one (gsn_bench, or a file *bench*.sqlite3), because it adds 10,000 generated stories,
+20,000 feedback responses and 100,000 assessments by default (the full run: --stories 20000
+--feedback-responses 200000).
 """
 
 import csv
@@ -71,12 +72,12 @@ class Command(BaseCommand):
     help = "Build a large dataset in a throwaway database and print timings (see bench/run.py)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--stories", type=int, default=20_000)
+        parser.add_argument("--stories", type=int, default=10_000)
         parser.add_argument("--chapters", type=int, default=50)
         parser.add_argument("--repeat", type=int, default=20, help="requests per page and state")
         parser.add_argument("--submissions", type=int, default=200)
         parser.add_argument(
-            "--feedback-responses", type=int, default=200_000, help="stored responses of the program reported on"
+            "--feedback-responses", type=int, default=20_000, help="stored responses of the program reported on"
         )
         parser.add_argument("--aso-rows", type=int, default=100_000)
         parser.add_argument("--setup-only", action="store_true", help="build the dataset, measure nothing")
