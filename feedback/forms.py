@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gsn_site.forms import HoneypotMixin
+from gsn_site.forms import HoneypotMixin, IdChoiceField
 
 from .models import Channel, FeedbackResponse, Program
 from .questions import form_field
@@ -34,7 +34,7 @@ class SurveyForm(HoneypotMixin, SurveyQuestionsForm):
 class AssistedEntryForm(SurveyQuestionsForm):
     """Staff type in a paper response or one given with their help."""
 
-    program = forms.ModelChoiceField(label=_("Program"), queryset=Program.objects.none())
+    program = IdChoiceField(label=_("Program"), queryset=Program.objects.none())
     channel = forms.ChoiceField(
         label=_("Channel"), choices=[(Channel.PAPER, Channel.PAPER.label), (Channel.ASSISTED, Channel.ASSISTED.label)]
     )

@@ -1,6 +1,7 @@
 """What every public form shares."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 HONEYPOT_FIELD = "website"
@@ -31,3 +32,20 @@ class HoneypotMixin:
         if self.cleaned_data.get(HONEYPOT_FIELD):
             raise forms.ValidationError(_("This form could not be sent. Please try again."), code="honeypot")
         return cleaned_data
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    """A choice of a record by its numeric id: anything else, a number too long for the database
+    included, is an invalid choice (a 400 with the form's message), never a database error."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            value = int(str(value).strip())
+        except ValueError:
+            value = None
+        # No id is wider than 64 bits; SQLite cannot even compare a wider number with a column.
+        if value is None or not -(2**63) <= value < 2**63:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)

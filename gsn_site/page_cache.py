@@ -32,6 +32,7 @@ GENERATION_KEY = "pagecache:generation"
 CACHE_STATUS_HEADER = "X-Page-Cache"
 # Public paths whose answer depends on what a visitor typed: a search term is nobody else's business.
 UNCACHED_PUBLIC_PREFIXES = ("search/",)
+SEARCH_PARAMETER = "q"
 _UNCACHEABLE_DIRECTIVES = {"no-store", "no-cache", "private"}
 _MAX_QUERY_LENGTH = 200
 _CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"')
@@ -119,6 +120,8 @@ def request_is_cacheable(request):
         and not is_private_path(path)
         and not LANGUAGE_PREFIX.sub("", path, count=1).startswith(UNCACHED_PUBLIC_PREFIXES)
         and len(request.META.get("QUERY_STRING", "")) <= _MAX_QUERY_LENGTH
+        # What a reader searched for (the story listing's own search too) is nobody else's business.
+        and SEARCH_PARAMETER not in request.GET
         # A session may hold a login, messages or a passed page password: such a reader gets a fresh page.
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from gsn_site.forms import HoneypotMixin
+from gsn_site.forms import HoneypotMixin, IdChoiceField
 from gsn_site.sanitize import plain_text
 from home.models import ChapterPage
 
@@ -31,7 +31,7 @@ class InvitationSignupForm(HoneypotMixin, SignupForm):
         max_length=60,
         help_text=_("The name shown with your stories. Do not use your real name."),
     )
-    chapter = forms.ModelChoiceField(
+    chapter = IdChoiceField(
         label=_("Chapter"), queryset=ChapterPage.objects.none(), required=False, empty_label=_("No chapter")
     )
     preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)

@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.utils import is_mfa_enabled
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -54,6 +55,16 @@ class AdminRequiresMFAMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
+        if (
+            request.path.startswith(ADMIN_PREFIX)
+            and not request.path.startswith(ADMIN_SIGN_IN_PATHS)
+            and user is not None
+            and user.is_authenticated
+            and not may_use_admin(user)
+        ):
+            # A member is signed in already: the admin's way of asking for a login would send them
+            # back and forth between the sign-in page and here. Say plainly that this is not for them.
+            raise PermissionDenied
         if (
             request.path.startswith(ADMIN_PREFIX)
             and not request.path.startswith(ADMIN_SIGN_IN_PATHS)

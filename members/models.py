@@ -6,6 +6,7 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -40,6 +41,11 @@ def canonical_invitation_code(typed):
     compact = "".join(typed.split()).replace("-", "").upper().translate(CROCKFORD_FOLDING)
     size = INVITATION_CODE_GROUP_LENGTH
     return "-".join(compact[start : start + size] for start in range(0, len(compact), size))
+
+
+# Staff may type their own code and expiry; these keep a code unguessable and short-lived.
+MIN_INVITATION_CODE_CHARACTERS = 8
+MAX_INVITATION_VALIDITY = timedelta(days=90)
 
 
 def default_invitation_expiry():
@@ -98,6 +104,28 @@ class InvitationCode(models.Model):
 
     def __str__(self):
         return self.code
+
+    def clean(self):
+        """What staff type must make a code nobody can guess, valid for a while and not for ever."""
+        super().clean()
+        errors = {}
+        significant = "".join(
+            character for character in canonical_invitation_code(self.code or "") if character.isalnum()
+        )
+        if len(significant) < MIN_INVITATION_CODE_CHARACTERS:
+            errors["code"] = _("A code needs at least %(count)s letters or digits, so that nobody can guess it.") % {
+                "count": MIN_INVITATION_CODE_CHARACTERS
+            }
+        if self.expires_at is not None and self._state.adding:
+            now = timezone.now()
+            if self.expires_at <= now:
+                errors["expires_at"] = _("The expiry date must be in the future.")
+            elif self.expires_at > now + MAX_INVITATION_VALIDITY:
+                errors["expires_at"] = _("An invitation can be valid for at most %(days)s days.") % {
+                    "days": MAX_INVITATION_VALIDITY.days
+                }
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_usable(self):

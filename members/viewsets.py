@@ -35,7 +35,7 @@ class InvitationCodeViewSet(SnippetViewSet):
         return invitation_slip(request, self, pk)
 
     def get_urlpatterns(self):
-        return super().get_urlpatterns() + [path("slip/<str:pk>/", self.slip_view, name="slip")]
+        return super().get_urlpatterns() + [path("slip/<int:pk>/", self.slip_view, name="slip")]
 
 
 class MemberProfileViewSet(SnippetViewSet):
@@ -50,4 +50,4 @@ class MemberProfileViewSet(SnippetViewSet):
 
     def get_urlpatterns(self):
         view = TemporaryPasswordView.as_view(viewset=self)
-        return super().get_urlpatterns() + [path("temporary-password/<str:pk>/", view, name="temporary_password")]
+        return super().get_urlpatterns() + [path("temporary-password/<int:pk>/", view, name="temporary_password")]

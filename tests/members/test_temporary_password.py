@@ -103,7 +103,7 @@ def test_an_administrator_can(client, profile):
 
 def test_members_cannot_reach_it(client, profile):
     client.force_login(MemberFactory().user)
-    assert set_password(client, profile).status_code == 302
+    assert set_password(client, profile).status_code == 403
     profile.user.refresh_from_db()
     assert profile.user.check_password(PASSWORD)
 
