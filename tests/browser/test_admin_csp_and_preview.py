@@ -94,7 +94,7 @@ def every_admin_screen():
         f"/admin/pages/add/feedback/feedbacksurvey/{home.pk}/",
         f"/admin/snippets/feedback/program/edit/{Program.objects.first().pk}/",
         "/admin/snippets/feedback/programanswer/add/",
-        "/admin/snippets/stories/invitationcode/add/",
+        "/admin/snippets/members/invitationcode/add/",
         f"/admin/settings/home/safetysettings/{SafetySettings.objects.get().site_id}/",
         f"/admin/images/{image.pk}/",
         f"/admin/documents/edit/{get_document_model().objects.get().pk}/",

@@ -187,7 +187,7 @@ def test_demo_records_are_generated_once(demo_site):
 
 
 def test_survivor_voice_beside_outcomes_is_released_only_when_disclosure_control_allows(program, monkeypatch):
-    from feedback import reports as feedback_reports
+    from feedback.outcomes import reports as outcome_reports
 
     def voice(program, period, control, summary=None):
         return {
@@ -200,7 +200,7 @@ def test_survivor_voice_beside_outcomes_is_released_only_when_disclosure_control
             },
         }
 
-    monkeypatch.setattr(feedback_reports, "survivor_voice_summary", voice)
+    monkeypatch.setattr(outcome_reports, "survivor_voice_summary", voice)
     report = command_json("program_report", "--program", "ke-json", "--period", "2024")
     domains = report["domains"]
     assert (domains["safety"]["survivor_voice_mean"], domains["safety"]["survivor_voice_n"]) == (2.8, 5)

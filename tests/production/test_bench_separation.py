@@ -50,6 +50,7 @@ def test_the_bench_settings_add_the_bench_command_to_the_production_settings():
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "CASE_REF_KEY": secrets.token_urlsafe(48),
+        "HASH_KEY": secrets.token_urlsafe(48),
         "ALLOWED_HOSTS": "testserver",
     }
     environment.pop("DATABASE_URL", None)
