@@ -101,4 +101,6 @@ def test_reports_are_called_reports_not_snippets(admin_client, make_published):
 
 def test_members_see_no_moderation_panel(client):
     client.force_login(MemberFactory().user)
-    assert client.get("/admin/").status_code == 302
+    response = client.get("/admin/")
+    assert response.status_code == 403
+    assert "Reported stories" not in response.text

@@ -62,8 +62,8 @@ def test_visitors_cannot_read_a_draft_or_its_preview(client, draft):
 def test_members_cannot_use_the_admin_preview_of_their_own_draft(client, draft, member):
     client.force_login(member)
     response = client.get(f"/admin/pages/{draft.pk}/edit/preview/")
-    assert response.status_code == 302
-    assert "/accounts/2fa/" not in response["Location"]
+    assert response.status_code == 403
+    assert "Your account cannot open this page." in response.text
 
 
 def test_moderators_cannot_publish_a_story_without_the_workflow_approval(client, draft, moderator):
