@@ -9,16 +9,10 @@ from django.db.migrations.executor import MigrationExecutor
 from wagtail.models import Site
 
 from .factories import make_survey
+from .test_response_keys import migrate
 
 BEFORE = [("feedback", "0010_answer_due_notices"), ("outcomes", "0004_impact_snapshots")]
 AFTER = [("feedback", "0011_outcome_domain_codes"), ("outcomes", "0005_min_cell_size_in_privacy_settings")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
