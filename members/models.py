@@ -116,11 +116,19 @@ class InvitationCode(models.Model):
             errors["code"] = _("A code needs at least %(count)s letters or digits, so that nobody can guess it.") % {
                 "count": MIN_INVITATION_CODE_CHARACTERS
             }
-        if self.expires_at is not None and self._state.adding:
+        # Checked on every save, not only on creation: editing a code must not stretch it for ever.
+        # The longest validity counts from when the code was made, so repeated edits cannot extend it.
+        stored_expiry = (
+            None
+            if self._state.adding
+            else type(self).objects.filter(pk=self.pk).values_list("expires_at", flat=True).first()
+        )
+        if self.expires_at is not None and self.expires_at != stored_expiry:
             now = timezone.now()
+            made = self.created_at or now
             if self.expires_at <= now:
                 errors["expires_at"] = _("The expiry date must be in the future.")
-            elif self.expires_at > now + MAX_INVITATION_VALIDITY:
+            elif self.expires_at > made + MAX_INVITATION_VALIDITY:
                 errors["expires_at"] = _("An invitation can be valid for at most %(days)s days.") % {
                     "days": MAX_INVITATION_VALIDITY.days
                 }
