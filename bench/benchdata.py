@@ -29,7 +29,7 @@ def add_chapters(network, total):
 
 def add_stories(index, total, seed=1):
     """Fill the story index up to `total` live stories, each with consent to publish."""
-    from gsn_site.casework import CaseworkType
+    from programs.casework import CaseworkType
     from stories.models import StoryConsent, StoryPage, StoryTheme
 
     rng = random.Random(seed)
@@ -79,13 +79,11 @@ def add_feedback_responses(program, total, year=2024, seed=3, batch_size=2000):
     Written in batches with bulk inserts, answers included (about nine a response), the way
     feedback.submission stores them: types, domains and scoring direction copied from the version.
     """
-    from feedback.models import FeedbackAnswer, FeedbackResponse, QuestionType
-    from feedback.outcomes.models import OutcomeDomain
+    from feedback.models import FeedbackAnswer, FeedbackResponse, QuestionType, program_survey
     from feedback.questions import NUMBER_RANGES
 
     rng = random.Random(seed)
-    version = program.feedback_survey().current_version()
-    domains = {domain.code: domain.pk for domain in OutcomeDomain.objects.all()}
+    version = program_survey(program).current_version()
     languages = [code for code in LANGUAGE_CODES if code in ("en", "sw", "fr")] or LANGUAGE_CODES
     first_day = datetime.date(year, 1, 1)
     days = (datetime.date(year + 1, 1, 1) - first_day).days
@@ -108,7 +106,7 @@ def add_feedback_responses(program, total, year=2024, seed=3, batch_size=2000):
                     "response": response,
                     "question_key": question["key"],
                     "question_type": question["type"],
-                    "domain_id": domains.get(question["domain"]),
+                    "domain": question["domain"] or "",
                     "reverse_scored": question["reverse_scored"],
                 }
                 if question["type"] in NUMBER_RANGES:

@@ -20,15 +20,15 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from gsn_site.admin_viewsets import WithoutScreensMixin
 from gsn_site.privacy import suppression_note
+from programs.models import Program
 
 from .answers import REVIEW_ALL_ANSWERS, answer_programs
 from .exports import about_report, record_rows, spreadsheet_response, summary_header, summary_rows
 from .forms import AssistedEntryForm
-from .models import AccessLogEntry, Channel, FeedbackResponse, FeedbackSurvey, Program
+from .models import AccessLogEntry, Channel, FeedbackResponse, FeedbackSurvey, feedback_url
 from .receipts import new_submission_token, read_submission_token
 from .report_options import ReportPeriodForm
 from .reports import default_disclosure_control, feedback_summary, report_sections
@@ -65,25 +65,14 @@ def require_feedback_access(user, permission="view"):
 # --- Programs ----------------------------------------------------------------------------------
 
 
-class ProgramViewSet(SnippetViewSet):
-    model = Program
-    icon = "group"
-    menu_label = gettext_lazy("Programs")
-    list_display = ["name", "code", "organisation", "country", "active"]
-    list_filter = ["active", "country"]
-
-    def get_queryset(self, request):
-        return Program.objects.visible_to(request.user)
-
-
 def program_qr_code(request, pk, file_format):
     """A printable QR code of the program's feedback link, as PNG or SVG."""
     program = get_object_or_404(visible_programs(request), pk=pk)
     if file_format == "svg":
-        image = qrcode.make(program.feedback_url(), image_factory=qrcode.image.svg.SvgPathImage, box_size=20)
+        image = qrcode.make(feedback_url(program), image_factory=qrcode.image.svg.SvgPathImage, box_size=20)
         content_type = "image/svg+xml"
     else:
-        image = qrcode.make(program.feedback_url(), box_size=12, border=4)
+        image = qrcode.make(feedback_url(program), box_size=12, border=4)
         content_type = "image/png"
     buffer = io.BytesIO()
     image.save(buffer)

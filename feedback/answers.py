@@ -12,8 +12,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from programs.models import Program
+
 from .accountability import ANSWER_PERIOD_KIND
-from .models import Program, ProgramAnswer, ReportingPeriod, SurvivorLeadersView
+from .models import ProgramAnswer, ReportingPeriod, SurvivorLeadersView
 from .panels import PeriodFiguresPanel
 
 TRANSLATED_FIELDS = ("you_said", "we_did", "next_steps")

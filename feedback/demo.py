@@ -8,13 +8,13 @@ from django.utils import timezone
 
 from gsn_site.demo import give_demo_authenticator, set_translations
 from home.models import HomePage
+from programs.models import Program
 
 from . import demo_content as content
 from .models import (
     Channel,
     FeedbackResponse,
     FeedbackSurvey,
-    Program,
     ProgramAnswer,
     SurveyQuestion,
     SurvivorLeadersView,

@@ -2,8 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gsn_site.forms import HoneypotMixin, IdChoiceField
+from programs.models import Program
 
-from .models import Channel, FeedbackResponse, Program
+from .models import Channel, FeedbackResponse
 from .questions import form_field
 
 

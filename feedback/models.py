@@ -15,132 +15,16 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, RevisionMixin, WorkflowMixin
-from wagtail.search import index
 
-from gsn_site.casework import CaseworkType
-from gsn_site.fields import MultipleChoiceField
 from gsn_site.middleware import LANGUAGE_PREFIX
 from gsn_site.pages import SitePage
 from gsn_site.sanitize import likely_names_and_places, redact_personal_data, redact_spans
+from programs.models import Program, sees_every_program
 from programs.outcome_domains import OutcomeDomainCode
 
-from .panels import FeedbackLinkPanel
 from .receipts import receipt_hash_candidates
-
-
-class ProgramQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(active=True)
-
-    def visible_to(self, user):
-        """Programs whose data `user` may see: all for administrators, their own for program staff."""
-        if user.is_superuser or user.has_perm("feedback.view_all_programs"):
-            return self
-        return self.filter(staff=user)
-
-
-class Program(index.Indexed, models.Model):
-    """An aftercare program that survivors give feedback on."""
-
-    code = models.SlugField(
-        _("code"),
-        max_length=32,
-        unique=True,
-        help_text=_("Short code used in the feedback link, e.g. ke-nairobi-aftercare."),
-    )
-    name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
-    organisation = models.CharField(_("organisation"), max_length=200)
-    country = models.CharField(_("country"), max_length=100)
-    casework_types = MultipleChoiceField(_("casework types"), item_choices=CaseworkType.choices)
-    active = models.BooleanField(_("active"), default=True)
-    staff = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("program staff"),
-        blank=True,
-        related_name="staffed_programs",
-        help_text=_("Staff who may see this program's feedback and reports."),
-    )
-    staff_may_read_free_text = models.BooleanField(
-        _("program staff may read free-text answers"),
-        default=False,
-        help_text=_("Only an administrator may allow this."),
-    )
-    publish_impact = models.BooleanField(
-        _("show on the public Impact page"),
-        default=False,
-        help_text=_("Only aggregates above the minimum cell size are shown."),
-    )
-    survey = models.ForeignKey(
-        "feedback.FeedbackSurvey",
-        verbose_name=_("survey"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="programs",
-        help_text=_("The survey this program's feedback link opens. Empty: the first live survey."),
-    )
-    is_sample = models.BooleanField(_("sample content"), default=False, help_text=_("Fictional demo program."))
-    helpline = models.CharField(
-        _("helpline"),
-        max_length=200,
-        blank=True,
-        help_text=_(
-            "Where survivors of this program can find someone to talk to, e.g. a helpline name and number. Shown on the survey only when set; keep it current."
-        ),
-    )
-
-    objects = ProgramQuerySet.as_manager()
-
-    panels = [
-        MultiFieldPanel([FieldPanel("code"), FieldPanel("name"), FieldPanel("description")], heading=_("Program")),
-        MultiFieldPanel(
-            [FieldPanel("organisation"), FieldPanel("country"), FieldPanel("casework_types"), FieldPanel("active")],
-            heading=_("Details"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("staff"), FieldPanel("staff_may_read_free_text"), FieldPanel("publish_impact")],
-            heading=_("Access"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("survey"), FieldPanel("helpline"), FeedbackLinkPanel()], heading=_("Feedback link")
-        ),
-    ]
-    search_fields = [index.SearchField("name"), index.SearchField("code"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("program")
-        verbose_name_plural = _("programs")
-        permissions = [("view_all_programs", _("Can see every program's feedback and reports"))]
-
-    def __str__(self):
-        return f"{self.name} ({self.code})"
-
-    def feedback_survey(self):
-        """The live survey that this program's feedback link opens, or None."""
-        if self.survey_id and self.survey.live:
-            return self.survey
-        if self.survey_id:
-            return None
-        return FeedbackSurvey.objects.live().first()
-
-    def feedback_path(self):
-        """The language-neutral path of the feedback link: the visitor's browser picks the language."""
-        return LANGUAGE_PREFIX.sub("/", reverse("feedback:program", kwargs={"code": self.code}), count=1)
-
-    def feedback_url(self):
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + self.feedback_path()
-
-    def may_read_free_text(self, user):
-        return is_feedback_reviewer(user) or self.staff_may_read_free_text
-
-
-def is_feedback_reviewer(user):
-    """The network's feedback reviewers (and administrators) read and redact every program's answers."""
-    return user.is_superuser or user.has_perm("feedback.view_all_programs")
 
 
 class QuestionType(models.TextChoices):
@@ -207,8 +91,10 @@ class FeedbackSurvey(SitePage):
         """Active programs whose feedback link opens this survey."""
         programs = Program.objects.active()
         if FeedbackSurvey.objects.live().first() == self:
-            return programs.filter(models.Q(survey=self) | models.Q(survey__isnull=True))
-        return programs.filter(survey=self)
+            return programs.filter(
+                models.Q(feedback_links__survey=self) | models.Q(feedback_links__survey__isnull=True)
+            ).distinct()
+        return programs.filter(feedback_links__survey=self)
 
     def question_snapshot(self):
         """Everything needed to show and read answers to the current questions, in every language."""
@@ -228,6 +114,51 @@ class FeedbackSurvey(SitePage):
         except IntegrityError:
             # Another request created it at the same moment.
             return self.versions.get(fingerprint=fingerprint)
+
+
+class FeedbackLink(models.Model):
+    """Which survey a program's feedback link opens. A program without one opens the first live survey.
+
+    Edited on the program's own screen (see wagtail_hooks), so the program itself knows no survey.
+    """
+
+    program = ParentalKey(Program, on_delete=models.CASCADE, related_name="feedback_links")
+    survey = models.ForeignKey(
+        FeedbackSurvey,
+        verbose_name=_("survey"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="program_links",
+        help_text=_("The survey this program's feedback link opens. Empty: the first live survey."),
+    )
+
+    panels = [FieldPanel("survey")]
+
+    class Meta:
+        verbose_name = _("feedback link")
+        verbose_name_plural = _("feedback links")
+        constraints = [models.UniqueConstraint(fields=["program"], name="one_feedback_link_per_program")]
+
+    def __str__(self):
+        return str(self.survey or _("The first live survey"))
+
+
+def program_survey(program):
+    """The live survey that `program`'s feedback link opens, or None."""
+    link = next(iter(program.feedback_links.all()), None)
+    if link and link.survey_id:
+        return link.survey if link.survey.live else None
+    return FeedbackSurvey.objects.live().first()
+
+
+def feedback_path(program):
+    """The language-neutral path of a program's feedback link: the visitor's browser picks the language."""
+    return LANGUAGE_PREFIX.sub("/", reverse("feedback:program", kwargs={"code": program.code}), count=1)
+
+
+def feedback_url(program):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + feedback_path(program)
 
 
 class SurveyQuestion(Orderable):
@@ -435,7 +366,7 @@ class FeedbackResponse(models.Model):
         Automatic redaction cannot catch names and places, so a reviewer reads each answer before
         staff who may know the person do.
         """
-        if is_feedback_reviewer(user):
+        if sees_every_program(user):
             return True
         return self.program.staff_may_read_free_text and self.review_status in (
             ReviewStatus.REVIEWED,

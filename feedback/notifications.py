@@ -9,8 +9,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from programs.models import Program
+
 from .accountability import closed_periods_since
-from .models import AnswerDueNotice, FeedbackResponse, Program, ProgramAnswer
+from .models import AnswerDueNotice, FeedbackResponse, ProgramAnswer
 
 
 def staff_addresses(program):

@@ -16,8 +16,11 @@ class FeedbackLinkPanel(Panel):
             return bool(self.instance and self.instance.pk)
 
         def get_context_data(self, parent_context=None):
+            from .models import feedback_url
+
             context = super().get_context_data(parent_context)
             context["program"] = self.instance
+            context["feedback_url"] = feedback_url(self.instance)
             return context
 
 

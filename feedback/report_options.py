@@ -10,7 +10,8 @@ from django import forms
 from django.core.management.base import CommandError
 from django.utils.translation import gettext_lazy as _
 
-from feedback.models import PeriodKind, PeriodNotReleasable, Program, ReportingPeriod
+from feedback.models import PeriodKind, PeriodNotReleasable, ReportingPeriod
+from programs.models import Program
 
 
 def add_report_arguments(parser):

@@ -18,8 +18,8 @@ GROUP_PERMISSIONS = {
     # Moderators who review and redact feedback across every program.
     FEEDBACK_REVIEWERS: [
         ("wagtailadmin", "access_admin"),
-        ("feedback", "view_all_programs"),
-        ("feedback", "view_program"),
+        ("programs", "view_all_programs"),
+        ("programs", "view_program"),
         ("feedback", "view_feedbackresponse"),
         ("feedback", "add_feedbackresponse"),
         ("feedback", "change_feedbackresponse"),

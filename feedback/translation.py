@@ -1,11 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import FeedbackSurvey, Program, ProgramAnswer, SurveyQuestion, SurvivorLeadersView
-
-
-@register(Program)
-class ProgramTranslation(TranslationOptions):
-    fields = ("name", "description", "helpline")
+from .models import FeedbackSurvey, ProgramAnswer, SurveyQuestion, SurvivorLeadersView
 
 
 @register(FeedbackSurvey)

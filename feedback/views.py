@@ -10,9 +10,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from gsn_site.ratelimits import address_limit_exceeded, note_anomaly, value_limit_exceeded
+from programs.models import Program
 
 from .forms import SurveyForm, WithdrawalConfirmForm, WithdrawalForm
-from .models import Channel, FeedbackResponse, Program, ProgramAnswer, SurveyVersion
+from .models import Channel, FeedbackResponse, ProgramAnswer, SurveyVersion, program_survey
 from .receipts import new_submission_token, read_submission_token
 from .submission import store_response
 
@@ -25,7 +26,7 @@ def problem(request, message, status):
 
 
 def program_picker(request):
-    programs = [program for program in Program.objects.active() if program.feedback_survey()]
+    programs = [program for program in Program.objects.active() if program_survey(program)]
     return render(request, "feedback/picker.html", {"programs": programs})
 
 
@@ -43,7 +44,7 @@ def _program_and_survey(request, code):
                 404,
             ),
         )
-    survey = program.feedback_survey()
+    survey = program_survey(program)
     if survey is None or not survey.is_open:
         return (
             program,
@@ -141,7 +142,7 @@ def thanks(request, code):
         request.session.flush()
     if receipt and receipt.get("program") != program.code:
         receipt = None
-    survey = program.feedback_survey()
+    survey = program_survey(program)
     context = {
         "program": program,
         "survey": survey,

@@ -2,18 +2,41 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from .admin_views import AccessLogViewSet, ProgramViewSet, ResponseViewSet, admin_urlpatterns
-from .answers import ProgramAnswerPermissionPolicy, ProgramAnswerViewSet, SurvivorLeadersViewViewSet
-from .models import Program, ProgramAnswer
+from programs.models import Program
 
-register_snippet(ProgramViewSet)
+from .admin_views import AccessLogViewSet, ResponseViewSet, admin_urlpatterns
+from .answers import ProgramAnswerPermissionPolicy, ProgramAnswerViewSet, SurvivorLeadersViewViewSet
+from .models import ProgramAnswer
+from .panels import FeedbackLinkPanel
+
 register_permission_policy(ProgramAnswer, ProgramAnswerPermissionPolicy(ProgramAnswer))
 register_snippet(ProgramAnswerViewSet)
 register_snippet(SurvivorLeadersViewViewSet)
+
+
+@hooks.register("register_program_panels")
+def program_feedback_link_panels():
+    """The survey a program's feedback link opens, with the link and its QR codes, on the program's screen."""
+    return [
+        MultiFieldPanel(
+            [
+                InlinePanel(
+                    "feedback_links",
+                    max_num=1,
+                    heading=_("Survey"),
+                    label=_("Survey for this program"),
+                    help_text=_("Without one, the feedback link opens the first live survey."),
+                ),
+                FeedbackLinkPanel(),
+            ],
+            heading=_("Feedback link"),
+        )
+    ]
 
 
 @hooks.register("register_admin_viewset")

@@ -2,10 +2,10 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from gsn_site.casework import CaseworkType
 from gsn_site.forms import HoneypotMixin
 from gsn_site.image_metadata import refuse_too_many_pixels
 from gsn_site.sanitize import plain_text
+from programs.casework import CaseworkType
 
 from .models import ReportReason, StoryConsent, StoryTheme
 

@@ -27,12 +27,12 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.index import remove_object
 
-from gsn_site.casework import CaseworkType
 from gsn_site.fields import MultipleChoiceField
 from gsn_site.page_cache import purge_public_page_cache
 from gsn_site.pages import SitePage
 from gsn_site.pagination import paginate
 from gsn_site.sanitize import plain_text
+from programs.casework import CaseworkType
 
 from .blocks import StoryBodyBlock
 

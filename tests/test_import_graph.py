@@ -31,7 +31,7 @@ ALLOWED = {
     "home": {"core"},
     "members": {"core", "home"},
     "programs": {"core"},
-    "stories": {"core", "home", "members"},
+    "stories": {"core", "home", "members", "programs"},
     "feedback": {"core", "home", "programs"},
     "outcomes": {"core", "programs", "feedback"},
     "bench": {"core", "home", "members", "programs", "stories", "feedback", "outcomes"},

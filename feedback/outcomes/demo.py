@@ -8,7 +8,8 @@ import datetime
 import random
 
 from feedback.demo_content import PROGRAMS
-from feedback.models import Program, ReportingPeriod
+from feedback.models import ReportingPeriod
+from programs.models import Program
 from programs.outcome_domains import DOMAIN_CODES
 
 from .case_refs import hash_case_ref

@@ -35,7 +35,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
-from feedback.models import Program
+from programs.models import Program
 from programs.outcome_domains import DOMAIN_CODES
 
 from .case_refs import case_ref_hash_candidates, normalise_case_ref

@@ -55,7 +55,7 @@ class AsoAssessment(models.Model):
     """One de-identified ASO assessment of one survivor (a keyed hash of the case reference, never the reference)."""
 
     program = models.ForeignKey(
-        "feedback.Program", verbose_name=_("program"), on_delete=models.CASCADE, related_name="aso_assessments"
+        "programs.Program", verbose_name=_("program"), on_delete=models.CASCADE, related_name="aso_assessments"
     )
     case_hash = models.CharField(_("case (keyed hash)"), max_length=64, editable=False)
     assessed_on = models.DateField(_("assessed on"))
@@ -271,7 +271,7 @@ class StagedAssessment(models.Model):
 
     batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="staged_rows")
     row_number = models.PositiveIntegerField()
-    program = models.ForeignKey("feedback.Program", on_delete=models.CASCADE, related_name="+")
+    program = models.ForeignKey("programs.Program", on_delete=models.CASCADE, related_name="+")
     case_hash = models.CharField(max_length=64)
     assessed_on = models.DateField()
     occasion = models.PositiveSmallIntegerField(choices=Occasion.choices)

@@ -19,10 +19,11 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
-from feedback.models import PeriodKind, PeriodNotReleasable, Program, ReportingPeriod
+from feedback.models import PeriodKind, PeriodNotReleasable, ReportingPeriod
 from feedback.report_options import ReportPeriodForm, period_choices
 from gsn_site.page_cache import purge_public_page_cache
 from gsn_site.privacy import suppression_note
+from programs.models import Program
 from programs.outcome_domains import DOMAIN_NAMES
 
 from . import uploads
@@ -280,7 +281,6 @@ def impact(request):
     Nothing in the request (query string included) reaches live figures: the page reads snapshots only.
     """
     from feedback.accountability import program_accountability
-    from feedback.models import Program
 
     snapshots = ImpactSnapshot.objects.select_related("period")
     # Programs' published answers to survivors (approved text, no figures about people).

@@ -8,7 +8,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from feedback.models import FeedbackResponse, Program, ReviewStatus
+from feedback.models import FeedbackResponse, ReviewStatus
+from programs.models import Program
 
 from . import views
 from .importer import session_hash

@@ -10,10 +10,11 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from feedback import demo as feedback_demo
-from feedback.models import FeedbackSurvey, Program
+from feedback.models import FeedbackSurvey
 from gsn_site.models import SiteImage
 from home import demo_content
 from home.models import ChapterPage, HomePage, NetworkIndexPage, SafetySettings, StandardPage
+from programs.models import Program
 from stories import demo as stories_demo
 from stories.models import StoryIndexPage, StoryPage
 from tests.conftest import totp_code
@@ -92,7 +93,7 @@ def every_admin_screen():
         f"/admin/pages/{home.pk}/",
         *(f"/admin/pages/{page.pk}/edit/" for page in pages),
         f"/admin/pages/add/feedback/feedbacksurvey/{home.pk}/",
-        f"/admin/snippets/feedback/program/edit/{Program.objects.first().pk}/",
+        f"/admin/snippets/programs/program/edit/{Program.objects.first().pk}/",
         "/admin/snippets/feedback/programanswer/add/",
         "/admin/snippets/members/invitationcode/add/",
         f"/admin/settings/home/safetysettings/{SafetySettings.objects.get().site_id}/",
@@ -170,8 +171,11 @@ def test_a_date_picker_opens(admin_page):
 
 
 def test_the_page_chooser_opens_and_lists_the_survey(admin_page):
-    open_screen(admin_page, f"/admin/snippets/feedback/program/edit/{Program.objects.filter(survey=None).first().pk}/")
-    admin_page.locator("#id_survey-chooser .unchosen [data-chooser-action-choose]").click()
+    # A program without a feedback link row: "add" the row on its screen, then choose its survey.
+    program = Program.objects.filter(feedback_links=None).first()
+    open_screen(admin_page, f"/admin/snippets/programs/program/edit/{program.pk}/")
+    admin_page.locator("#id_feedback_links-ADD").click()
+    admin_page.locator("#id_feedback_links-0-survey-chooser .unchosen [data-chooser-action-choose]").click()
     modal = admin_page.locator(".modal-content")
     expect(modal.get_by_role("link", name=FeedbackSurvey.objects.get().title_en, exact=True)).to_be_visible()
     assert violations(admin_page) == []

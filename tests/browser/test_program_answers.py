@@ -5,7 +5,8 @@ import pytest
 
 from feedback import demo
 from feedback import demo_content as content
-from feedback.models import Program, ProgramAnswer
+from feedback.models import ProgramAnswer
+from programs.models import Program
 
 from .conftest import assert_no_axe_violations, save_screenshot
 

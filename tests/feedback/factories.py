@@ -7,9 +7,10 @@ import factory
 from factory.django import DjangoModelFactory
 from wagtail.models import Page
 
-from feedback.models import FeedbackSurvey, Program, SurveyQuestion
+from feedback.models import FeedbackLink, FeedbackSurvey, SurveyQuestion
 from feedback.receipts import submission_hash
 from feedback.submission import store_response
+from programs.models import Program
 
 _tokens = itertools.count()
 
@@ -28,6 +29,7 @@ QUESTIONS = {
 class ProgramFactory(DjangoModelFactory):
     class Meta:
         model = Program
+        skip_postgeneration_save = True
 
     code = factory.Sequence(lambda n: f"program-{n}")
     name = factory.Sequence(lambda n: f"Program {n}")
@@ -35,6 +37,12 @@ class ProgramFactory(DjangoModelFactory):
     organisation = "Test organisation"
     country = "Kenya"
     casework_types = ["forced_labour"]
+
+    @factory.post_generation
+    def survey(program, create, survey, **kwargs):
+        """`ProgramFactory(survey=s)`: the program's feedback link opens `s` (a feedback link row)."""
+        if survey is not None:
+            FeedbackLink.objects.create(program=program, survey=survey)
 
 
 def make_survey(parent=None, slug="survey", **fields):

@@ -8,11 +8,12 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 from openpyxl import load_workbook
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from feedback.models import AccessLogEntry, FeedbackResponse, ReviewStatus
+from feedback.models import AccessLogEntry, FeedbackLink, FeedbackResponse, ReviewStatus, program_survey
 from tests.conftest import sign_in_with_two_steps
 
-from .factories import make_response
+from .factories import make_response, make_survey
 
 pytestmark = pytest.mark.django_db
 
@@ -286,7 +287,7 @@ def test_record_level_export_is_pseudonymised_and_for_administrators_only(client
 
 def test_program_snippet_shows_the_feedback_link_and_qr_code(client, administrator, program):
     sign_in_with_two_steps(client, administrator)
-    page = client.get(reverse("wagtailsnippets_feedback_program:edit", args=[program.pk])).content.decode()
+    page = client.get(reverse("wagtailsnippets_programs_program:edit", args=[program.pk])).content.decode()
     assert "/feedback/kenya-aftercare/" in page
     assert reverse("feedback_admin:program_qr_svg", args=[program.pk]) in page
     png = client.get(reverse("feedback_admin:program_qr_png", args=[program.pk]))
@@ -296,10 +297,71 @@ def test_program_snippet_shows_the_feedback_link_and_qr_code(client, administrat
     assert b"<svg" in svg.content
 
 
+def program_form(program, links, **changes):
+    """The program's edit screen as an administrator submits it, with its feedback link rows."""
+    fields = {
+        "code": program.code,
+        "name": program.name,
+        "organisation": program.organisation,
+        "country": program.country,
+        "casework_types": program.casework_types,
+        "active": "on",
+        "feedback_links": inline_formset(links, initial=FeedbackLink.objects.filter(program=program).count()),
+    }
+    return nested_form_data({**fields, **changes})
+
+
+def test_one_program_screen_edits_the_program_and_the_survey_its_feedback_link_opens(
+    client, administrator, program, survey
+):
+    second = make_survey(slug="second-survey")
+    link = FeedbackLink.objects.get(program=program)
+    sign_in_with_two_steps(client, administrator)
+    edit_url = reverse("wagtailsnippets_programs_program:edit", args=[program.pk])
+    page = client.get(edit_url).content.decode()
+    assert (
+        'name="feedback_links-0-survey"' in page
+        and "Without one, the feedback link opens the first live survey." in page
+    )
+
+    saved = client.post(
+        edit_url, program_form(program, [{"id": link.pk, "survey": second.pk}], name="Nairobi aftercare")
+    )
+    assert saved.status_code == 302
+    program.refresh_from_db()
+    assert (program.name, program.name_en, program_survey(program)) == (
+        "Nairobi aftercare",
+        "Nairobi aftercare",
+        second,
+    )
+
+    # Removing the row: the link opens the first live survey again.
+    cleared = client.post(edit_url, program_form(program, [{"id": link.pk, "survey": second.pk, "DELETE": "on"}]))
+    assert cleared.status_code == 302
+    assert not FeedbackLink.objects.filter(program=program).exists()
+    assert program_survey(program) == survey
+
+
+def test_a_program_cannot_have_two_feedback_links(client, administrator, program, survey):
+    second = make_survey(slug="second-survey")
+    link = FeedbackLink.objects.get(program=program)
+    sign_in_with_two_steps(client, administrator)
+    edit_url = reverse("wagtailsnippets_programs_program:edit", args=[program.pk])
+    refused = client.post(
+        edit_url,
+        program_form(program, [{"id": link.pk, "survey": survey.pk}, {"survey": second.pk}], name="Changed"),
+    )
+    assert refused.status_code == 200
+    assert "Please submit at most 1 form." in refused.content.decode()
+    program.refresh_from_db()
+    assert program.name == "Kenya aftercare"
+    assert list(FeedbackLink.objects.filter(program=program).values_list("survey", flat=True)) == [survey.pk]
+
+
 def test_program_staff_see_only_their_programs_as_snippets(client, program_staff, program, other_program):
     program_staff.user_permissions.add(Permission.objects.get(codename="view_program"))
     sign_in_with_two_steps(client, program_staff)
-    page = client.get(reverse("wagtailsnippets_feedback_program:list")).content.decode()
+    page = client.get(reverse("wagtailsnippets_programs_program:list")).content.decode()
     assert program.name in page
     assert other_program.name not in page
 

@@ -9,7 +9,8 @@ from wagtail.models import Revision
 
 from feedback import demo_content as content
 from feedback.accountability import program_accountability
-from feedback.models import Program, ProgramAnswer, SurvivorLeadersView
+from feedback.models import ProgramAnswer, SurvivorLeadersView
+from programs.models import Program
 from tests.conftest import totp_code
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,8 @@ import pytest
 from django.utils.html import strip_tags
 
 from feedback import demo
-from feedback.models import FeedbackResponse, FeedbackSurvey, Program
+from feedback.models import FeedbackResponse, FeedbackSurvey
+from programs.models import Program
 
 from .test_public_flow import fresh_form, questions_url, receipt_on
 

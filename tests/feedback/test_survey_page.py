@@ -6,9 +6,10 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from feedback import demo
-from feedback.models import FeedbackResponse, FeedbackSurvey, Program, SurveyQuestion
+from feedback.models import FeedbackResponse, FeedbackSurvey, SurveyQuestion
 from feedback.questions import form_field
 from home.models import HomePage
+from programs.models import Program
 from tests.conftest import sign_in_with_two_steps
 
 pytestmark = pytest.mark.django_db

@@ -5,9 +5,9 @@ import itertools
 
 from django.contrib.auth import get_user_model
 
-from feedback.models import Program
 from feedback.outcomes.case_refs import hash_case_ref
 from feedback.outcomes.models import AsoAssessment, Occasion
+from programs.models import Program
 from programs.outcome_domains import DOMAIN_CODES
 from tests.conftest import give_totp_authenticator
 

@@ -10,10 +10,11 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
 
-from feedback.models import Program, ReportingPeriod
+from feedback.models import ReportingPeriod
 from feedback.outcomes.models import AsoAssessment, ImpactSnapshot
 from feedback.outcomes.reports import impact_figures
 from feedback.outcomes.scoring import ScoringRules
+from programs.models import Program
 from programs.outcome_domains import DOMAIN_CODES
 
 from .helpers import assess, make_program

@@ -23,3 +23,17 @@ def test_bulk_chapters_extend_the_tree_after_the_existing_children(client, demo_
     assert client.get("/en/network/chapter-59/").status_code == 200
     assert client.get("/en/network/sample-chapter-kenya/").status_code == 200
     assert before < 60
+
+
+def test_bulk_feedback_responses_are_stored_as_the_survey_stores_them():
+    from bench.benchdata import add_feedback_responses
+    from feedback.models import FeedbackAnswer, FeedbackResponse
+    from tests.feedback.factories import ProgramFactory, make_survey
+
+    program = ProgramFactory(survey=make_survey())
+    add_feedback_responses(program, 40, batch_size=15)
+
+    assert FeedbackResponse.objects.filter(program=program).count() == 40
+    # Each answer names its ASO domain by code, as the survey's own answers do.
+    assert set(FeedbackAnswer.objects.filter(question_key="feel-safe").values_list("domain", flat=True)) == {"safety"}
+    assert set(FeedbackAnswer.objects.filter(question_key="contact").values_list("domain", flat=True)) == {""}

@@ -48,7 +48,7 @@ def admin_urls(story):
         f"/admin/pages/{story.pk}/edit/preview/",
         "/admin/snippets/stories/contentreport/",
         "/admin/snippets/members/memberprofile/",
-        "/admin/snippets/feedback/program/",
+        "/admin/snippets/programs/program/",
         "/admin/choose-page/",
         f"/admin/choose-page/{story.get_parent().pk}/",
         "/admin/choose-page/search/?q=story",

@@ -18,10 +18,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from feedback.models import Program
 from feedback.roles import PROGRAM_STAFF, ensure_feedback_groups
 from tests.conftest import sign_in_with_two_steps
-from tests.feedback.factories import make_response, make_survey
+from tests.feedback.factories import ProgramFactory, make_response, make_survey
 from tests.outcomes.helpers import assess
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +57,7 @@ def survey(db):
 @pytest.fixture
 def program(survey):
     """October 2025: 5 people answer in English, "Agree" to feeling safe; 1 in Swahili, "Strongly agree"."""
-    program = Program.objects.create(
+    program = ProgramFactory(
         code="ke-audit", name="Audited program", name_en="Audited program", organisation="Sample", country="Kenya",
         survey=survey, publish_impact=True,
     )  # fmt: skip

@@ -105,8 +105,8 @@ class Command(BaseCommand):
     # --- Dataset ---------------------------------------------------------------------------
 
     def build(self, options):
-        from feedback.models import Program
         from home.models import NetworkIndexPage
+        from programs.models import Program
         from stories.models import StoryIndexPage
 
         started = time.perf_counter()
@@ -192,11 +192,12 @@ class Command(BaseCommand):
 
     def feedback_submissions(self, count):
         from feedback.forms import SurveyForm
-        from feedback.models import FeedbackResponse, Program
+        from feedback.models import FeedbackResponse, program_survey
         from feedback.receipts import new_submission_token
+        from programs.models import Program
 
         program = Program.objects.get(code=FEEDBACK_PROGRAM)
-        version = program.feedback_survey().current_version()
+        version = program_survey(program).current_version()
         answers = self.survey_answers(SurveyForm(version=version, language="en"))
         path = f"/en/feedback/{program.code}/questions/"
         client = Client()
@@ -216,8 +217,9 @@ class Command(BaseCommand):
 
     def feedback_report(self):
         """The summary behind the admin's feedback report, exports and outcome report, for the big program."""
-        from feedback.models import FeedbackResponse, Program, ReportingPeriod
+        from feedback.models import FeedbackResponse, ReportingPeriod
         from feedback.reports import feedback_summary
+        from programs.models import Program
 
         program = Program.objects.get(code=FEEDBACK_PROGRAM)
         period = ReportingPeriod.objects.named("2024")
@@ -282,10 +284,11 @@ class Command(BaseCommand):
         return round(seconds, 2), round(cpu_seconds, 2), round(usage.ru_maxrss / 1024, 1)  # ru_maxrss: KiB
 
     def aso(self, rows):
-        from feedback.models import Program, ReportingPeriod
+        from feedback.models import ReportingPeriod
         from feedback.outcomes.models import AsoAssessment
         from feedback.outcomes.reports import program_report
         from feedback.outcomes.scoring import aso_summary
+        from programs.models import Program
 
         program = Program.objects.get(code="sample-in-restoration")
         with tempfile.TemporaryDirectory(prefix="gsn-bench-aso-") as folder:

@@ -1,4 +1,4 @@
-"""Casework types of the network, shared by stories and programs."""
+"""Casework types of the network: what a program works on, and what a story is about."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -1,0 +1,91 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.models import ClusterableModel
+from wagtail.search import index
+
+from gsn_site.fields import MultipleChoiceField
+
+from .casework import CaseworkType
+
+# The one permission that lifts program scoping: administrators and the network's reviewers hold it.
+VIEW_ALL_PROGRAMS = "programs.view_all_programs"
+
+
+def sees_every_program(user):
+    """The network's reviewers (and administrators) see every program; program staff only their own."""
+    return user.is_superuser or user.has_perm(VIEW_ALL_PROGRAMS)
+
+
+class ProgramQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+    def visible_to(self, user):
+        """Programs whose data `user` may see: all for reviewers and administrators, their own for staff."""
+        if sees_every_program(user):
+            return self
+        return self.filter(staff=user)
+
+
+class Program(index.Indexed, ClusterableModel):
+    """An aftercare program: who runs it, who on its staff may see its data, and what it agrees to share.
+
+    Feedback and outcomes hang their own records on a program; the program knows neither of them.
+    """
+
+    code = models.SlugField(
+        _("code"),
+        max_length=32,
+        unique=True,
+        help_text=_("Short code used in the feedback link, e.g. ke-nairobi-aftercare."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200)
+    country = models.CharField(_("country"), max_length=100)
+    casework_types = MultipleChoiceField(_("casework types"), item_choices=CaseworkType.choices)
+    active = models.BooleanField(_("active"), default=True)
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("program staff"),
+        blank=True,
+        related_name="staffed_programs",
+        help_text=_("Staff who may see this program's feedback and reports."),
+    )
+    staff_may_read_free_text = models.BooleanField(
+        _("program staff may read free-text answers"),
+        default=False,
+        help_text=_("Only an administrator may allow this."),
+    )
+    publish_impact = models.BooleanField(
+        _("show on the public Impact page"),
+        default=False,
+        help_text=_("Only aggregates above the minimum cell size are shown."),
+    )
+    is_sample = models.BooleanField(_("sample content"), default=False, help_text=_("Fictional demo program."))
+    helpline = models.CharField(
+        _("helpline"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Where survivors of this program can find someone to talk to, e.g. a helpline name and number. Shown on the survey only when set; keep it current."
+        ),
+    )
+
+    objects = ProgramQuerySet.as_manager()
+
+    search_fields = [index.SearchField("name"), index.SearchField("code"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("program")
+        verbose_name_plural = _("programs")
+        permissions = [("view_all_programs", _("Can see every program's feedback and reports"))]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+    def may_read_free_text(self, user):
+        """Whether `user` may ever read what this program's survivors wrote in their own words."""
+        return sees_every_program(user) or self.staff_may_read_free_text

@@ -1,0 +1,50 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Program
+
+# Apps that keep their own records about a program (the survey its feedback link opens, say) add
+# panels to the program's edit screen through this hook, so one screen edits a program whole while
+# this app knows nothing of them. Each hook function returns a list of panels.
+PROGRAM_PANELS_HOOK = "register_program_panels"
+
+
+class ProgramViewSet(SnippetViewSet):
+    model = Program
+    icon = "group"
+    menu_label = _("Programs")
+    list_display = ["name", "code", "organisation", "country", "active"]
+    list_filter = ["active", "country"]
+
+    panels = [
+        MultiFieldPanel([FieldPanel("code"), FieldPanel("name"), FieldPanel("description")], heading=_("Program")),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation"),
+                FieldPanel("country"),
+                FieldPanel("casework_types"),
+                FieldPanel("helpline"),
+                FieldPanel("active"),
+            ],
+            heading=_("Details"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("staff"), FieldPanel("staff_may_read_free_text"), FieldPanel("publish_impact")],
+            heading=_("Access"),
+        ),
+    ]
+
+    def get_edit_handler(self):
+        panels = list(self.panels)
+        for contributed_panels in hooks.get_hooks(PROGRAM_PANELS_HOOK):
+            panels.extend(contributed_panels())
+        return ObjectList(panels).bind_to_model(self.model)
+
+    def get_queryset(self, request):
+        return Program.objects.visible_to(request.user)
+
+
+register_snippet(ProgramViewSet)
