@@ -23,7 +23,7 @@ def carry_choices_back(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("feedback", "0011_outcome_domain_codes")]
+    dependencies = [("feedback", "0001_squashed_0011_outcome_domain_codes")]
 
     operations = [
         migrations.CreateModel(

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("outcomes", "0005_min_cell_size_in_privacy_settings"),
+        ("outcomes", "0001_squashed_0005_min_cell_size_in_privacy_settings"),
         ("programs", "0001_initial"),
     ]
     run_before = [("feedback", "0014_programs_move_to_their_own_app")]
