@@ -28,7 +28,7 @@ from wagtail.search import index
 from wagtail.search.index import remove_object
 
 from gsn_site.fields import MultipleChoiceField
-from gsn_site.page_cache import purge_public_page_cache
+from gsn_site.page_cache import cached_fragment, purge_public_page_cache
 from gsn_site.pages import SitePage
 from gsn_site.pagination import paginate
 from gsn_site.sanitize import plain_text
@@ -109,10 +109,24 @@ class StoryIndexPage(RoutablePageMixin, SitePage):
                 stories = stories.filter(pk__in=[match.pk for match in matches])
         return form, stories
 
+    def story_count(self, request, form, stories):
+        """How many stories the listing shows with these filters: every page of it repeats the figure,
+        and counting 20,000 stories costs more than the rest of the page. Kept like the menu (see
+        gsn_site.page_cache.cached_fragment): a publication, withdrawal or consent change retires it,
+        and the date is part of the key because a consent can expire overnight. A search is counted
+        afresh each time; its words never go into the shared cache, not even hashed."""
+        # The filters as filtered_stories applied them: none when the form is empty or invalid.
+        applied = form.cleaned_data if form.is_bound and form.is_valid() else {}
+        if applied.get("q"):
+            return None
+        filters = [applied.get(name) or "" for name in ("theme", "casework_type", "country", "my_language")]
+        return cached_fragment(request, "story-count", stories.count, vary_on=(timezone.localdate(), *filters))
+
     @path("")
     def index_route(self, request):
         form, stories = self.filtered_stories(request)
-        page_of_stories, filter_query = paginate(request, stories, STORIES_PER_PAGE)
+        count = self.story_count(request, form, stories)
+        page_of_stories, filter_query = paginate(request, stories, STORIES_PER_PAGE, count=count)
         return self.render(
             request,
             context_overrides={"filter_form": form, "stories": page_of_stories, "filter_query": filter_query},

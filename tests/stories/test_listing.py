@@ -158,3 +158,57 @@ def test_images_are_shown_only_while_the_teller_consents_to_their_use(client, ma
     assert "Words stay." in html
     assert ("Our garden" in html) is images_consent
     assert ('alt="A garden"' in html) is images_consent
+
+
+def heading(response):
+    return re.search(r'<h2 id="stories-heading">([^<]+)</h2>', response.content.decode()).group(1)
+
+
+def count_queries(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    return response, sum("COUNT(" in query["sql"] for query in queries.captured_queries)
+
+
+def test_every_page_of_the_listing_reuses_one_count_until_a_story_is_published(client, make_published, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the page itself is built afresh each time
+    for number in range(13):
+        make_published(title=f"Story {number}")
+    first, counted = count_queries(client, "/en/stories/")
+    assert (heading(first), counted) == ("13 stories", 1)
+    second, counted = count_queries(client, "/en/stories/?page=2")
+    assert (heading(second), counted, titles(second)) == ("13 stories", 0, ["Story 0"])
+
+    make_published(title="Story 13")  # publishing retires the count with the cached pages
+    after, counted = count_queries(client, "/en/stories/?page=2")
+    assert (heading(after), counted, titles(after)) == ("14 stories", 1, ["Story 1", "Story 0"])
+
+
+def test_each_filter_has_its_own_count_and_a_search_is_always_counted_afresh(client, make_published, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    make_published(title="Court", themes=["justice"], summary="By the riverbank.")
+    make_published(title="Kiln", themes=["work"], summary="By the riverbank.")
+    assert heading(client.get("/en/stories/")) == "2 stories"
+    assert heading(client.get("/en/stories/?theme=justice")) == "1 story"
+    assert heading(client.get("/es/stories/?theme=justice")) == "1 historia"
+    for _ in range(2):
+        searched, counted = count_queries(client, "/en/stories/?q=riverbank")
+        assert (heading(searched), counted) == ("2 stories", 1)
+
+
+def test_a_consent_that_expires_overnight_leaves_the_next_days_count(client, make_published, settings, monkeypatch):
+    import datetime
+
+    from django.utils import timezone
+
+    settings.PAGE_CACHE_SECONDS = 0
+    today = timezone.localdate()
+    make_published(title="Stays")
+    expiring = make_published(title="Ends today")
+    expiring.consent.expires_on = today
+    expiring.consent.save()
+    assert heading(client.get("/en/stories/")) == "2 stories"
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args: today + datetime.timedelta(days=1))
+    tomorrow = client.get("/en/stories/")
+    assert (heading(tomorrow), titles(tomorrow)) == ("1 story", ["Stays"])
