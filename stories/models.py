@@ -20,7 +20,6 @@ from wagtail.models import (
     PageLogEntry,
     PageManager,
     PagePermissionTester,
-    PageQuerySet,
     Workflow,
     WorkflowState,
 )
@@ -29,7 +28,7 @@ from wagtail.search.index import remove_object
 
 from gsn_site.fields import MultipleChoiceField
 from gsn_site.page_cache import cached_fragment, purge_public_page_cache
-from gsn_site.pages import SitePage
+from gsn_site.pages import ListingPageQuerySet, SitePage
 from gsn_site.pagination import paginate
 from gsn_site.sanitize import plain_text
 from programs.casework import CaseworkType
@@ -156,7 +155,7 @@ class StoryIndexPage(RoutablePageMixin, SitePage):
         return context
 
 
-class StoryPageQuerySet(PageQuerySet):
+class StoryPageQuerySet(ListingPageQuerySet):
     def published(self):
         return self.live().public().consented()
 

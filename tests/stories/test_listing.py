@@ -212,3 +212,30 @@ def test_a_consent_that_expires_overnight_leaves_the_next_days_count(client, mak
     monkeypatch.setattr(timezone, "localdate", lambda *args: today + datetime.timedelta(days=1))
     tomorrow = client.get("/en/stories/")
     assert (heading(tomorrow), titles(tomorrow)) == ("1 story", ["Stays"])
+
+
+def test_a_story_under_a_view_restriction_is_never_listed_or_counted(client, make_published, settings):
+    from wagtail.models import PageViewRestriction
+
+    settings.PAGE_CACHE_SECONDS = 0
+    make_published(title="Open")
+    restricted = make_published(title="Restricted")
+    PageViewRestriction.objects.create(page=restricted, restriction_type="password", password="not-for-readers")
+    listing = client.get("/en/stories/")
+    assert (heading(listing), titles(listing)) == ("1 story", ["Open"])
+    assert list(StoryPage.objects.published().values_list("title", flat=True)) == ["Open"]
+
+
+def test_a_card_follows_its_story_and_the_readers_language(client, make_published, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    story = make_published(title="Old title", summary="Old summary.")
+    assert titles(client.get("/en/stories/")) == ["Old title"]
+    assert 'href="/es/stories/' in client.get("/es/stories/").content.decode()
+
+    story.title = "New title"
+    story.save_revision().publish()
+    english = client.get("/en/stories/")
+    assert titles(english) == ["New title"]
+    assert 'href="/en/stories/' in english.content.decode()
+    spanish = client.get("/es/stories/").content.decode()
+    assert 'href="/es/stories/' in spanish and 'href="/en/stories/' not in spanish
