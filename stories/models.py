@@ -28,7 +28,7 @@ from wagtail.search.index import remove_object
 
 from gsn_site.fields import MultipleChoiceField
 from gsn_site.page_cache import cached_fragment, purge_public_page_cache
-from gsn_site.pages import ListingPageQuerySet, SitePage
+from gsn_site.pages import SitePage, SitePageQuerySet
 from gsn_site.pagination import paginate
 from gsn_site.sanitize import plain_text
 from programs.casework import CaseworkType
@@ -155,7 +155,7 @@ class StoryIndexPage(RoutablePageMixin, SitePage):
         return context
 
 
-class StoryPageQuerySet(ListingPageQuerySet):
+class StoryPageQuerySet(SitePageQuerySet):
     def published(self):
         return self.live().public().consented()
 
