@@ -143,6 +143,16 @@ class FeedbackLink(models.Model):
     def __str__(self):
         return str(self.survey or _("The first live survey"))
 
+    def clean(self):
+        if self.survey_id and not self.survey.live:
+            raise ValidationError(
+                {
+                    "survey": _(
+                        "Choose a published survey. A draft cannot take answers: the link would tell survivors it is closed."
+                    )
+                }
+            )
+
 
 def program_survey(program):
     """The live survey that `program`'s feedback link opens, or None."""
@@ -322,6 +332,10 @@ class FeedbackResponse(models.Model):
     before it, so no URL, export or log line can be lined up with a visit.
     """
 
+    # A record, not content: no admin usage screen lists it (it has no edit screen), and indexing
+    # its links would write a row for every answer survivors send.
+    wagtail_reference_index_ignore = True
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="responses", verbose_name=_("program"))
     survey_version = models.ForeignKey(
@@ -425,6 +439,9 @@ class FeedbackAnswer(models.Model):
     reports can be computed by the database.
     """
 
+    # Part of a response, never content other screens point at (see FeedbackResponse).
+    wagtail_reference_index_ignore = True
+
     response = models.ForeignKey(
         FeedbackResponse, on_delete=models.CASCADE, related_name="answers", verbose_name=_("response")
     )
@@ -465,6 +482,9 @@ class FeedbackAnswer(models.Model):
 
 class AccessLogEntry(models.Model):
     """Who looked at or exported feedback response records, and when (read by administrators)."""
+
+    # A record, not content: usage screens must not list it (it has no edit screen).
+    wagtail_reference_index_ignore = True
 
     class Action(models.TextChoices):
         LIST = "list", _("Viewed the list of responses")
@@ -835,6 +855,9 @@ class SurvivorLeadersView(models.Model):
 
 class AnswerDueNotice(models.Model):
     """That program staff were told an answer to this period is due: each is sent once."""
+
+    # Bookkeeping, not content (see AccessLogEntry).
+    wagtail_reference_index_ignore = True
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+", verbose_name=_("program"))
     period = models.ForeignKey(

@@ -1,5 +1,62 @@
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import Panel
+from modelcluster.forms import BaseChildFormSet
+from wagtail.admin.panels import InlinePanel, Panel
+
+from gsn_site.forms import choose_by_id
+
+
+class FeedbackLinkFormSet(BaseChildFormSet):
+    """The survey row on a program's screen: at most one row per program, also when two people edit
+    the program at once, and a row id from another program (or not an id) is a new row, not an error."""
+
+    def _get_to_python(self, field):
+        to_python = super()._get_to_python(field)
+
+        def row_id(value):
+            try:
+                return to_python(value)
+            except ValidationError:
+                return None  # not an id: the row's own id field says so on the form
+
+        return row_id
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        for name in ("id", "survey"):
+            if name in form.fields:
+                choose_by_id(form.fields[name])
+
+    def clean(self):
+        super().clean()
+        if any(self.errors) or not self.instance.pk:
+            return
+        from .models import FeedbackLink
+
+        stored = set(FeedbackLink.objects.filter(program=self.instance).values_list("pk", flat=True))
+        submitted = {form.instance.pk for form in self.forms}
+        kept = {
+            form.instance.pk for form in self.forms if form.instance.pk in stored and not self._should_delete_form(form)
+        }
+        added = [
+            form
+            for form in self.forms
+            if form.instance.pk not in stored and form.has_changed() and not self._should_delete_form(form)
+        ]
+        if len(kept) + len(stored - submitted) + len(added) > 1:
+            raise ValidationError(
+                _("Someone chose a survey for this program since you opened this page. Reload the page to see it."),
+                code="one_feedback_link",
+            )
+
+
+class SurveyChoicePanel(InlinePanel):
+    """The program's survey row, validated by FeedbackLinkFormSet."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["formset"] = FeedbackLinkFormSet
+        return options
 
 
 class FeedbackLinkPanel(Panel):

@@ -2,7 +2,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import MultiFieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -12,7 +12,7 @@ from programs.models import Program
 from .admin_views import AccessLogViewSet, ResponseViewSet, admin_urlpatterns
 from .answers import ProgramAnswerPermissionPolicy, ProgramAnswerViewSet, SurvivorLeadersViewViewSet
 from .models import ProgramAnswer
-from .panels import FeedbackLinkPanel
+from .panels import FeedbackLinkPanel, SurveyChoicePanel
 
 register_permission_policy(ProgramAnswer, ProgramAnswerPermissionPolicy(ProgramAnswer))
 register_snippet(ProgramAnswerViewSet)
@@ -25,7 +25,7 @@ def program_feedback_link_panels():
     return [
         MultiFieldPanel(
             [
-                InlinePanel(
+                SurveyChoicePanel(
                     "feedback_links",
                     max_num=1,
                     heading=_("Survey"),

@@ -49,3 +49,11 @@ class IdChoiceField(forms.ModelChoiceField):
         if value is None or not -(2**63) <= value < 2**63:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
+
+
+def choose_by_id(field):
+    """Make a model choice field that a library built (a formset's id, Wagtail's chooser) refuse a
+    malformed or too-long id as IdChoiceField does, instead of failing in the database."""
+    if not isinstance(field, IdChoiceField):
+        field.__class__ = type(f"IdChoice{type(field).__name__}", (IdChoiceField, type(field)), {})
+    return field

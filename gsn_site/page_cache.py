@@ -230,17 +230,37 @@ def purge_on_live_page_save(sender, instance, **kwargs):
     purge_public_page_cache()
 
 
+def purge_on_view_restriction_change(sender, instance, **kwargs):
+    """A page became private or public again: the site's cache and a CDN in front forget it and
+    everything below it (the restriction covers the whole section)."""
+    if kwargs.get("raw"):
+        return
+    purge_public_page_cache()
+    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+    from wagtail.models import Page
+
+    try:
+        section = Page.objects.get(pk=instance.page_id).get_descendants(inclusive=True).live()
+        purge_pages_from_cache(section)
+    except Exception:
+        # The section is being deleted with its restriction, or the CDN is unreachable.
+        logger.warning("CDN purge after a view restriction change failed", exc_info=True)
+
+
 def connect_purge_signals():
     from django.apps import apps
     from django.db.models.signals import post_delete, post_save
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.images import get_image_model
-    from wagtail.models import Page, Site
+    from wagtail.models import Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     page_published.connect(purge_on_content_change, dispatch_uid="pagecache-published")
     page_unpublished.connect(purge_on_content_change, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(purge_on_content_change, dispatch_uid="pagecache-moved")
+    # Making a page private (or public again) changes who may read it: no cached copy may outlive it.
+    post_save.connect(purge_on_view_restriction_change, sender=PageViewRestriction, dispatch_uid="pagecache-vr-save")
+    post_delete.connect(purge_on_view_restriction_change, sender=PageViewRestriction, dispatch_uid="pagecache-vr-del")
 
     for model in apps.get_models():
         uid = f"pagecache-{model._meta.label_lower}"

@@ -1,7 +1,10 @@
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser as chooser_views
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Program
@@ -12,12 +15,35 @@ from .models import Program
 PROGRAM_PANELS_HOOK = "register_program_panels"
 
 
+class _VisibleProgramsMixin:
+    """The program chooser (on a program answer, say) offers only the active programs the user may
+    see: program staff their own, reviewers and administrators every one."""
+
+    def get_object_list(self):
+        return Program.objects.visible_to(self.request.user).active()
+
+
+class _VisibleProgramChosenView(chooser_views.SnippetChosenView):
+    def get_object(self, pk):
+        try:
+            return Program.objects.visible_to(self.request.user).active().get(pk=pk)
+        except (ValueError, OverflowError) as error:
+            raise ObjectDoesNotExist from error
+
+
+class ProgramChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = type("ChooseView", (_VisibleProgramsMixin, chooser_views.ChooseView), {})
+    choose_results_view_class = type("ChooseResultsView", (_VisibleProgramsMixin, chooser_views.ChooseResultsView), {})
+    chosen_view_class = _VisibleProgramChosenView
+
+
 class ProgramViewSet(SnippetViewSet):
     model = Program
     icon = "group"
     menu_label = _("Programs")
     list_display = ["name", "code", "organisation", "country", "active"]
     list_filter = ["active", "country"]
+    chooser_viewset_class = ProgramChooserViewSet
 
     panels = [
         MultiFieldPanel([FieldPanel("code"), FieldPanel("name"), FieldPanel("description")], heading=_("Program")),

@@ -54,6 +54,9 @@ OCCASION_CODES = {occasion.name.lower(): occasion for occasion in Occasion}
 class AsoAssessment(models.Model):
     """One de-identified ASO assessment of one survivor (a keyed hash of the case reference, never the reference)."""
 
+    # A record, not content: no usage screen lists assessments (see feedback's records).
+    wagtail_reference_index_ignore = True
+
     program = models.ForeignKey(
         "programs.Program", verbose_name=_("program"), on_delete=models.CASCADE, related_name="aso_assessments"
     )
@@ -268,6 +271,9 @@ class ImportBatch(models.Model):
 
 class StagedAssessment(models.Model):
     """One checked row of an ImportBatch: a keyed hash of the case reference, never the reference."""
+
+    # A staged row, not content (see AsoAssessment).
+    wagtail_reference_index_ignore = True
 
     batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="staged_rows")
     row_number = models.PositiveIntegerField()

@@ -243,3 +243,23 @@ def test_a_card_follows_its_story_and_the_readers_language(client, make_publishe
     assert card_bylines(english) == ["By"]
     spanish = client.get("/es/stories/")
     assert (titles(spanish), card_bylines(spanish)) == (["New title"], ["Por"])
+
+
+def test_making_a_story_private_takes_it_out_of_every_cached_page_at_once(client, make_published):
+    from wagtail.models import PageViewRestriction
+
+    make_published(title="Open")
+    private = make_published(title="Soon private")
+    story_path = f"/en{private.url_path[len('/home') :]}"
+    assert "Soon private" in client.get(story_path).text  # now in the page cache
+    assert heading(client.get("/en/stories/")) == "2 stories"
+    assert client.get(story_path).headers["X-Page-Cache"] == "hit"
+
+    restriction = PageViewRestriction.objects.create(page=private, restriction_type="password", password="x-pw-1")
+    after = client.get(story_path)
+    assert after.headers.get("X-Page-Cache") != "hit" and "Soon private" not in after.text
+    listing = client.get("/en/stories/")
+    assert (heading(listing), titles(listing)) == ("1 story", ["Open"])
+
+    restriction.delete()  # public again: back in the listing at once
+    assert titles(client.get("/en/stories/")) == ["Soon private", "Open"]
