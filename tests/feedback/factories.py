@@ -6,6 +6,7 @@ import itertools
 import factory
 from factory.django import DjangoModelFactory
 from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from feedback.models import FeedbackLink, FeedbackSurvey, SurveyQuestion
 from feedback.receipts import submission_hash
@@ -88,3 +89,21 @@ def make_response(program, survey, submitted_on=None, language="en", channel="we
         submitted_on=submitted_on or datetime.date.today(),
     )
     return program.responses.get(submission_hash=submission_hash(token))
+
+
+def program_form(program, rows, initial=None, **changes):
+    """The program's edit screen as an administrator submits it, with its feedback link `rows`;
+    `initial` is how many rows the screen showed (by default, those stored now)."""
+    if initial is None:
+        initial = FeedbackLink.objects.filter(program=program).count()
+    fields = {
+        "code": program.code,
+        "name": program.name,
+        "organisation": program.organisation,
+        "country": program.country,
+        "casework_types": program.casework_types,
+        "active": "on",
+        "helpline": program.helpline,
+        "feedback_links": inline_formset(rows, initial=initial),
+    }
+    return nested_form_data({**fields, **changes})

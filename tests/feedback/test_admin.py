@@ -8,12 +8,11 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 from openpyxl import load_workbook
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from feedback.models import AccessLogEntry, FeedbackLink, FeedbackResponse, ReviewStatus, program_survey
 from tests.conftest import sign_in_with_two_steps
 
-from .factories import make_response, make_survey
+from .factories import make_response, make_survey, program_form
 
 pytestmark = pytest.mark.django_db
 
@@ -295,20 +294,6 @@ def test_program_snippet_shows_the_feedback_link_and_qr_code(client, administrat
     svg = client.get(reverse("feedback_admin:program_qr_svg", args=[program.pk]))
     assert svg["Content-Type"] == "image/svg+xml"
     assert b"<svg" in svg.content
-
-
-def program_form(program, links, **changes):
-    """The program's edit screen as an administrator submits it, with its feedback link rows."""
-    fields = {
-        "code": program.code,
-        "name": program.name,
-        "organisation": program.organisation,
-        "country": program.country,
-        "casework_types": program.casework_types,
-        "active": "on",
-        "feedback_links": inline_formset(links, initial=FeedbackLink.objects.filter(program=program).count()),
-    }
-    return nested_form_data({**fields, **changes})
 
 
 def test_one_program_screen_edits_the_program_and_the_survey_its_feedback_link_opens(

@@ -4,33 +4,18 @@ their own programs."""
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from feedback.models import AccessLogEntry, FeedbackLink, program_survey
 from programs.models import Program
 from tests.conftest import sign_in_with_two_steps
 
-from .factories import ProgramFactory, make_survey
+from .factories import ProgramFactory, make_survey, program_form
 
 pytestmark = pytest.mark.django_db
 
 
 def edit_url(program):
     return reverse("wagtailsnippets_programs_program:edit", args=[program.pk])
-
-
-def program_form(program, rows, initial, **changes):
-    fields = {
-        "code": program.code,
-        "name": program.name,
-        "organisation": program.organisation,
-        "country": program.country,
-        "casework_types": program.casework_types,
-        "active": "on",
-        "helpline": program.helpline,
-        "feedback_links": inline_formset(rows, initial=initial),
-    }
-    return nested_form_data({**fields, **changes})
 
 
 @pytest.mark.parametrize("survey_value", ["abc", "25.0", "99999999999999999999999", "-1"])
