@@ -8,7 +8,8 @@ from gsn_site.forms import choose_by_id
 
 class FeedbackLinkFormSet(BaseChildFormSet):
     """The survey row on a program's screen: at most one row per program, also when two people edit
-    the program at once, and a row id from another program (or not an id) is a new row, not an error."""
+    the program at once. A row id from another program counts as a new row (and is refused beside
+    the stored one); a malformed id is refused by the row's own id field, never a server error."""
 
     def _get_to_python(self, field):
         to_python = super()._get_to_python(field)
