@@ -154,8 +154,14 @@ def test_a_resubmitted_form_is_stored_once_and_shows_the_same_receipt(client, pr
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_concurrent_posts_of_one_form_make_one_response(program):
-    """Runs on SQLite and, with DATABASE_URL set to PostgreSQL, on PostgreSQL."""
+def test_two_concurrent_posts_of_one_form_make_one_response(program, settings):
+    """Runs on SQLite and, with DATABASE_URL set to PostgreSQL, on PostgreSQL.
+
+    Sessions live in the cache, as they do in production: the test database on SQLite is shared
+    in memory, where two connections writing the session table at once fail at once instead of
+    waiting as they do on a database file. The responses table is what this test is about.
+    """
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"
     token = fresh_form(Client(), program)
     barrier = threading.Barrier(2)
     statuses, receipts = [], []
