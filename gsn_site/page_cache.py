@@ -82,7 +82,7 @@ def request_generation(request):
 
 def cached_fragment(request, name, render, vary_on=()):
     """What `render()` returns, from the cache when another request of the same site and language
-    already built it since the last purge (`purge_public_page_cache`).
+    already built it since the last purge (`purge_public_page_cache`). None is not stored.
 
     For what every page repeats and anyone may see, never for anything about the visitor. A cache
     outage only means rendering it afresh.
@@ -97,11 +97,45 @@ def cached_fragment(request, name, render, vary_on=()):
     if cached is not None:
         return cached
     value = render()
+    if value is None:
+        # Nothing found (a route to a made-up address): never stored, so such addresses cannot
+        # fill the cache.
+        return value
     try:
         cache.set(key, value, FRAGMENT_CACHE_SECONDS)
     except Exception:
         logger.warning("fragment cache unavailable", exc_info=True)
     return value
+
+
+class CachedSiteMiddleware:
+    """Finds the request's Wagtail site, with its root page, in the fragment cache.
+
+    Wagtail looks the site up in the database on every request (a query with a computed ordering,
+    then two more for the root page as soon as a page is routed). They change only when a site is
+    saved or the home page is published, moved or saved live, and each of those purges the cache.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not hasattr(request, "_wagtail_site"):
+            # The key holds the host already; Wagtail tells sites apart by port as well.
+            request._wagtail_site = cached_fragment(
+                request, "site", lambda: _site_with_root_page(request), (request.get_port(),)
+            )
+        return self.get_response(request)
+
+
+def _site_with_root_page(request):
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    if site is not None:
+        # As its own type, which is how every request routes from it.
+        site.root_page = site.root_page.specific
+    return site
 
 
 def _language_prefixed(path):

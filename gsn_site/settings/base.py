@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "members.middleware.TemporaryPasswordMiddleware",
     "gsn_site.image_uploads.RefuseTooManyPixelsMiddleware",
     "gsn_site.page_cache.AnonymousPageCacheMiddleware",
+    "gsn_site.page_cache.CachedSiteMiddleware",
     "gsn_site.middleware.PrivateCacheControlMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
