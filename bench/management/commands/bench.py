@@ -82,6 +82,9 @@ class Command(BaseCommand):
         parser.add_argument("--aso-rows", type=int, default=100_000)
         parser.add_argument("--setup-only", action="store_true", help="build the dataset, measure nothing")
         parser.add_argument("--aso-only", action="store_true", help="measure only the ASO import and summaries")
+        parser.add_argument(
+            "--page", action="append", metavar="LABEL", help='measure only this page, e.g. "story page" (repeatable)'
+        )
         parser.add_argument("--json", help="also write the figures to this file")
 
     def handle(self, *args, **options):
@@ -93,7 +96,7 @@ class Command(BaseCommand):
             figures["setup_s"] = self.build(options)
             if not options["setup_only"]:
                 if not options["aso_only"]:
-                    figures["pages"] = self.pages(options["repeat"])
+                    figures["pages"] = self.pages(options["repeat"], options["page"])
                     figures["feedback"] = self.feedback_submissions(options["submissions"])
                     figures["feedback_report"] = self.feedback_report()
                 figures["aso"] = self.aso(options["aso_rows"])
@@ -143,10 +146,16 @@ class Command(BaseCommand):
             "feedback form": "/en/feedback/sample-ke-aftercare/questions/",
         }
 
-    def pages(self, repeat):
+    def pages(self, repeat, labels=None):
+        paths = self.page_paths()
+        unknown = set(labels or ()) - set(paths)
+        if unknown:
+            raise CommandError(f"No page called {', '.join(sorted(unknown))}; pages: {', '.join(paths)}")
         client = Client()
         results = {}
-        for label, path in self.page_paths().items():
+        for label, path in paths.items():
+            if labels and label not in labels:
+                continue
             with override_settings(PAGE_CACHE_SECONDS=0):
                 client.get(path)  # warm the process (content types, templates)
                 reset_queries()  # each request resets the log that CaptureQueriesContext counts from
