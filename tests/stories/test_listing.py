@@ -263,3 +263,16 @@ def test_making_a_story_private_takes_it_out_of_every_cached_page_at_once(client
 
     restriction.delete()  # public again: back in the listing at once
     assert titles(client.get("/en/stories/")) == ["Soon private", "Open"]
+
+
+def test_a_card_keeps_the_reader_in_their_own_language(client, make_published, settings):
+    # A Spanish reader who opens an English story keeps the Spanish interface (quick exit and
+    # safety notice included); the story itself is shown in English with a note.
+    settings.PAGE_CACHE_SECONDS = 0
+    story = make_published(title="Written in English", original_language="en")
+    spanish = client.get("/es/stories/").text
+    assert re.findall(r'<h3 class="card__title"><a href="([^"]+)"', spanish) == [f"/es/stories/{story.slug}/"]
+    assert re.search(r'<h3 class="card__title"><a [^>]+>([^<]+)</a>', spanish).group(1) == "Written in English"
+    page = client.get(f"/es/stories/{story.slug}/")
+    assert page.status_code == 200
+    assert '<html lang="es"' in page.text
