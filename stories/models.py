@@ -99,7 +99,7 @@ class StoryIndexPage(RoutablePageMixin, SitePage):
             if data["casework_type"]:
                 stories = stories.filter(casework_type=data["casework_type"])
             if data["country"]:
-                stories = stories.filter(country=data["country"])
+                stories = stories.filter(country__iexact=data["country"])
             if data["my_language"]:
                 stories = stories.available_in(get_language())
             if data["q"]:
@@ -113,12 +113,13 @@ class StoryIndexPage(RoutablePageMixin, SitePage):
         and counting 20,000 stories costs more than the rest of the page. Kept like the menu (see
         gsn_site.page_cache.cached_fragment): a publication, withdrawal or consent change retires it,
         and the date is part of the key because a consent can expire overnight. A search is counted
-        afresh each time; its words never go into the shared cache, not even hashed."""
+        afresh each time; its words never go into the shared cache, not even hashed. So is a country:
+        it is typed, so any number of made-up values could otherwise fill the cache."""
         # The filters as filtered_stories applied them: none when the form is empty or invalid.
         applied = form.cleaned_data if form.is_bound and form.is_valid() else {}
-        if applied.get("q"):
+        if applied.get("q") or applied.get("country"):
             return None
-        filters = [applied.get(name) or "" for name in ("theme", "casework_type", "country", "my_language")]
+        filters = [applied.get(name) or "" for name in ("theme", "casework_type", "my_language")]
         return cached_fragment(request, "story-count", stories.count, vary_on=(timezone.localdate(), *filters))
 
     @path("")

@@ -27,6 +27,8 @@ def test_the_listing_shows_published_stories_only(client, story_index, member, m
         ("theme=justice", ["Court"]),
         ("casework_type=bonded_labour", ["Kiln"]),
         ("country=Cambodia", ["River"]),
+        ("country=cambodia", ["River"]),  # typed as a reader types it
+        ("country=+KENYA+", ["Court"]),
         ("q=riverbank", ["River"]),
         ("", ["River", "Kiln", "Court"]),
     ],
@@ -276,3 +278,19 @@ def test_a_card_keeps_the_reader_in_their_own_language(client, make_published, s
     page = client.get(f"/es/stories/{story.slug}/")
     assert page.status_code == 200
     assert '<html lang="es"' in page.text
+
+
+def test_typed_country_values_are_counted_afresh_and_never_fill_the_cache(client, make_published, settings):
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 0
+    make_published(title="Court", country="Kenya")
+    assert heading(client.get("/en/stories/?country=kenya")) == "1 story"
+    entries = len(cache._cache)  # the local-memory cache's own store: every key it holds
+
+    answers = [heading(client.get(f"/en/stories/?country=made-up-{number}")) for number in range(10)]
+
+    assert answers == ["0 stories"] * 10
+    assert len(cache._cache) == entries
+    make_published(title="Kiln", country="Kenya")
+    assert heading(client.get("/en/stories/?country=Kenya")) == "2 stories"
