@@ -19,7 +19,9 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.middleware.csrf import get_token
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.translation import get_language
@@ -45,6 +47,14 @@ def purge_public_page_cache():
     Never raises: a publication or a withdrawal must not fail because the cache is unreachable (and
     while it is, no cached page is served either).
     """
+    _next_generation()
+    if transaction.get_connection().in_atomic_block:
+        # A request between now and the commit still reads the old rows and could store them under
+        # the new generation: move on once more when the change is committed.
+        transaction.on_commit(_next_generation)
+
+
+def _next_generation():
     try:
         try:
             cache.incr(GENERATION_KEY)
@@ -85,10 +95,12 @@ def cached_fragment(request, name, render, vary_on=()):
     already built it since the last purge (`purge_public_page_cache`). None is not stored.
 
     For what every page repeats and anyone may see, never for anything about the visitor. A cache
-    outage only means rendering it afresh.
+    outage only means rendering it afresh. The key holds the host name but not a port written in the
+    Host header: fragments hold relative addresses only, and made-up ports must not fill the cache.
     """
     try:
-        parts = [str(request_generation(request)), request.get_host(), get_language() or "", name, *map(str, vary_on)]
+        hostname = split_domain_port(request.get_host())[0]
+        parts = [str(request_generation(request)), hostname, get_language() or "", name, *map(str, vary_on)]
         key = "fragment:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
         cached = cache.get(key)
     except Exception:
@@ -121,7 +133,8 @@ class CachedSiteMiddleware:
 
     def __call__(self, request):
         if not hasattr(request, "_wagtail_site"):
-            # The key holds the host already; Wagtail tells sites apart by port as well.
+            # Wagtail finds the site by host name and by the port the server listens on (never by a
+            # port written in the Host header).
             request._wagtail_site = cached_fragment(
                 request, "site", lambda: _site_with_root_page(request), (request.get_port(),)
             )
@@ -254,14 +267,18 @@ def purge_on_content_change(sender, **kwargs):
 
 
 def purge_on_live_page_save(sender, instance, **kwargs):
-    """A page save changes what readers see only when it rewrites a live page as a whole.
+    """A page save changes what readers see only when it rewrites a live page as a whole, or a page
+    that is not live but has pages below it.
 
     Drafts, new unpublished pages and Wagtail's revision bookkeeping (`save_revision` saves the page
-    with `update_fields`) change nothing public; publication arrives through `page_published`.
+    with `update_fields`) change nothing public; publication arrives through `page_published`. But
+    Wagtail routes through a page that is not live to the live pages below it, and the admin saves
+    such a page's draft into its row: a new slug there moves every page below it.
     """
-    if kwargs.get("raw") or kwargs.get("update_fields") is not None or not instance.live:
+    if kwargs.get("raw") or kwargs.get("update_fields") is not None:
         return
-    purge_public_page_cache()
+    if instance.live or instance.numchild:
+        purge_public_page_cache()
 
 
 def purge_on_view_restriction_change(sender, instance, **kwargs):

@@ -3,8 +3,10 @@ renames, moves or replaces one of them reaches the very next reader of a story b
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 from wagtail.models import Page, PageViewRestriction, Site
 
+from gsn_site.page_cache import GENERATION_KEY
 from home.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +107,49 @@ def test_made_up_addresses_leave_nothing_in_the_cache(client, story_index, make_
     assert [client.get(path).status_code for path in made_up] == [404] * 30
 
     assert len(cache._cache) == entries
+
+
+def test_renaming_an_unpublished_index_retires_the_old_addresses_of_its_live_stories(
+    client, story_index, make_published
+):
+    # Wagtail routes through a section that is not live to the live stories below it, and the
+    # admin saves the draft of such a page straight into its row.
+    story = make_published(title="Still live below")
+    story_index.unpublish()
+    assert client.get(story_path(story)).status_code == 200  # the index is now in the route cache
+
+    story_index.slug = "retired"
+    story_index.save()
+
+    assert client.get(story_path(story)).status_code == 404
+    assert client.get(story_path(story, "retired")).status_code == 200
+
+
+def test_ports_written_in_the_host_header_add_nothing_to_the_cache(client, demo_site, settings):
+    # Every request looks its site up, and a page repeats the menu, footer and quick exit; none of
+    # them depends on a port a visitor writes into the Host header.
+    settings.ALLOWED_HOSTS = ["gsn.example.org"]
+    paths = ["/en/no-such-page/", "/admin/"]
+    assert [client.get(path, HTTP_HOST="gsn.example.org").status_code for path in paths] == [404, 302]
+    entries = len(cache._cache)  # the local-memory cache's own store: every key it holds
+
+    statuses = [
+        client.get(path, HTTP_HOST=f"gsn.example.org:{port}").status_code
+        for port in range(8000, 8010)
+        for path in paths
+    ]
+
+    assert statuses == [404, 302] * 10
+    assert len(cache._cache) == entries
+
+
+def test_a_change_saved_in_a_transaction_purges_again_when_it_commits(demo_site, django_capture_on_commit_callbacks):
+    # A reader's request between the purge and the commit still reads the old rows; whatever it
+    # stores must not be served once the change is committed.
+    site = Site.objects.get(is_default_site=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            site.site_name = "Renamed"
+            site.save()
+            during = cache.get(GENERATION_KEY)
+    assert cache.get(GENERATION_KEY) != during
