@@ -3,6 +3,7 @@
 Stories store the country as the teller typed it ("Kenya", "kenia", "भारत") or as an ISO 3166 code.
 `country_code` recognises either, in any configured language; pages show `country_name`, the CLDR
 name in the current language, and fall back to the stored text when it names no known country.
+`country_spellings` gives every stored form of one country, for filters.
 """
 
 from functools import cache, lru_cache
@@ -40,3 +41,15 @@ def country_name(value, language=None):
     if code is None:
         return value or ""
     return _territories(language or get_language() or settings.LANGUAGE_CODE).get(code, value)
+
+
+def country_spellings(value):
+    """Every way a story may store the country that `value` names (its code and its name in each
+    configured language), so that a reader who types the name a card shows them finds it. Text that
+    names no known country is only itself."""
+    text = (value or "").strip()
+    code = country_code(text)
+    if code is None:
+        return {text}
+    names = (_territories(language).get(code) for language, _name in settings.LANGUAGES)
+    return {code, *filter(None, names)}

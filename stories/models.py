@@ -1,5 +1,8 @@
 """Survivor-led stories: invitations, member profiles, story pages, consent and content reports."""
 
+from functools import reduce
+from operator import or_
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
@@ -26,6 +29,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.index import remove_object
 
+from gsn_site.countries import country_spellings
 from gsn_site.fields import MultipleChoiceField
 from gsn_site.page_cache import cached_fragment, purge_public_page_cache
 from gsn_site.pages import SitePage, SitePageQuerySet
@@ -99,7 +103,8 @@ class StoryIndexPage(RoutablePageMixin, SitePage):
             if data["casework_type"]:
                 stories = stories.filter(casework_type=data["casework_type"])
             if data["country"]:
-                stories = stories.filter(country__iexact=data["country"])
+                spellings = country_spellings(data["country"])
+                stories = stories.filter(reduce(or_, (Q(country__iexact=spelling) for spelling in spellings)))
             if data["my_language"]:
                 stories = stories.available_in(get_language())
             if data["q"]:

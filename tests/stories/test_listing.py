@@ -29,6 +29,12 @@ def test_the_listing_shows_published_stories_only(client, story_index, member, m
         ("country=Cambodia", ["River"]),
         ("country=cambodia", ["River"]),  # typed as a reader types it
         ("country=+KENYA+", ["Court"]),
+        # As a card shows it in the reader's language, or as its code.
+        ("country=Kenia", ["Court"]),
+        ("country=KE", ["Court"]),
+        ("country=भारत", ["Kiln"]),
+        ("country=الهند", ["Kiln"]),
+        ("country=Camboya", ["River"]),
         ("q=riverbank", ["River"]),
         ("", ["River", "Kiln", "Court"]),
     ],
@@ -97,6 +103,14 @@ def test_content_notes_come_before_the_body_and_the_reader_chooses_to_continue(c
     assert "First paragraph." not in first
     assert 'href="?continue=1#story-body"' in first
     assert "First paragraph." in client.get(f"{path}?continue=1").content.decode()
+
+
+def test_the_content_notes_label_is_in_the_readers_language_and_the_notes_in_the_storys(client, make_published):
+    # A screen reader reads each part in its own voice; an Arabic label marked Swahili is misread.
+    story = make_published(title="Sauti yangu", original_language="sw", title_sw="Sauti yangu", content_notes="Vurugu")
+    text = client.get(f"/ar/stories/{story.slug}/?continue=1").text
+    notice = re.search(r'<p class="notice notice--warning"[^>]*>.*?</p>', text, re.S).group(0)
+    assert notice == '<p class="notice notice--warning">تنبيهات المحتوى: <span lang="sw" dir="ltr">Vurugu</span></p>'
 
 
 def test_a_story_without_content_notes_shows_its_body_at_once(client, make_published):
@@ -294,3 +308,13 @@ def test_typed_country_values_are_counted_afresh_and_never_fill_the_cache(client
     assert len(cache._cache) == entries
     make_published(title="Kiln", country="Kenya")
     assert heading(client.get("/en/stories/?country=Kenya")) == "2 stories"
+
+
+def test_a_country_stored_in_another_language_is_found_by_its_name_in_mine(client, make_published, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    make_published(title="Typed in Hindi", country="भारत")
+    make_published(title="Typed as a code", country="IN")
+    make_published(title="Elsewhere", country="Kenya")
+    assert titles(client.get("/en/stories/?country=India")) == ["Typed as a code", "Typed in Hindi"]
+    assert titles(client.get("/es/stories/?country=india")) == ["Typed as a code", "Typed in Hindi"]
+    assert titles(client.get("/en/stories/?country=Atlantis")) == []
