@@ -13,7 +13,8 @@ from members import views as member_views
 
 # Signing in to the admin is allauth's sign-in, with its rate limits and two-step code: Wagtail's
 # own login and password-reset views (which take a password alone) are never reached, and signing
-# out is allauth's, a POST that ends the server session.
+# out is allauth's, a POST that ends the server session. The same holds for the sign-in Wagtail
+# offers readers of restricted pages (WAGTAIL_FRONTEND_LOGIN_URL, and its old address below).
 admin_sign_in_urlpatterns = [
     re_path(r"^admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     re_path(r"^admin/password_reset/", RedirectView.as_view(pattern_name="account_reset_password")),
@@ -37,6 +38,8 @@ urlpatterns += i18n_patterns(
     path("impact/", outcome_views.impact, name="impact"),
     path("", include("stories.urls")),
     path("feedback/", include("feedback.urls")),
+    # Wagtail's own sign-in for readers of restricted pages takes a password alone: allauth's instead.
+    re_path(r"^_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -193,6 +193,8 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 # Passwords are reset through allauth (rate limited); Wagtail's own reset views stay off.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 LOGIN_URL = "account_login"
+# Readers of a page restricted to signed-in people sign in through allauth too, never Wagtail's page.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "/"
 
 # --- Accounts -------------------------------------------------------------------------------

@@ -229,3 +229,32 @@ def test_members_are_not_sent_to_the_code_step(client, story):
     assert response.status_code == 403
     assert "A story only moderators may read" not in response.text
     assert StoryPage.objects.get(pk=story.pk).title == "A story only moderators may read"
+
+
+# Wagtail also serves a sign-in page of its own for readers of restricted pages, under every
+# language prefix: a password alone, with none of allauth's rate limits.
+FRONTEND_LOGIN_URL_FORMS = ["/en/_util/login/", "/fr/_util/login/?next=/fr/", "/ar/_util/login"]
+
+
+@pytest.mark.parametrize("url", FRONTEND_LOGIN_URL_FORMS)
+def test_posting_a_password_to_wagtails_reader_sign_in_opens_no_session(client, url):
+    member = MemberFactory().user
+    response = client.post(url, {"username": member.username, "password": PASSWORD}, follow=True)
+    assert response.status_code in (200, 405)
+    assert SESSION_KEY not in client.session
+
+
+def test_wagtails_reader_sign_in_page_is_allauths(client):
+    assert client.get("/fr/_util/login/?next=/fr/network/")["Location"] == "/fr/accounts/login/?next=/fr/network/"
+
+
+def test_a_page_for_signed_in_readers_sends_them_to_allauths_sign_in(client, demo_site):
+    from wagtail.models import PageViewRestriction
+
+    from home.models import ChapterPage
+
+    chapter = ChapterPage.objects.get(slug="sample-chapter-kenya")
+    PageViewRestriction.objects.create(page=chapter, restriction_type=PageViewRestriction.LOGIN)
+    path = "/ar/network/sample-chapter-kenya/"
+    response = client.get(path)
+    assert (response.status_code, response["Location"]) == (302, f"/ar/accounts/login/?next={path}")
