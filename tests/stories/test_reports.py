@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, PageLogEntry
@@ -68,6 +70,25 @@ def test_a_limited_report_comes_back_with_the_note_kept(client, make_published, 
     )
     assert "The dates in paragraph two are wrong</textarea>" in text
     assert ContentReport.objects.count() == 0
+
+
+def test_a_refused_report_never_reaches_the_next_reader(client, make_published, settings):
+    # The empty report form comes from the fragment cache; a form sent back with a reader's note
+    # must never be what fills it, whichever comes first.
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.STORY_REPORTS_PER_HOUR = 0
+    story = make_published()
+    refused = report(client, story, reason="false", note="Only I wrote this note")
+    assert refused.status_code == 429
+    assert "Only I wrote this note</textarea>" in refused.text
+
+    from django.test import Client
+
+    for reader in (Client(), Client()):
+        text = reader.get(f"/en{story.url_path[len('/home') :]}").text
+        assert "Only I wrote this note" not in text
+        assert "You have sent several reports" not in text
+        assert re.search(r'<textarea name="note"[^>]*>\s*</textarea>', text)
 
 
 def behind_proxy(client, story, forwarded):
