@@ -7,9 +7,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from feedback.outcomes import views as outcome_views
 from home import views as home_views
 from members import views as member_views
+from outcomes import views as outcome_views
 
 # Signing in to the admin is allauth's sign-in, with its rate limits and two-step code: Wagtail's
 # own login and password-reset views (which take a password alone) are never reached, and signing

@@ -28,7 +28,7 @@ INSTALLED_APPS = [
     "stories",
     "programs",
     "feedback",
-    "feedback.outcomes",
+    "outcomes",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -8,10 +8,10 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from feedback.models import ReportingPeriod
-from feedback.outcomes.case_refs import hash_case_ref
-from feedback.outcomes.models import AsoAssessment, ImpactSnapshot, Occasion
-from feedback.outcomes.reports import impact_figures
-from feedback.outcomes.scoring import ScoringRules
+from outcomes.case_refs import hash_case_ref
+from outcomes.models import AsoAssessment, ImpactSnapshot, Occasion
+from outcomes.reports import impact_figures
+from outcomes.scoring import ScoringRules
 from programs.models import Program
 from programs.outcome_domains import DOMAIN_CODES
 from tests.conftest import sign_in_with_two_steps

@@ -99,7 +99,7 @@ def test_a_new_database_gets_the_three_roles_the_answer_review_and_the_six_domai
     from wagtail.models import GroupCollectionPermission, WorkflowContentType
 
     from feedback.models import ProgramAnswer
-    from feedback.outcomes.models import OutcomeDomain
+    from outcomes.models import OutcomeDomain
     from programs.outcome_domains import DOMAIN_CODES
 
     roles = {

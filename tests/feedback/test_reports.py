@@ -233,7 +233,7 @@ def test_reporting_periods_are_calendar_months_quarters_and_years(label, start, 
 
 
 def test_only_ended_periods_are_closed_and_only_snapshots_are_published():
-    from feedback.outcomes.models import ImpactSnapshot
+    from outcomes.models import ImpactSnapshot
 
     today = datetime.date(2026, 11, 27)
     october, november = ReportingPeriod.objects.named("2026-10"), ReportingPeriod.objects.named("2026-11")

@@ -5,8 +5,8 @@ import itertools
 
 from django.contrib.auth import get_user_model
 
-from feedback.outcomes.case_refs import hash_case_ref
-from feedback.outcomes.models import AsoAssessment, Occasion
+from outcomes.case_refs import hash_case_ref
+from outcomes.models import AsoAssessment, Occasion
 from programs.models import Program
 from programs.outcome_domains import DOMAIN_CODES
 from tests.conftest import give_totp_authenticator

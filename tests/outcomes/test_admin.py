@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from feedback.outcomes.models import AsoAssessment, ImportBatch, StagedAssessment
+from outcomes.models import AsoAssessment, ImportBatch, StagedAssessment
 from tests.conftest import give_totp_authenticator, sign_in_with_two_steps
 
 from .helpers import assess, make_program, make_staff
@@ -249,10 +249,10 @@ def test_a_wrong_file_type_is_refused(client, staff):
 def test_administrators_edit_the_outcome_settings_and_sub_domain_labels(client, programs):
     from wagtail.models import Site
 
-    from feedback.outcomes.models import OutcomeDomain, OutcomeSettings, SubdomainLabel
-    from feedback.outcomes.scoring import ScoringRules
     from feedback.reports import default_disclosure_control
     from gsn_site.models import PrivacySettings
+    from outcomes.models import OutcomeDomain, OutcomeSettings, SubdomainLabel
+    from outcomes.scoring import ScoringRules
 
     admin = give_totp_authenticator(get_user_model().objects.create_superuser("admin", password="a-long-password-123"))
     login(client, admin)
@@ -282,7 +282,7 @@ def test_administrators_edit_the_outcome_settings_and_sub_domain_labels(client, 
 
 
 def test_the_outcome_settings_default_to_the_documented_values(db):
-    from feedback.outcomes.scoring import ScoringRules
+    from outcomes.scoring import ScoringRules
 
     assert ScoringRules.from_settings() == ScoringRules(3.0, 0.5, 1.0, 5)
 
@@ -316,7 +316,7 @@ def administrator(db):
 
 
 def test_program_staff_cannot_publish_impact_figures(client, staff, programs):
-    from feedback.outcomes.models import ImpactSnapshot
+    from outcomes.models import ImpactSnapshot
 
     login(client, staff)
     assert client.get(reverse("outcomes_impact_publish")).status_code == 403
@@ -327,7 +327,7 @@ def test_program_staff_cannot_publish_impact_figures(client, staff, programs):
 def test_an_administrator_publishes_a_closed_period_once_and_it_is_logged(client, administrator, programs):
     from wagtail.models import ModelLogEntry
 
-    from feedback.outcomes.models import ImpactSnapshot
+    from outcomes.models import ImpactSnapshot
 
     programs[0].publish_impact = True
     programs[0].save()
@@ -366,7 +366,7 @@ def test_the_program_report_names_its_period_and_explains_survivor_voice(client,
 
 def test_dashboard_panels_show_what_each_person_must_act_on(client, staff, programs):
     from feedback.models import ReportingPeriod
-    from feedback.outcomes.models import ImpactSnapshot
+    from outcomes.models import ImpactSnapshot
 
     ImpactSnapshot.objects.create(period=ReportingPeriod.objects.named("2024"), figures={"programs": []})
     page = login(client, staff).get(reverse("wagtailadmin_home"))

@@ -5,7 +5,7 @@ import hmac
 
 import pytest
 
-from feedback.outcomes.models import AsoAssessment
+from outcomes.models import AsoAssessment
 
 from .helpers import make_program
 from .test_importer import csv_file, run

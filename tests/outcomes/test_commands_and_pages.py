@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from feedback.models import ReportingPeriod
-from feedback.outcomes.models import AsoAssessment, ImpactSnapshot
-from feedback.outcomes.reports import impact_figures
-from feedback.outcomes.scoring import ScoringRules
+from outcomes.models import AsoAssessment, ImpactSnapshot
+from outcomes.reports import impact_figures
+from outcomes.scoring import ScoringRules
 from programs.models import Program
 from programs.outcome_domains import DOMAIN_CODES
 
@@ -164,7 +164,7 @@ def test_the_impact_url_is_language_prefixed():
 
 
 def test_demo_records_are_generated_once(demo_site):
-    from feedback.outcomes import demo
+    from outcomes import demo
 
     class Quiet:
         def write(self, *_args):
@@ -188,7 +188,7 @@ def test_demo_records_are_generated_once(demo_site):
 
 
 def test_survivor_voice_beside_outcomes_is_released_only_when_disclosure_control_allows(program, monkeypatch):
-    from feedback.outcomes import reports as outcome_reports
+    from outcomes import reports as outcome_reports
 
     def voice(program, period, control, summary=None):
         return {

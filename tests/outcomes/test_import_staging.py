@@ -13,9 +13,9 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from feedback.outcomes import importer
-from feedback.outcomes.case_refs import hash_case_ref
-from feedback.outcomes.models import AsoAssessment, ImportBatch, StagedAssessment
+from outcomes import importer
+from outcomes.case_refs import hash_case_ref
+from outcomes.models import AsoAssessment, ImportBatch, StagedAssessment
 from tests.conftest import sign_in_with_two_steps
 
 from .helpers import make_program, make_staff

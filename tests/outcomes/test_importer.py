@@ -9,9 +9,9 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from openpyxl import Workbook
 
-from feedback.outcomes.case_refs import hash_case_ref
-from feedback.outcomes.importer import import_assessments
-from feedback.outcomes.models import AsoAssessment, Occasion
+from outcomes.case_refs import hash_case_ref
+from outcomes.importer import import_assessments
+from outcomes.models import AsoAssessment, Occasion
 from programs.outcome_domains import DOMAIN_CODES
 
 from .helpers import make_program, make_staff

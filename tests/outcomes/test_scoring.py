@@ -10,8 +10,8 @@ import datetime
 import pytest
 
 from feedback.models import ReportingPeriod
-from feedback.outcomes.scoring import ScoringRules, aso_summary, domain_score_from_subdomains
 from gsn_site.privacy import round_half_up
+from outcomes.scoring import ScoringRules, aso_summary, domain_score_from_subdomains
 from programs.outcome_domains import DOMAIN_CODES
 
 from .helpers import assess, make_program

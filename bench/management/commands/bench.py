@@ -263,7 +263,7 @@ class Command(BaseCommand):
 
     @staticmethod
     def aso_csv(program_code, rows, seed=7):
-        from feedback.outcomes.models import DOMAIN_CODES
+        from outcomes.models import DOMAIN_CODES
 
         rng = random.Random(seed)
         output = io.StringIO()
@@ -313,9 +313,9 @@ class Command(BaseCommand):
 
     def aso(self, rows):
         from feedback.models import ReportingPeriod
-        from feedback.outcomes.models import AsoAssessment
-        from feedback.outcomes.reports import program_report
-        from feedback.outcomes.scoring import aso_summary
+        from outcomes.models import AsoAssessment
+        from outcomes.reports import program_report
+        from outcomes.scoring import aso_summary
         from programs.models import Program
 
         program = Program.objects.get(code="sample-in-restoration")

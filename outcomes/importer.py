@@ -2,7 +2,7 @@
 
 1. Check (the admin preview): the file is read from memory as a stream (the csv module; for XLSX,
    python-calamine), each row is checked and its case reference hashed at once
-   (feedback.outcomes.case_refs; after CASE_REF_KEY is rotated a case already stored under a
+   (outcomes.case_refs; after CASE_REF_KEY is rotated a case already stored under a
    fallback key keeps that hash), and only the hashed rows are staged in the database
    (StagedAssessment of an ImportBatch), with the counts the import will give. Every error is
    reported (row number as in a spreadsheet, header = row 1, and column) and nothing is staged

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from feedback.outcomes.importer import purge_stale_imports
+from outcomes.importer import purge_stale_imports
 
 
 class Command(BaseCommand):

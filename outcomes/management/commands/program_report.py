@@ -2,8 +2,8 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from feedback.outcomes.reports import program_report
 from feedback.report_options import add_report_arguments, period_from_options, program_from_options
+from outcomes.reports import program_report
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from feedback.outcomes.importer import import_assessments
+from outcomes.importer import import_assessments
 
 
 class ProgressBar:

@@ -2,8 +2,8 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from feedback.outcomes.scoring import aso_summary
 from feedback.report_options import add_report_arguments, period_from_options, program_from_options
+from outcomes.scoring import aso_summary
 
 
 class Command(BaseCommand):

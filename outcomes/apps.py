@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class OutcomesConfig(AppConfig):
-    name = "feedback.outcomes"
+    name = "outcomes"
     label = "outcomes"
     verbose_name = "Outcomes (ASO)"
-    demo_seed = "feedback.outcomes.demo.seed"
+    demo_seed = "outcomes.demo.seed"
