@@ -26,6 +26,7 @@ from django.middleware.csrf import get_token
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.translation import get_language
 
+from gsn_site.code_version import code_version
 from gsn_site.middleware import LANGUAGE_PREFIX, is_private_path
 
 logger = logging.getLogger(__name__)
@@ -84,9 +85,13 @@ FRAGMENT_CACHE_SECONDS = 60 * 60
 
 
 def request_generation(request):
-    """The generation number for this request, read from the cache once per request."""
+    """The code's version and the generation number for this request, read once per request.
+
+    A purge moves the generation shared by every node; the code version keeps what one version of
+    the code rendered from ever being served by another (gsn_site/code_version.py).
+    """
     if not hasattr(request, "_page_cache_generation"):
-        request._page_cache_generation = _generation()
+        request._page_cache_generation = f"{code_version()}.{_generation()}"
     return request._page_cache_generation
 
 
@@ -100,7 +105,7 @@ def cached_fragment(request, name, render, vary_on=()):
     """
     try:
         hostname = split_domain_port(request.get_host())[0]
-        parts = [str(request_generation(request)), hostname, get_language() or "", name, *map(str, vary_on)]
+        parts = [request_generation(request), hostname, get_language() or "", name, *map(str, vary_on)]
         key = "fragment:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
         cached = cache.get(key)
     except Exception:

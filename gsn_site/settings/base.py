@@ -121,6 +121,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Whole public pages for anonymous readers (gsn_site.page_cache); 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# The code's version in the keys of cached pages and fragments (gsn_site/code_version.py), so that a
+# deploy never serves what the old code rendered. Empty: a fingerprint of the source files.
+CODE_VERSION = os.environ.get("CODE_VERSION", "")
 # How long a CDN in front may keep an anonymous public page (`Cache-Control: s-maxage`). 0 sends no
 # s-maxage; set it only together with FRONTEND_CACHE_URL, so that withdrawals purge the CDN too.
 CDN_CACHE_SECONDS = int(os.environ.get("CDN_CACHE_SECONDS", "0"))

@@ -5,6 +5,8 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from home.models import SafetySettings, StandardPage
@@ -101,3 +103,20 @@ def test_the_account_links_are_never_shared(client, demo_site):
     signed_in = client.get(FRESH_PAGE).text
     assert "Sign out" in signed_in
     assert "Sign in" not in signed_in
+
+
+def test_a_new_version_of_the_code_renders_the_menu_afresh(client, demo_site, settings, django_assert_num_queries):
+    settings.CODE_VERSION = "release-1"
+    client.get(FRESH_PAGE)
+    with django_assert_num_queries(0):
+        client.get(FRESH_PAGE)
+    settings.CODE_VERSION = "release-2"
+    with translation.override("en"):
+        about = StandardPage.objects.get(slug="about")
+    # The old version's menu is not read: the new one is built from the database, then kept.
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(FRESH_PAGE)
+    assert len(queries) > 0
+    assert about.title in response.text
+    with django_assert_num_queries(0):
+        client.get(FRESH_PAGE)

@@ -216,3 +216,15 @@ def test_a_cdn_never_keeps_pages_with_a_form_or_private_pages(client, demo_site,
     assert "s-maxage" not in client.get("/en/feedback/").get("Cache-Control", "")
     client.force_login(django_user_model.objects.create_user("reader", password="a-long-password-1"))
     assert "s-maxage" not in client.get("/en/about/").get("Cache-Control", "")
+
+
+def test_a_new_version_of_the_code_never_serves_what_the_old_one_rendered(client, demo_site, settings):
+    settings.CODE_VERSION = "release-1"
+    assert client.get("/en/about/")[CACHE_STATUS_HEADER] == "miss"
+    assert client.get("/en/about/")[CACHE_STATUS_HEADER] == "hit"
+    settings.CODE_VERSION = "release-2"
+    assert client.get("/en/about/")[CACHE_STATUS_HEADER] == "miss"
+    assert client.get("/en/about/")[CACHE_STATUS_HEADER] == "hit"
+    # During a rolling deploy a node still on the old code keeps reading its own copy.
+    settings.CODE_VERSION = "release-1"
+    assert client.get("/en/about/")[CACHE_STATUS_HEADER] == "hit"
