@@ -3,16 +3,18 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+# Every install takes its versions from this file, so that an install tomorrow resolves as today's.
+LOCK := requirements/lock.txt
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: install run test messages check serve worker bench loadtest clean
+.PHONY: install run test messages check serve worker bench loadtest lock clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-$(INSTALLED): pyproject.toml | $(PY)
+$(INSTALLED): pyproject.toml $(LOCK) | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -c $(LOCK) -e ".[test]"
 	touch $@
 
 # axe-core for the accessibility checks in the browser tests, from the committed lock file.
@@ -40,7 +42,7 @@ check: install
 	$(PY) manage.py makemigrations --check --dry-run --noinput
 
 # The production stack: gunicorn with gsn_site.settings.production, configured only by environment
-# variables (README.md lists them). Needs at least SECRET_KEY, HASH_KEY, CASE_REF_KEY and ALLOWED_HOSTS.
+# variables (docs/configuration.md lists them). Needs at least SECRET_KEY, HASH_KEY, CASE_REF_KEY and ALLOWED_HOSTS.
 PROD := DJANGO_SETTINGS_MODULE=gsn_site.settings.production
 serve: install
 	$(PROD) $(PY) manage.py migrate --noinput
@@ -53,8 +55,8 @@ worker: install
 
 # Not part of `make test`: page timings on SQLite and PostgreSQL, then a 60 s load test.
 BENCH_INSTALLED := $(VENV)/.bench-installed
-$(BENCH_INSTALLED): pyproject.toml | $(INSTALLED)
-	$(PY) -m pip install --quiet -e ".[test,bench]"
+$(BENCH_INSTALLED): pyproject.toml $(LOCK) | $(INSTALLED)
+	$(PY) -m pip install --quiet -c $(LOCK) -e ".[test,bench]"
 	touch $@
 
 bench: $(BENCH_INSTALLED)
@@ -62,6 +64,13 @@ bench: $(BENCH_INSTALLED)
 
 loadtest: $(BENCH_INSTALLED)
 	$(PY) bench/loadtest.py
+
+# Refresh the lock after changing pyproject.toml's dependencies: versions already locked stay where
+# they still fit. `make lock LOCK_ARGS=--upgrade` takes the newest releases the ranges allow. One
+# resolution serves every supported Python (3.11 to 3.13); docs/development.md says more.
+lock: $(PY)
+	$(PY) -m pip install --quiet -c $(LOCK) uv
+	$(VENV)/bin/uv pip compile pyproject.toml --all-extras --universal --python-version 3.11 --quiet $(LOCK_ARGS) -o $(LOCK)
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 media tests/artifacts

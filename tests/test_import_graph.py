@@ -1,6 +1,6 @@
-"""Dependencies run one way (DESIGN.md, "Layout"): the core imports no app except where settings and
-urls.py wire them; home imports no other app; stories and feedback never import each other; nothing
-imports back into outcomes; no app imports the benchmark code.
+"""Dependencies run one way (docs/architecture.md, "Layout"): the core imports no app except where
+settings and urls.py wire them; home imports no other app; stories and feedback never import each
+other; nothing imports back into outcomes; no app imports the benchmark code.
 
 The check reads every first-party module with `ast` (imports inside functions included), so a local
 import cannot hide a cycle.

@@ -139,7 +139,7 @@ def test_rotating_the_hash_key_leaves_case_references_alone(settings):
 
 
 def test_receipts_hashed_under_secret_key_before_the_upgrade_withdraw_with_it_as_fallback(client, program, settings):
-    """The upgrade path in the README: the old SECRET_KEY goes into HASH_KEY_FALLBACKS for 30 days."""
+    """The upgrade path in docs/operations.md: the old SECRET_KEY goes into HASH_KEY_FALLBACKS for 30 days."""
     _token, code = send_answers(client, program)
     under_secret_key = hmac.new(
         settings.SECRET_KEY.encode(), f"receipt:{normalise_receipt_code(code)}".encode(), hashlib.sha256

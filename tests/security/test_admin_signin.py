@@ -170,7 +170,9 @@ def test_password_guesses_are_limited_on_the_only_login_route(client, moderator)
     assert "Too many failed login attempts. Try again later." in response.content.decode()
     assert response.status_code == 200
     assert SESSION_KEY not in client.session
-    assert "/2fa/authenticate/" not in response.get("Location", "")
+    # Nor did the right password open the code step: there is no half-finished sign-in to go on with.
+    code_step = client.get("/en/accounts/2fa/authenticate/")
+    assert (code_step.status_code, code_step.get("Location")) == (302, "/en/accounts/login/")
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -3,7 +3,8 @@
 Each test builds a program like the one the attack was found on and runs the attack against every
 surface that releases the figures: the JSON commands, the admin report page, its CSV and XLSX
 downloads, the program report page and the public Impact page. The attacker knows the rules of
-disclosure control (they are published in the README) and that shown counts may be rounded to 5.
+disclosure control (they are published in docs/release-method.md) and that shown counts may be
+rounded to 5.
 """
 
 import csv
