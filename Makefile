@@ -6,6 +6,8 @@ INSTALLED := $(VENV)/.installed
 # Every install takes its versions from this file, so that an install tomorrow resolves as today's.
 LOCK := requirements/lock.txt
 NODE_INSTALLED := node_modules/.installed
+# `make test` runs the suite in one process per core (pytest-xdist); TEST_PROCESSES=0 runs it in one.
+TEST_PROCESSES ?= auto
 
 .PHONY: install run test messages check serve worker bench loadtest lock clean
 
@@ -30,7 +32,7 @@ run: install
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: install $(NODE_INSTALLED)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_PROCESSES) $(PYTEST_ARGS)
 
 # Refresh the catalogs after changing translatable strings, then compile them.
 messages: install

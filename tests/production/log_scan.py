@@ -6,12 +6,16 @@ filter and the JSON formatter) into memory. Every value posted by a test client 
 field name (passwords, messages, free-text answers, notes, receipt codes, case references) is
 remembered. At the end none of them, and nothing shaped like a receipt code, may be in that output:
 otherwise the run fails and says which field leaked.
+
+When the suite runs in several processes (pytest-xdist), each worker scans its own output and sends
+what it found to the controlling process, which adds them up, prints the summary and fails the run.
 """
 
 import io
 import logging
 import re
 
+import pytest
 from django.test import RequestFactory
 
 from gsn_site.structured_logging import RedactingFilter, json_formatter
@@ -23,6 +27,8 @@ MIN_LENGTH = 8  # shorter values ("yes", "4") also occur in harmless places
 _buffer = io.StringIO()
 _handler = None
 _posted = {}  # value -> field name
+# What the workers reported, in the controlling process of a run split over several processes.
+_from_workers = {"lines": 0, "posted": 0, "leaked_fields": set(), "workers": 0}
 _original_post = RequestFactory.post
 
 
@@ -63,21 +69,42 @@ def pytest_sessionfinish(session, exitstatus):
     RequestFactory.post = _original_post
     if _handler is not None:
         logging.getLogger().removeHandler(_handler)
-    if leaks() and session.exitstatus == 0:
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        # Only the field names travel to the controller, never the values themselves.
+        workeroutput["log_scan"] = {
+            "lines": len(_buffer.getvalue().splitlines()),
+            "posted": len(_posted),
+            "leaked_fields": sorted({field for field, _value in leaks()}),
+        }
+    if (leaks() or _from_workers["leaked_fields"]) and session.exitstatus == 0:
         session.exitstatus = 1
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """In the controlling process: add up what a finished worker's scan found."""
+    scan = getattr(node, "workeroutput", {}).get("log_scan")
+    if scan is None:
+        return
+    _from_workers["workers"] += 1
+    _from_workers["lines"] += scan["lines"]
+    _from_workers["posted"] += scan["posted"]
+    _from_workers["leaked_fields"].update(scan["leaked_fields"])
 
 
 def pytest_terminal_summary(terminalreporter):
     found = leaks()
-    lines = len(_buffer.getvalue().splitlines())
-    if found:
+    fields = {field for field, _value in found} | _from_workers["leaked_fields"]
+    lines = len(_buffer.getvalue().splitlines()) + _from_workers["lines"]
+    posted = len(_posted) + _from_workers["posted"]
+    if fields:
         terminalreporter.write_line(
-            f"LOG SCAN FAILED: {len(found)} sensitive values are in the log output, fields: "
-            + ", ".join(sorted({field for field, _value in found})),
+            "LOG SCAN FAILED: sensitive values are in the log output, fields: " + ", ".join(sorted(fields)),
             red=True,
             bold=True,
         )
     else:
         terminalreporter.write_line(
-            f"Log scan: {lines} log lines from the whole run, none holds any of {len(_posted)} sensitive posted values."
+            f"Log scan: {lines} log lines from the whole run, none holds any of {posted} sensitive posted values."
         )
