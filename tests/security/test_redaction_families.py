@@ -42,7 +42,10 @@ LOOK_ALIKE_LETTERS = [
     ("ｈｔｔｐｓ：／／ｔ．ｍｅ／ａｍｉｎａ", R),
     ("Tel ０７１２－３４５－６７８", f"Tel {R}"),
     ("am\u200bina@exa\u200cmple.org", R),
-    ("w\u2060h\u2060a\u2060t\u2060s\u2060a\u2060p\u2060p amina_k254", f"w\u2060h\u2060a\u2060t\u2060s\u2060a\u2060p\u2060p {R}"),
+    (
+        "w\u2060h\u2060a\u2060t\u2060s\u2060a\u2060p\u2060p amina_k254",
+        f"w\u2060h\u2060a\u2060t\u2060s\u2060a\u2060p\u2060p {R}",
+    ),
     ("𝐚𝐦𝐢𝐧𝐚@𝐠𝐦𝐚𝐢𝐥.𝐜𝐨𝐦", R),
 ]
 
@@ -147,10 +150,13 @@ def test_a_name_or_place_is_highlighted_not_removed(text, highlighted):
 def test_the_ordinary_corpus_has_at_least_200_sentences_in_each_of_the_eight_languages():
     assert len(ORDINARY_SENTENCES) >= 200
     assert {language for language, _sentence in ORDINARY_SENTENCES} == {"en", "es", "fr", "pt", "hi", "sw", "km", "ar"}
-    assert min(
-        sum(1 for language, _sentence in ORDINARY_SENTENCES if language == wanted)
-        for wanted in ("en", "es", "fr", "pt", "hi", "sw", "km", "ar")
-    ) >= 25
+    assert (
+        min(
+            sum(1 for language, _sentence in ORDINARY_SENTENCES if language == wanted)
+            for wanted in ("en", "es", "fr", "pt", "hi", "sw", "km", "ar")
+        )
+        >= 25
+    )
 
 
 def test_at_most_one_percent_of_ordinary_sentences_are_altered():
