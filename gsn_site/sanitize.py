@@ -376,6 +376,31 @@ _NOT_NAMES = frozenset({"I", "I'm", "I’m", "I've", "I'll", "I'd", "OK", *_TITL
 _WORD = re.compile(r"\[removed\]|[^\s.,;:!?()\[\]{}\"“”‘«»।؟،។]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?।؟។\n])[\s\"'“‘«(¿¡]*$")
 _AFTER_TITLE = re.compile(r"(?<!\w)(?:{})\.\s*$".format("|".join(_TITLES)))
+# Words that start sentences far more often than names do: "The Salvation Army" is not a person.
+_SENTENCE_STARTERS = frozenset(
+    (
+        "the a an in on at my our we they he she it this that there when after before then but and so if "
+        "el la los las un una en mi mis nuestra nuestro le les une mon ma mes notre dans au "
+        "o os as um uma meu minha nossa no na em do da kwa wa ya katika baada kabla mimi sisi yeye"
+    ).split()
+)
+# Words after which a name follows, even one typed in small letters or in a script without capitals.
+_NAME_INTRODUCED = re.compile(
+    r"(?<!\w)(?i:named|called|name is|se llama|se llamaba|s['’]appelle|s['’]appelait|nommée?|chama-se|se chama|"
+    r"se chamava|anaitwa|aliitwa|jina (?:lake|langu) ni)\s+(?P<name>\S)"
+    r"|(?<!\w)(?:नाम|اسمي|اسمها|اسمه|تدعى|يدعى)\s+(?P<caseless_name>\S)"
+)
+# After those words, these are not names ("he called me", "का नाम क्या है").
+_NOT_NAMES_AFTER_INTRODUCER = frozenset(
+    (
+        "me him her us them you it the a an my his our their back again out for to and police names this that "
+        "de del la el le les un une y et e o que com mi su te así ni na ya wa "
+        "है हैं था थी थे से का की के क्या भी नहीं तो मैं मुझे पर और"
+    ).split()
+)
+# Khmer is written without spaces: the name is the run of Khmer letters after "ឈ្មោះ" (name) and an
+# optional "my", "his", "her" or "is".
+_KHMER_NAME = re.compile(r"ឈ្មោះ\s*(?:របស់)?(?:ខ្ញុំ|គាត់|នាង|គេ)?\s*(?:គឺ|ជា)?\s*(?P<name>[\u1780-\u17d3\u17dd]+)")
 
 
 def _is_capitalised(word):
@@ -428,6 +453,8 @@ def likely_names_and_places(text):
             else:
                 break
             after += 1
+    _flag_sentence_starting_names(text, words, flagged, joined)
+    _flag_introduced_names(words, flagged, text)
     spans = []
     for index, word in enumerate(words):
         if not flagged[index]:
@@ -437,7 +464,33 @@ def likely_names_and_places(text):
         else:
             spans.append(word.span())
     spans.extend(match.span() for match in _UNSPACED_PLACE_WORDS.finditer(text))
+    spans.extend(match.span("name") for match in _KHMER_NAME.finditer(text))
     return _merged(spans)
+
+
+def _flag_sentence_starting_names(text, words, flagged, joined):
+    """The first word of a sentence is a name when a name follows it: "Amina Wanjiru helped me"."""
+    for index in range(len(words) - 2, -1, -1):
+        word = words[index].group()
+        if (
+            not flagged[index]
+            and flagged[index + 1]
+            and joined(index, index + 1)
+            and _is_capitalised(word)
+            and _is_capitalised(words[index + 1].group())
+            and word.lower() not in _SENTENCE_STARTERS
+        ):
+            flagged[index] = True
+
+
+def _flag_introduced_names(words, flagged, text):
+    """The word after "named", "se llama", "anaitwa", "नाम", "اسمي"... is a name, in any case."""
+    index_at = {word.start(): index for index, word in enumerate(words)}
+    for match in _NAME_INTRODUCED.finditer(text):
+        group = "name" if match.group("name") else "caseless_name"
+        index = index_at.get(match.start(group))
+        if index is not None and words[index].group().lower() not in _NOT_NAMES_AFTER_INTRODUCER:
+            flagged[index] = True
 
 
 def redact_spans(text, spans):
