@@ -126,58 +126,58 @@ _BRACKETED_DOT = _bracketed(r"\.|(?i:dot)")
 _LINK_DOT = rf"(?:\.|{_BRACKETED_DOT})"
 _LINK = re.compile(
     rf"(?:{_SCHEME}|(?i:www){_LINK_DOT})\S*{_LINK_END}"
-    rf"|(?<![\w@.\-]){_LABEL}(?:{_LINK_DOT}{_LABEL})*{_LINK_DOT}{_TLD}(?:/(?:\S*{_LINK_END})?)?"
+    rf"|(?<![\w@.\-)\]}}>]){_LABEL}(?:{_LINK_DOT}{_LABEL})*{_LINK_DOT}{_TLD}(?:/(?:\S*{_LINK_END})?)?"
 )
-# "at" and "dot" that stand for nothing else: any top-level domain may follow them.
-_BRACKETED_AT = _bracketed("@|(?i:at|arroba|arobase|chiocciola)")
-_AT = (
-    rf"(?:\s*@\s*|\s*{_BRACKETED_AT}\s*"
-    r"|\s+(?i:at|arroba|arobase|chiocciola)\s+)"
-)
-_BRACKETED_DOT_WORD = _bracketed(r"\.|(?i:dot|punto|point|ponto|punkt)")
-_DOT = (
-    rf"(?:\.|\s+\.\s*|\s*{_BRACKETED_DOT_WORD}\s*"
-    r"|\s+(?i:dot|punto|point|ponto|punkt)\s+)"
-)
-# "contact me at amina at ..." : the word before "at" is the address, not "me".
-_NOT_A_MAILBOX = r"(?!(?i:me|us|him|her|them|you|it)\s+(?i:at)\s)"
-_EMAIL = re.compile(rf"(?<![\w.+-]){_NOT_A_MAILBOX}[\w.+-]+{_AT}{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}")
-
-# "at" and "dot" said in words that are also everyday words ("chez", "kwa", "على", "នៅ", "point",
-# "nukta"): only an address that ends in a common top-level domain counts. Khmer is written without
-# spaces between words, so its words are found wherever they stand.
-_SPOKEN_AT = r"(?:\s+(?i:at|arroba|arobase|chez|chiocciola|kwa|एट|على)\s+|\s*នៅ\s*)"
-_DOT_WORDS = ("dot", "punto", "point", "ponto", "punkt", "nukta")
-_SPACED_DOT_WORDS = ("डॉट", "डोट", "نقطة", "نقطه")
-_SPOKEN_DOT_WORDS = rf"\s+(?i:{'|'.join(_DOT_WORDS + _SPACED_DOT_WORDS)})\s+|\s*ចុច\s*"
-_SPOKEN_DOT = rf"(?:{_SPOKEN_DOT_WORDS}|{_DOT})"
+# "at" and "dot" in words: those that stand for nothing else may precede any top-level domain; those
+# that are also everyday words ("chez", "kwa", "على", "នៅ", "nukta") only a common one. Khmer is
+# written without spaces between words, so its words are found wherever they stand.
+_AT_WORDS = "at|arroba|arobase|chiocciola"
+_SPOKEN_AT_WORDS = f"{_AT_WORDS}|chez|kwa|एट|على"
+_DOT_WORDS = ("dot", "punto", "point", "ponto", "punkt")
+_SPOKEN_DOT_WORDS = (*_DOT_WORDS, "nukta", "डॉट", "डोट", "نقطة", "نقطه")
+_BRACKETED_AT = _bracketed(f"@|(?i:{_AT_WORDS})")
+_BRACKETED_DOT_WORD = _bracketed(rf"\.|(?i:{'|'.join(_DOT_WORDS)})")
+_AT = rf"(?:\s*@\s*|\s*{_BRACKETED_AT}\s*|\s+(?i:{_AT_WORDS})\s+)"
+# Each way of writing a dot is one alternative only: overlapping alternatives would make a chain of
+# them cost time exponential in its length.
+_DOT_IN_WORDS = rf"(?:\s*{_BRACKETED_DOT_WORD}\s*|\s+(?i:{'|'.join(_DOT_WORDS)})\s+)"
+_DOT = rf"(?:\.|\s+\.\s*|{_DOT_IN_WORDS})"
+_SPOKEN_AT = rf"(?:\s+(?i:{_SPOKEN_AT_WORDS})\s+|\s*នៅ\s*)"
+_SPOKEN_DOT_IN_WORDS = rf"(?:\s*{_BRACKETED_DOT_WORD}\s*|\s+(?i:{'|'.join(_SPOKEN_DOT_WORDS)})\s+|\s*ចុច\s*)"
+_SPOKEN_DOT = rf"(?:\.|\s+\.\s*|{_SPOKEN_DOT_IN_WORDS})"
 _SPOKEN_TLD = (
     r"(?:(?i:com|org|net|info|edu|gov|io|me|co|biz|app|fr|es|pt|br|it|de|uk|in|ke|tz|ug|kh|ng|ma|eg|sa|ae|mx)"
     r"|कॉम|कोम|डॉटकॉम|كوم|ខម)(?![^\W_]|[\u0900-\u097f\u0600-\u06ff\u1780-\u17ff])"
+)
+# An address or a domain is read from its first word only, never from the middle of "a dot b dot c":
+# otherwise a long chain of dot words would cost time quadratic in its length.
+_NOT_AFTER_A_DOT = (
+    "".join(rf"(?<!{word} )" for word in _SPOKEN_DOT_WORDS if not word.isascii())
+    + "".join(rf"(?<!(?i:{word}) )" for word in _SPOKEN_DOT_WORDS if word.isascii())
+    + r"(?<!ចុច)(?<!ចុច )(?<![)\]}>] )(?<![)\]}>])(?<! \. )"
+)
+# "contact me at amina at ..." : the word before "at" is the address, not "me".
+_NOT_A_MAILBOX = r"(?!(?i:me|us|him|her|them|you|it)\s+(?i:at)\s)"
+_EMAIL = re.compile(
+    rf"(?<![\w.+-]){_NOT_AFTER_A_DOT}{_NOT_A_MAILBOX}[\w.+-]+(?:{_DOT_IN_WORDS}[\w+-]+)*"
+    rf"{_AT}{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}"
 )
 # Any run of letters (with the vowel signs of Devanagari, Arabic or Khmer), but never across a Khmer
 # "at" or "dot": that keeps the search linear in unspaced Khmer text.
 _SPOKEN_TOKEN = r"(?:(?!នៅ|ចុច)[^\s@.,;:!?()\[\]{}<>\"'«»।؟،។])+"
 _SPOKEN_EMAIL = re.compile(
-    rf"(?<![^\s(\[{{<\"'«:,;]){_NOT_A_MAILBOX}{_SPOKEN_TOKEN}{_SPOKEN_AT}{_SPOKEN_TOKEN}"
-    rf"(?:{_SPOKEN_DOT}{_SPOKEN_TOKEN})*?{_SPOKEN_DOT}{_SPOKEN_TLD}"
+    rf"(?<![^\s(\[{{<\"'«:,;]){_NOT_AFTER_A_DOT}{_NOT_A_MAILBOX}{_SPOKEN_TOKEN}(?:{_SPOKEN_DOT}{_SPOKEN_TOKEN})*?"
+    rf"{_SPOKEN_AT}{_SPOKEN_TOKEN}(?:{_SPOKEN_DOT}{_SPOKEN_TOKEN})*?{_SPOKEN_DOT}{_SPOKEN_TLD}"
 )
 # "t dot me slash amina", "www dot example dot com", "instagram dot com slash amina": a link read out.
 # Everyday phrases ("hasta cierto punto me ...", "au point de ...") have neither "www", nor a generic
 # top-level domain, nor a "slash".
 _ASCII_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-_SPOKEN_LINK_DOT = rf"(?:{_SPOKEN_DOT_WORDS}|\s*{_BRACKETED_DOT}\s*)"
 _SLASH = r"(?:\s*/\s*|\s+(?i:slash|barra|barre|oblique|स्लैश|سلاش)\s+)"
-_SPOKEN_DOMAIN = rf"{_ASCII_LABEL}(?:{_SPOKEN_LINK_DOT}{_ASCII_LABEL})+"
-# A domain is read from its first label only: never from the middle of "a dot b dot c", which would
-# make a long chain of dot words cost time quadratic in its length.
-_NOT_INSIDE_A_DOMAIN = (
-    "".join(rf"(?<!{word} )" for word in (*(f"(?i:{word})" for word in _DOT_WORDS), *_SPACED_DOT_WORDS))
-    + r"(?<![\w.@\-])(?<!ចុច)(?<!ចុច )"
-)
+_SPOKEN_DOMAIN = rf"{_ASCII_LABEL}(?:{_SPOKEN_DOT_IN_WORDS}{_ASCII_LABEL})+"
 _SPOKEN_LINK = re.compile(
-    rf"{_NOT_INSIDE_A_DOMAIN}(?:(?i:www){_SPOKEN_LINK_DOT}{_SPOKEN_DOMAIN}(?:{_SLASH}[\w.\-]*\w)?"
-    rf"|{_ASCII_LABEL}(?:{_SPOKEN_LINK_DOT}{_ASCII_LABEL})*{_SPOKEN_LINK_DOT}(?i:com|org|net|info)(?![\w-])"
+    rf"(?<![\w.@\-]){_NOT_AFTER_A_DOT}(?:(?i:www){_SPOKEN_DOT_IN_WORDS}{_SPOKEN_DOMAIN}(?:{_SLASH}[\w.\-]*\w)?"
+    rf"|{_ASCII_LABEL}(?:{_SPOKEN_DOT_IN_WORDS}{_ASCII_LABEL})*{_SPOKEN_DOT_IN_WORDS}(?i:com|org|net|info)(?![\w-])"
     rf"(?:{_SLASH}[\w.\-]*\w)?"
     rf"|{_SPOKEN_DOMAIN}{_SLASH}[\w.\-]*\w)"
 )
@@ -194,7 +194,7 @@ _PLATFORM = (
     r"(?i:ig|insta|instagram|fb|facebook|tiktok|tik tok|twitter|tg|telegram|whatsapp|signal|snap|snapchat|"
     r"threads|linkedin|youtube|x(?=\s*:))"
     r"|इंस्टा|इंस्टाग्राम|फेसबुक|टेलीग्राम|व्हाट्सएप|व्हाट्सऐप|टिकटॉक"
-    r"|انستا|انستغرام|إنستغرام|انستجرام|فيسبوك|فيس بوك|تيليجرام|تلغرام|تيك توك|واتساب|سناب شات|سناب"
+    r"|[وبفل]?(?:ال)?(?:انستا|انستغرام|إنستغرام|انستجرام|فيسبوك|فيس بوك|تيليجرام|تليجرام|تلجرام|تلغرام|تيك توك|واتساب|سناب شات|سناب)"
     r"|ហ្វេសប៊ុក|តេឡេក្រាម|តេលេក្រាម|ធីកតុក|អ៊ីនស្តាក្រាម"
 )
 _HANDLE_SHAPED = (
@@ -429,17 +429,25 @@ def likely_names_and_places(text):
     for index, word in enumerate(words):
         if _is_capitalised(word.group()) and not _starts_sentence(text, word.start()):
             flagged[index] = True
+    # Each walk stops at the place word before it, whose own walk covers what lies beyond: a long run
+    # of place words then costs linear time.
+    previous_place = -1
     for index, word in enumerate(words):
         if word.group().lower() not in _PLACE_WORDS:
             continue
         flagged[index] = True
         before = index - 1
-        while before >= 0 and joined(before, before + 1) and (flagged[before] or words[before].group().isdigit()):
+        while (
+            before > previous_place
+            and joined(before, before + 1)
+            and (flagged[before] or words[before].group().isdigit())
+        ):
             flagged[before] = True
             before -= 1
+        previous_place = index
         # In scripts without capitals, the one word after the place word is taken as its name.
         after, pending, caseless_names = index + 1, [], int(_has_no_case(word.group()))
-        while after < len(words) and joined(after - 1, after):
+        while after < len(words) and joined(after - 1, after) and words[after].group().lower() not in _PLACE_WORDS:
             value = words[after].group()
             if caseless_names and _has_no_case(value):
                 caseless_names -= 1

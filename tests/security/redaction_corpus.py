@@ -37,6 +37,10 @@ ENGLISH = [
     "I was at work. At 6 I went home and slept at my sister's place.",
     "More evening sessions would help, I work during the day.",
     "Waiting times at the legal clinic were too long.",
+    "We went to the shop at 5 and came back at 7.",
+    "The signal was weak in the hills, 4G only worked near the road.",
+    "WhatsApp Business helped me sell my clothes.",
+    "I found my first job on Facebook Marketplace in 2024.",
 ]
 
 SPANISH = [
@@ -68,6 +72,7 @@ SPANISH = [
     "Hubo días buenos y días malos, pero nunca me sentí sola.",
     "Me gustaría que hubiera sesiones en mi propio idioma.",
     "Esperé 3,5 horas el 12/11/2026 a las 10:30.",
+    "Hasta cierto punto me ayudaron, pero faltó apoyo legal.",
 ]
 
 FRENCH = [
@@ -99,6 +104,7 @@ FRENCH = [
     "Merci à toute l'équipe, vous m'avez redonné confiance.",
     "Parfois j'appelais deux ou trois fois avant d'avoir quelqu'un.",
     "Je dormais chez une amie point final, personne ne m'a aidée avant.",
+    "J'en étais arrivée au point de ne plus manger.",
 ]
 
 PORTUGUESE = [

@@ -30,6 +30,9 @@ AT_AND_DOT_WORDS = [
     ("amina @ example dot com", R),
     ("amina at gmail dot com", R),
     ("amina.k (at) proton (.) me", R),
+    ("write to amina dot k at gmail dot com", f"write to {R}"),
+    ("écrivez-moi : amina point k chez gmail point com", f"écrivez-moi : {R}"),
+    ("amina[dot]k[at]gmail[dot]com", R),
 ]
 
 # Letters of other scripts that look like Latin ones, full-width forms and invisible characters.
@@ -101,6 +104,7 @@ HANDLES_AFTER_A_PLATFORM_WORD = [
     ("insta yangu ni amina_k", f"insta yangu ni {R}"),
     ("मेरा इंस्टा amina_k है", f"मेरा इंस्टा {R} है"),
     ("حسابي على انستغرام amina_k", f"حسابي على انستغرام {R}"),
+    ("ابحثي عني في التليجرام amina_k", f"ابحثي عني في التليجرام {R}"),
 ]
 
 FAMILIES = AT_AND_DOT_WORDS + LOOK_ALIKE_LETTERS + NUMBERS_IN_WORDS + DEFANGED_LINKS + HANDLES_AFTER_A_PLATFORM_WORD
@@ -160,12 +164,33 @@ def test_the_ordinary_corpus_has_at_least_200_sentences_in_each_of_the_eight_lan
 
 
 def test_at_most_one_percent_of_ordinary_sentences_are_altered():
+    # The ceiling is 1% (2 of 200); none is altered today, and this count says so exactly.
     altered = [sentence for _language, sentence in ORDINARY_SENTENCES if redact_personal_data(sentence) != sentence]
-    assert altered == []
+    assert (len(altered), altered) == (0, [])
 
 
 def test_the_ordinary_corpus_is_redacted_quickly():
+    redact_personal_data("warm up")  # the confusables table is built on first use, once per process
     started = time.perf_counter()
     for _language, sentence in ORDINARY_SENTENCES:
         redact_personal_data(sentence)
     assert time.perf_counter() - started < 0.5
+
+
+# Every word a rule listens for, repeated thousands of times around short words: a pattern that could
+# read the same text in two ways, or restart inside a chain, takes seconds or hours on these.
+LISTENED_FOR = [
+    "at", "(at)", "[.]", "(dot)", "dot", ".", "point", "punto", "nukta", "kwa", "chez", "arroba", "एट", "डॉट",
+    "على", "نقطة", "នៅ", "ចុច", "slash", "/", "insta", "tg", "one", "un", "sifuri", "शून्य", "صفر", "សូន្យ", "7",
+    "named", "नाम", "ឈ្មោះ", "Amina", "street",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("word", LISTENED_FOR)
+@pytest.mark.parametrize("template", ["a {} ", "a{}", "{} a_1 ", "{} "])
+def test_a_long_chain_of_listened_for_words_is_redacted_in_linear_time(word, template):
+    text = template.format(word) * 1500
+    started = time.perf_counter()
+    redact_personal_data(text)
+    likely_names_and_places(text)
+    assert time.perf_counter() - started < 1.5
