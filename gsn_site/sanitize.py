@@ -343,9 +343,10 @@ def contact_detail_spans(text):
 
 
 def redact_personal_data(value):
-    """Plain text with email addresses, links, social handles, phone and ID numbers (in digits of any
-    script or spelled out) replaced by `[removed]`. Names and places are not caught: see
-    `likely_names_and_places`."""
+    """Plain text with email addresses, links, social handles, phone and ID numbers replaced by
+    `[removed]`, however written: "at" and "dot" in words, defanged links, digits of any script, in
+    words or as keycaps, letters of other scripts that look like Latin ones. Names and places are
+    not caught: see `likely_names_and_places`."""
     text = plain_text(value)
     return _replace_spans(text, contact_detail_spans(text))
 
@@ -418,8 +419,9 @@ def _starts_sentence(text, position):
 
 def likely_names_and_places(text):
     """(start, end) spans of `text` that may name a person or a place, for a reviewer to look at:
-    runs of capitalised words (the first word of a sentence does not count) and common words for a
-    street, village or neighbourhood with the names and numbers next to them."""
+    runs of capitalised words (the first word of a sentence only when a name follows it), the word
+    after "named", "se llama", "anaitwa", "नाम", "اسمي" or "ឈ្មោះ", and common words for a street,
+    village or neighbourhood with the names and numbers next to them."""
     words = list(_WORD.finditer(text))
     flagged = [False] * len(words)
 
