@@ -174,7 +174,7 @@ def test_plain_text_decodes_entities_exactly_once(typed, stored):
 # Names and places are not removed automatically; the review screen highlights them.
 HIGHLIGHTED = [
     ("The counsellor listened.", []),
-    ("The staff at Kibera were kind. Amina Wanjiru helped me.", ["Kibera", "Wanjiru"]),
+    ("The staff at Kibera were kind. Amina Wanjiru helped me.", ["Kibera", "Amina Wanjiru"]),
     ("I live at 12 Main Street near the village.", ["12 Main Street", "village"]),
     ("My sister Grace and Dr. Mwangi came.", ["Grace", "Mwangi"]),
     ("I'm OK and I think the NGO was good.", []),
@@ -200,8 +200,8 @@ def test_likely_names_and_places_are_highlighted(text, highlighted):
 def test_highlighted_spans_are_exact_and_redact_in_place():
     text = "Amina Wanjiru took me to Kibera. I live on 12 Main Street near the village."
     spans = likely_names_and_places(text)
-    assert spans == [(6, 13), (25, 31), (43, 57), (67, 74)]
-    assert redact_spans(text, spans[:3]) == f"Amina {R} took me to {R}. I live on {R} near the village."
+    assert spans == [(0, 13), (25, 31), (43, 57), (67, 74)]
+    assert redact_spans(text, spans[:3]) == f"{R} took me to {R}. I live on {R} near the village."
 
 
 @pytest.mark.parametrize(
