@@ -38,6 +38,8 @@ from .sources import source as source_named
 
 # A count nobody can exceed: the solver needs finite bounds.
 UPPER = 10**6
+# Random directions tried before the exact solves (each finds values for every target at once).
+WITNESS_ROUNDS = 12
 
 
 @dataclass
@@ -118,6 +120,42 @@ class _Program:
         return extremes[0], extremes[1]
 
 
+def _value(target, solution):
+    return round(sum(coefficient * solution[variable] for variable, coefficient in target.items()))
+
+
+def _witnessed_values(problem, targets, truth, deadline, result, rounds=WITNESS_ROUNDS):
+    """The values each target takes in a few feasible solutions (the truth, and solutions pushing
+    random targets up and down): a target seen at three values needs no exact solve."""
+    count = len(problem.index)
+    solution = np.zeros(count)
+    for variable, value in truth.items():
+        solution[variable] = value
+    seen = [{_value(target, solution)} for target, _key in targets]
+    rng = np.random.default_rng(0)
+    for _round in range(rounds):
+        if not targets or time.monotonic() >= deadline:
+            break
+        objective = np.zeros(count)
+        for target, _key in targets:
+            sign = rng.choice((-1.0, 1.0))
+            for variable, coefficient in target.items():
+                objective[variable] += sign * coefficient
+        found = milp(
+            objective,
+            integrality=problem.integrality,
+            bounds=problem.bounds,
+            constraints=problem.constraints,
+            options={"time_limit": max(deadline - time.monotonic(), 0.01), "disp": False},
+        )
+        result.solves += 1
+        if found.status != 0:
+            break
+        for number, (target, _key) in enumerate(targets):
+            seen[number].add(_value(target, found.x))
+    return seen
+
+
 def _unit_id(kind, start, version):
     return f"{kind}:{start}:v{version}"
 
@@ -181,8 +219,12 @@ def audit_source(program, name, releases, frozen, minimum, timeout=None):
                 if before is not None and 0 < added < minimum:
                     targets.append(({variable: 1, before: -1}, (unit_id, cell + " (added)")))
     problem.compile()
-    for target, (unit_id, cell) in targets:
+    seen = _witnessed_values(problem, targets, truth, deadline, result)
+    for number, (target, (unit_id, cell)) in enumerate(targets):
         result.checked += 1
+        if len(seen[number]) >= 3:
+            # Three feasible values already found: this count cannot be narrowed to one or two.
+            continue
         extremes = problem.solve_range(target, deadline, result)
         if extremes is None:
             result.timed_out = True

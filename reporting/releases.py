@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from .audit import audit_source
 from .models import FrozenCounts, Release
-from .periods import PeriodKind, end_of, label_for, months_in, start_of
+from .periods import Period, PeriodKind, end_of, label_for, months_in, start_of
 from .ptable import min_cell, perturb
 from .sources import sources
 
@@ -280,3 +280,40 @@ def releasable_periods(first_day, today=None):
             periods.append((kind, start))
             start = end_of(kind, start) + datetime.timedelta(days=1)
     return periods
+
+
+def first_record_day(program):
+    days = [day for day in (source.first_day(program) for source in sources()) if day]
+    return min(days) if days else None
+
+
+def make_releases(programs=None, today=None, corrections=False):
+    """Build every releasable period of every program (months, quarters, years); idempotent.
+
+    Returns the releases built or corrected by this call. With `corrections`, periods already
+    released are given a correction release where late records arrived and the audit allows it.
+    """
+    from programs.models import Program
+
+    built = []
+    for program in programs or Program.objects.order_by("code"):
+        first = first_record_day(program)
+        if first is None:
+            continue
+        for kind, start in releasable_periods(first, today):
+            period = Period(kind, start)
+            existing = latest_release(program, kind, start)
+            if existing is None:
+                built.append(build_release(program, period, today))
+            elif corrections:
+                correction = build_correction(program, period, today)
+                if correction is not None:
+                    built.append(correction)
+    return built
+
+
+def published_release(program, period, today=None):
+    """The release every surface shows for a period: the latest stored version, built on first
+    reading once the period may be released; NotYetReleased before that."""
+    kind, start = period.kind, start_of(period.kind, period.start)
+    return latest_release(program, kind, start) or build_release(program, Period(kind, start), today)
