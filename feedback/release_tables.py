@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reporting.sources import Source, register
 
-from .models import Channel, FeedbackAnswer, FeedbackResponse, QuestionType, SurveyVersion
+from .models import Channel, FeedbackAnswer, FeedbackResponse, QuestionType, SurveyVersion, localised
 from .questions import NUMBER_CHOICES, to_outcome_scale
 
 RESPONSES = "responses"
@@ -216,3 +216,39 @@ def survivor_voice(questions):
 
 
 register(FeedbackSource())
+
+
+def release_about(release, program, period):
+    return {
+        "program": {"code": program.code, "name": program.name},
+        "period": period.as_json(),
+        "release": {
+            "version": release.version,
+            "created_at": release.created_at.isoformat(),
+            "method": "cell key",
+            "min_cell": release.min_cell,
+        },
+    }
+
+
+def _labels(question, language):
+    if question["collapsed"]:
+        return {key: str(COLLAPSED_LABELS[key]) for key in question["distribution"]}
+    if question["type"] in NUMBER_CHOICES:
+        return {str(value): str(label) for value, label in NUMBER_CHOICES[question["type"]]}
+    return {option["key"]: localised(option["label"], language) for option in question["options"]}
+
+
+def released_feedback(release, language=None):
+    """The feedback tables of a stored release, with texts in `language` (the JSON commands' shape)."""
+    language = language or settings.LANGUAGE_CODE
+    tables = release.tables["feedback"]
+    questions = []
+    for question in tables["questions"]:
+        entry = {key: question[key] for key in ("key", "type", "domain", "answered", "collapsed", "withheld")}
+        entry["text"] = localised(question["text"], language)
+        if question["distribution"] is not None:
+            entry["labels"] = _labels(question, language)
+            entry["distribution"] = question["distribution"]
+        questions.append(entry)
+    return {"responses": tables["responses"], "questions": questions, "survivor_voice": tables["voice"]}

@@ -147,3 +147,31 @@ class OutcomesSource(Source):
 
 
 register(OutcomesSource())
+
+
+def released_outcomes(release):
+    """The outcome tables of a stored release (the aso_summary command's shape)."""
+    tables = release.tables["outcomes"]
+    return {"survivors": tables["survivors"], "domains": tables["domains"]}
+
+
+def released_program_report(release, language=None):
+    """Survivor voice beside the assessed outcome, domain by domain, from one stored release."""
+    from feedback.release_tables import released_feedback
+
+    feedback = released_feedback(release, language)
+    outcomes = released_outcomes(release)
+    domains = {}
+    for code in DOMAIN_CODES:
+        voice = feedback["survivor_voice"].get(code) or {"mean": None, "answers": None, "reason": "no_question"}
+        assessed = outcomes["domains"][code]
+        domains[code] = {
+            "survivor_voice_mean": voice["mean"],
+            "survivor_voice_answers": voice["answers"],
+            "survivor_voice_reason": voice["reason"],
+            "assessed_n": assessed["n"],
+            "assessed_latest_mean": assessed["latest_mean"],
+            "assessed_mean_change": assessed["mean_change"],
+            "assessed_reason": assessed["withheld"],
+        }
+    return {"feedback": feedback, "outcomes": outcomes, "domains": domains}

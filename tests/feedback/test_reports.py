@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from feedback.models import FeedbackAnswer, QuestionType, ReportingPeriod
 from feedback.questions import outcome_scale_expression, to_outcome_scale
-from feedback.reports import feedback_summary, survivor_voice_by_domain, survivor_voice_summary
+from feedback.reports import feedback_summary, survivor_voice_summary
 
 from .factories import make_response
 
@@ -61,19 +61,6 @@ def test_the_database_computes_the_same_scale_as_python(program, survey):
     assert len(rows) == len(cases)
     for question_type, number, reverse, score in rows:
         assert score == pytest.approx(to_outcome_scale(question_type, number, reverse))
-
-
-def test_survivor_voice_by_domain_lists_every_scaled_answer(program, other_program, survey):
-    make_response(program, survey, feel_safe=5, often_afraid=5, legal_help_clear=1, contact="never")
-    make_response(program, survey, feel_safe=3, confident_earning=10, better="Fine")
-    make_response(other_program, survey, feel_safe=1)
-    make_response(program, survey, submitted_on=datetime.date(2020, 1, 1), feel_safe=1)
-    voice = survivor_voice_by_domain(program, date_from=datetime.date(2021, 1, 1))
-    assert {code: sorted(scores) for code, scores in voice.items()} == {
-        "safety": [1.0, 2.5, 4.0],
-        "legal_protection": [2.5],
-        "economic_empowerment_education": [4.0],
-    }
 
 
 def test_survivor_voice_summary_hides_domains_with_few_respondents(program, survey, october):
