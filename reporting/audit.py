@@ -25,6 +25,7 @@ figure released for the program, in every period and version, the published pert
 The solver is HiGHS through scipy's `milp`.
 """
 
+import itertools
 import time
 from dataclasses import dataclass, field
 
@@ -182,7 +183,7 @@ def audit_source(program, name, releases, frozen, minimum, timeout=None):
             by_unit.setdefault((kind, start), []).append(version)
         for (kind, start), versions in by_unit.items():
             versions.sort()
-            for earlier, later in zip(versions, versions[1:]):
+            for earlier, later in itertools.pairwise(versions):
                 for (unit_id, cell), variable in list(problem.index.items()):
                     if unit_id == _unit_id(kind, start, earlier):
                         problem.add([(problem.var(_unit_id(kind, start, later), cell), 1), (variable, -1)], 0, None)
@@ -203,9 +204,7 @@ def audit_source(program, name, releases, frozen, minimum, timeout=None):
             low, high = bounds[cell]
             problem.add([(problem.var(unit, part), 1) for unit in units for part in parts], low, high)
 
-    targets = [
-        ({variable: 1}, key) for key, variable in problem.index.items() if 0 < truth.get(variable, 0) < minimum
-    ]
+    targets = [({variable: 1}, key) for key, variable in problem.index.items() if 0 < truth.get(variable, 0) < minimum]
     if source.monotone:
         for kind, start, version in frozen:
             earlier = (kind, start, version - 1)

@@ -69,14 +69,14 @@ class Release(models.Model):
         scope = self.program.code if self.program_id else "network"
         return f"{scope} {self.label} v{self.version}"
 
-    @property
-    def label(self):
-        return label_for(self.kind, self.start)
-
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise ReleaseIsFrozen("A stored release is never changed.")
         super().save(*args, **kwargs)
+
+    @property
+    def label(self):
+        return label_for(self.kind, self.start)
 
 
 class FrozenCounts(models.Model):
@@ -110,14 +110,14 @@ class FrozenCounts(models.Model):
     def __str__(self):
         return f"{self.source} {label_for(self.kind, self.start)} v{self.version}"
 
-    @property
-    def label(self):
-        return label_for(self.kind, self.start)
-
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise ReleaseIsFrozen("Frozen counts are never changed.")
         super().save(*args, **kwargs)
+
+    @property
+    def label(self):
+        return label_for(self.kind, self.start)
 
     @classmethod
     def purge_expired(cls, now=None):

@@ -52,9 +52,10 @@ def is_releasable(kind, start, today=None):
 
 def not_released_sentence(kind, start):
     """What a page says of a period that is not released yet."""
-    return _(
-        "Figures for %(period)s are released on %(day)s, once the time to withdraw an answer has passed."
-    ) % {"period": period_name(kind, start), "day": date_format(release_day(kind, start), "j F Y")}
+    return _("Figures for %(period)s are released on %(day)s, once the time to withdraw an answer has passed.") % {
+        "period": period_name(kind, start),
+        "day": date_format(release_day(kind, start), "j F Y"),
+    }
 
 
 def period_name(kind, start):
@@ -113,9 +114,7 @@ def _unit_key(unit):
 def _related_entries(program, name, unit_periods):
     """The source's entries of every stored release of the program sharing a unit with `unit_periods`,
     closed over shared units (a month links its quarter, the quarter its year)."""
-    entries = [
-        release.cells[name] for release in Release.objects.filter(program=program) if name in release.cells
-    ]
+    entries = [release.cells[name] for release in Release.objects.filter(program=program) if name in release.cells]
     linked, wanted, changed = [], {tuple(period) for period in unit_periods}, True
     while changed:
         changed = False

@@ -127,7 +127,11 @@ def test_every_python_package_of_the_project_has_a_layer():
         ("programs/models.py", "from feedback.models import FeedbackResponse\n", ("programs", "feedback.models", 1)),
         ("members/forms.py", "from stories.models import StoryPage\n", ("members", "stories.models", 1)),
         ("stories/models.py", "from bench.data import build\n", ("stories", "bench.data", 1)),
-        ("reporting/releases.py", "from feedback.models import FeedbackResponse\n", ("reporting", "feedback.models", 1)),
+        (
+            "reporting/releases.py",
+            "from feedback.models import FeedbackResponse\n",
+            ("reporting", "feedback.models", 1),
+        ),
         (
             "reporting/audit.py",
             "def f():\n    from feedback.outcomes.models import AsoAssessment\n",

@@ -10,8 +10,8 @@ least N survivors, and the audit is told so (a shown mean says "at least N").
 
 from django.db.models import Min
 
-from reporting.sources import Source, register
 from programs.outcome_domains import DOMAIN_CODES
+from reporting.sources import Source, register
 
 from .models import AsoAssessment
 from .scoring import OVERALL, ScoringRules

@@ -46,6 +46,9 @@ def test_what_a_released_figure_says_is_an_interval_of_true_counts():
     for released in [0, *range(minimum, 25)]:
         low, high = possible_true_counts(released, minimum)
         producing = {
-            count for count in range(0, high + 10) for key in range(KEY_RANGE) if perturb(count, key, minimum) == released
+            count
+            for count in range(0, high + 10)
+            for key in range(KEY_RANGE)
+            if perturb(count, key, minimum) == released
         }
         assert producing == set(range(low, high + 1))
