@@ -252,3 +252,24 @@ def released_feedback(release, language=None):
             entry["distribution"] = question["distribution"]
         questions.append(entry)
     return {"responses": tables["responses"], "questions": questions, "survivor_voice": tables["voice"]}
+
+
+def report_summary(release, program, language=None):
+    """A stored release in the shape the admin report's sections read (feedback.reports.report_sections):
+    hidden figures are not None here, they were never computed; a breakdown coarsened away is empty."""
+    released = released_feedback(release, language)
+    responses = released["responses"]
+    return {
+        "program": {"code": program.code, "name": program.name},
+        "min_cell": release.min_cell,
+        "responses": {
+            "total": responses["total"],
+            "by_language": responses["by_language"] or {},
+            "by_channel": responses["by_channel"] or {},
+        },
+        "questions": [
+            {key: question[key] for key in ("key", "text", "answered", "labels", "distribution") if key in question}
+            for question in released["questions"]
+        ],
+        "suppressed": [],
+    }

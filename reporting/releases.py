@@ -316,3 +316,12 @@ def published_release(program, period, today=None):
     reading once the period may be released; NotYetReleased before that."""
     kind, start = period.kind, start_of(period.kind, period.start)
     return latest_release(program, kind, start) or build_release(program, Period(kind, start), today)
+
+
+def release_note(minimum):
+    """The line above every released table: what was done to the figures, in plain words."""
+    return _(
+        "To protect survivors, every figure has a little noise added, and a group of 1 to %(below)s people "
+        "is shown as 0 or %(min)s. Answers are grouped, or only the number who answered is shown, where "
+        "fewer than %(min)s people gave an answer."
+    ) % {"below": minimum - 1, "min": minimum}
