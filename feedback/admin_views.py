@@ -22,16 +22,17 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from gsn_site.admin_viewsets import WithoutScreensMixin
-from gsn_site.privacy import suppression_note
 from programs.models import Program
+from reporting.releases import NotYetReleased, published_release, release_note
 
 from .answers import REVIEW_ALL_ANSWERS, answer_programs
 from .exports import about_report, record_rows, spreadsheet_response, summary_header, summary_rows
 from .forms import AssistedEntryForm
 from .models import AccessLogEntry, Channel, FeedbackResponse, FeedbackSurvey, feedback_url
 from .receipts import new_submission_token, read_submission_token
+from .release_tables import report_summary
 from .report_options import ReportPeriodForm
-from .reports import default_disclosure_control, feedback_summary, report_sections
+from .reports import report_sections
 from .submission import store_response
 
 Action = AccessLogEntry.Action
@@ -363,26 +364,31 @@ def report(request):
     context = {"form": form, "page_title": _("Feedback report")}
     if form.is_bound and form.is_valid():
         program, period = form.cleaned_data["program"], form.reporting_period
-        control = default_disclosure_control()
-        summary = feedback_summary(program, period, control, language=request.LANGUAGE_CODE)
+        try:
+            release = published_release(program, period)
+        except NotYetReleased as error:
+            context["not_released"] = str(error)
+            return TemplateResponse(request, "feedback/admin/report.html", context)
+        summary = report_summary(release, program, language=request.LANGUAGE_CODE)
         sections = report_sections(summary)
+        note = release_note(release.min_cell)
         file_format = request.GET.get("format")
         if file_format in ("csv", "xlsx"):
             AccessLogEntry.record(request.user, Action.EXPORT_REPORT, program=program)
             return spreadsheet_response(
                 summary_header(),
-                summary_rows(sections, control.min_cell),
+                summary_rows(sections, release.min_cell),
                 f"feedback-report-{program.code}-{period.label}",
                 file_format,
                 sheet_title=_("Feedback %(period)s") % {"period": period.label},
-                about=about_report(program.name, period, control.min_cell, control.rounding_base),
+                about=about_report(program.name, period, release.min_cell, None, note=note),
             )
         AccessLogEntry.record(request.user, Action.REPORT, program=program)
         context.update(
             summary=summary,
             sections=sections,
             period=period,
-            note=suppression_note(control.min_cell, control.rounding_base),
+            note=note,
             query=f"program={program.pk}&period={period.label}",
         )
     status = 400 if form.is_bound and not form.is_valid() else 200

@@ -72,13 +72,13 @@ def spreadsheet_response(header, rows, filename, file_format, sheet_title, about
     return response
 
 
-def about_report(program_name, period, min_cell, rounding_base):
+def about_report(program_name, period, min_cell, rounding_base, note=None):
     """The lines above every aggregate table: what it covers, when it was made, what was left out."""
     return [
         (_("Program"), str(program_name)),
         (_("Period"), f"{period.name} ({period.start.isoformat()} – {period.end.isoformat()})"),
         (_("Produced on"), timezone.localdate().isoformat()),
-        (_("Note"), suppression_note(min_cell, rounding_base)),
+        (_("Note"), note or suppression_note(min_cell, rounding_base)),
     ]
 
 

@@ -23,6 +23,9 @@ from gsn_site.pages import SitePage
 from gsn_site.sanitize import likely_names_and_places, redact_personal_data, redact_spans
 from programs.models import Program, sees_every_program
 from programs.outcome_domains import OutcomeDomainCode
+from reporting import periods
+from reporting.keys import new_record_key
+from reporting.periods import PeriodKind
 
 from .receipts import receipt_hash_candidates
 
@@ -344,6 +347,8 @@ class FeedbackResponse(models.Model):
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.WEB)
     submitted_on = models.DateField(_("date"), default=datetime.date.today)
+    # The cell key method's secret record key (reporting.ptable): never shown, never exported.
+    record_key = models.PositiveSmallIntegerField(default=new_record_key, editable=False)
     # A hash of the one-time token in the form: a resubmitted form cannot make a second response.
     submission_hash = models.CharField(max_length=64, unique=True, editable=False)
     # A hash of the receipt code; cleared once the withdrawal period is over.
@@ -529,13 +534,6 @@ class AccessLogEntry(models.Model):
         )
 
 
-class PeriodKind(models.TextChoices):
-    MONTH = "month", _("Month")
-    QUARTER = "quarter", _("Quarter")
-    YEAR = "year", _("Year")
-
-
-_MONTHS_IN = {PeriodKind.MONTH: 1, PeriodKind.QUARTER: 3, PeriodKind.YEAR: 12}
 _LABEL_PATTERNS = {
     PeriodKind.YEAR: r"^(\d{4})$",
     PeriodKind.QUARTER: r"^(\d{4})-Q([1-4])$",
@@ -652,27 +650,9 @@ class ReportingPeriod(models.Model):
     def __str__(self):
         return str(self.name)
 
-    @staticmethod
-    def start_of(kind, day):
-        if kind == PeriodKind.YEAR:
-            return day.replace(month=1, day=1)
-        if kind == PeriodKind.QUARTER:
-            return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
-        return day.replace(day=1)
-
-    @staticmethod
-    def end_of(kind, day):
-        start = ReportingPeriod.start_of(kind, day)
-        month = start.month - 1 + _MONTHS_IN[kind]
-        return datetime.date(start.year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)
-
-    @staticmethod
-    def label_for(kind, day):
-        if kind == PeriodKind.YEAR:
-            return f"{day.year}"
-        if kind == PeriodKind.QUARTER:
-            return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
-        return f"{day.year}-{day.month:02d}"
+    start_of = staticmethod(periods.start_of)
+    end_of = staticmethod(periods.end_of)
+    label_for = staticmethod(periods.label_for)
 
     @staticmethod
     def parse_label(label):

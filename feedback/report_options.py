@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from feedback.models import PeriodKind, PeriodNotReleasable, ReportingPeriod
 from programs.models import Program
+from reporting.releases import NotYetReleased, published_release
 
 
 def add_report_arguments(parser):
@@ -51,6 +52,16 @@ def period_from_options(options):
             return ReportingPeriod.objects.latest_closed(PeriodKind.MONTH)
         return ReportingPeriod.objects.release(label=label, date_from=date_from, date_to=date_to)
     except PeriodNotReleasable as error:
+        raise CommandError(str(error)) from error
+
+
+def release_from_options(options):
+    """(program, period, stored release) asked for; CommandError with the release day when the
+    period's answers may still be withdrawn."""
+    program, period = program_from_options(options), period_from_options(options)
+    try:
+        return program, period, published_release(program, period)
+    except NotYetReleased as error:
         raise CommandError(str(error)) from error
 
 

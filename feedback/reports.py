@@ -160,21 +160,6 @@ def _domain_answers(program, date_from=None, date_to=None):
     )
 
 
-def survivor_voice_by_domain(program, date_from=None, date_to=None):
-    """{domain code: [each answer on the 1-4 outcome scale]} for the program's domain-mapped questions.
-
-    Raw per-answer values for further computation; not for display (see survivor_voice_summary).
-    """
-    scores = {}
-    for code, score in (
-        _domain_answers(program, date_from, date_to)
-        .values_list("domain", "score")
-        .order_by(domain_position("domain"), "pk")
-    ):
-        scores.setdefault(code, []).append(score)
-    return scores
-
-
 def survivor_voice_summary(program, period, control=None, summary=None):
     """{domain code: {"respondents", "answers", "mean", "reason"}}: what survivors say, on the 1-4 scale.
 

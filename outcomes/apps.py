@@ -6,3 +6,6 @@ class OutcomesConfig(AppConfig):
     label = "outcomes"
     verbose_name = "Outcomes (ASO)"
     demo_seed = "outcomes.demo.seed"
+
+    def ready(self):
+        from . import release_tables  # noqa: F401 (registers the outcomes' source of released figures)

@@ -358,7 +358,7 @@ class AssessmentWriter:
             (a.program_id, a.case_hash, a.assessed_on, a.occasion): a
             for a in AsoAssessment.objects.filter(
                 program_id__in={key[0] for key in records}, case_hash__in={key[1] for key in records}
-            ).only("id", "program_id", "case_hash", "assessed_on", "occasion", *self.fields)
+            ).only("id", "program_id", "case_hash", "assessed_on", "occasion", "record_key", *self.fields)
         }
         to_create, to_update = [], []
         for key, record in records.items():

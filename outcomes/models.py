@@ -12,6 +12,7 @@ from wagtail.contrib.settings.models import register_setting
 from gsn_site.models import CurrentSiteSetting
 from gsn_site.sanitize import plain_text
 from programs.outcome_domains import DOMAIN_CODES, DOMAIN_NAMES
+from reporting.keys import new_record_key
 
 
 class OutcomeDomain(models.Model):
@@ -63,6 +64,8 @@ class AsoAssessment(models.Model):
     case_hash = models.CharField(_("case (keyed hash)"), max_length=64, editable=False)
     assessed_on = models.DateField(_("assessed on"))
     occasion = models.PositiveSmallIntegerField(_("occasion"), choices=Occasion.choices)
+    # The cell key method's secret record key (reporting.ptable): never shown, never exported.
+    record_key = models.PositiveSmallIntegerField(default=new_record_key, editable=False)
     # One column per domain, named by the domain code; empty when the domain was not assessed.
     safety = models.FloatField(_("Safety"), null=True, blank=True)
     legal_protection = models.FloatField(_("Legal Protection"), null=True, blank=True)

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "programs",
     "feedback",
     "outcomes",
+    "reporting",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -311,6 +312,14 @@ PRIVATE_PATH_PREFIXES = ("accounts/", "feedback/", "my-stories/", "share-your-st
 # Free text older than this is removed by `manage.py purge_feedback_text`; structured answers stay.
 FEEDBACK_TEXT_RETENTION_DAYS = int(os.environ.get("FEEDBACK_TEXT_RETENTION_DAYS", "730"))
 FEEDBACK_WITHDRAWAL_DAYS = 30
+# --- Releases (reporting/) ------------------------------------------------------------------
+# A period is released this many days after FEEDBACK_WITHDRAWAL_DAYS have passed, so that paper forms
+# collected in the period can be typed in first; later entries reach only a correction release.
+RELEASE_PAPER_GRACE_DAYS = int(os.environ.get("RELEASE_PAPER_GRACE_DAYS", "0"))
+# The automatic attacker's time for one release; running out of time counts as a failed audit.
+RELEASE_AUDIT_TIMEOUT_SECONDS = float(os.environ.get("RELEASE_AUDIT_TIMEOUT_SECONDS", "30"))
+# True counts behind releases (admin-only) are deleted after this; a period can no longer be corrected then.
+RELEASE_TRUE_COUNTS_RETENTION_DAYS = int(os.environ.get("RELEASE_TRUE_COUNTS_RETENTION_DAYS", "1095"))
 FEEDBACK_TEXT_MAX_LENGTH = 2000
 # Floods are stopped per form: each page of questions carries a one-time token, a token stores one
 # response and may be sent only a few times. A room of survivors on one shelter network has many

@@ -182,8 +182,11 @@ def test_every_view_and_export_of_response_records_is_logged(client, administrat
     sign_in_with_two_steps(client, administrator)
     client.get(reverse("feedback_responses:index"))
     client.get(record_urls(own[0])["inspect"])
+    # The latest closed month is not released yet (its answers can still be withdrawn): nothing is shown
+    # or logged for it; a released period is.
     client.get(reverse("feedback_admin:report"), {"program": program.pk})
-    client.get(reverse("feedback_admin:report"), {"program": program.pk, "format": "csv"})
+    client.get(reverse("feedback_admin:report"), {"program": program.pk, "period": "2025-10"})
+    client.get(reverse("feedback_admin:report"), {"program": program.pk, "period": "2025-10", "format": "csv"})
     client.get(reverse("feedback_admin:export_records"), {"program": program.pk})
     log = list(
         AccessLogEntry.objects.order_by("pk").values_list("username", "action", "object_reference", "record_count")
@@ -212,7 +215,10 @@ def test_only_administrators_read_the_access_log(client, administrator, program_
     assert "kenya-staff" in page.content.decode()
 
 
-def test_report_exports_as_csv_and_xlsx_with_hidden_small_cells(client, administrator, program, survey):
+def test_report_exports_the_stored_release_as_csv_and_xlsx(client, administrator, program, survey):
+    from gsn_site.privacy import round_half_up
+    from reporting.models import Release
+
     october = datetime.date(2025, 10, 20)
     for _ in range(10):
         make_response(program, survey, submitted_on=october, feel_safe=4)
@@ -226,28 +232,77 @@ def test_report_exports_as_csv_and_xlsx_with_hidden_small_cells(client, administ
     assert csv_response["Content-Disposition"] == 'attachment; filename="feedback-report-kenya-aftercare-2025-10.csv"'
     csv_text = csv_response.content.decode("utf-8-sig").replace("\r\n", "\n")
     assert csv_text.startswith("Program,Kenya aftercare\nPeriod,October 2025 (2025-10-01 – 2025-10-31)\nProduced on,")
-    # 16 answered, released as 15; "agree" 10 of 15 is 67 %. The one "strongly disagree" is hidden,
-    # and with it the smallest other non-zero answer (5 "disagree"), never a zero.
-    assert "Responses,,Total,15,," in csv_text
-    assert "Question,Question feel-safe?,Agree,10,67," in csv_text
-    assert "Question,Question feel-safe?,Strongly disagree,,,fewer than 5 people" in csv_text
-    assert (
-        "Question,Question feel-safe?,Disagree,,,hidden so that another hidden figure cannot be worked out" in csv_text
+    tables = Release.objects.get(program=program, kind="month", start=datetime.date(2025, 10, 1)).tables["feedback"]
+    total = tables["responses"]["total"]
+    feel_safe = next(question for question in tables["questions"] if question["key"] == "feel-safe")
+    answered, shown = feel_safe["answered"], feel_safe["distribution"]
+    # 16 people; each figure is the release's, the one "strongly disagree" shows as 0 or 5, never 1.
+    assert abs(total - 16) <= 2
+    assert f"Responses,,Total,{total},," in csv_text
+    assert all(count == 0 or count >= 5 for count in shown.values())
+    # The audit may have collapsed the scale (agree / neither / disagree) for this period.
+    agree, disagree = ("agree", "disagree") if feel_safe["collapsed"] else ("4", "1")
+    labels = (
+        ("Agree or strongly agree", "Disagree or strongly disagree")
+        if feel_safe["collapsed"]
+        else ("Agree", "Strongly disagree")
     )
+    share = int(round_half_up(100 * shown[agree] / answered, 0))
+    assert f"Question,Question feel-safe?,{labels[0]},{shown[agree]},{share}," in csv_text
+    assert f"Question,Question feel-safe?,{labels[1]},{shown[disagree]}," in csv_text
     assert "Question,Question feel-safe?,Neither agree nor disagree,0,0," in csv_text
     workbook = load_workbook(io.BytesIO(client.get(url, {**query, "format": "xlsx"}).content))
     sheet = workbook.active
     assert sheet.title == "Feedback 2025-10"
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    assert ["Responses", None, "Total", 15, None, None] in rows
-    assert ["Question", "Question feel-safe?", "Strongly disagree", None, None, "fewer than 5 people"] in rows
+    assert ["Responses", None, "Total", total, None, None] in rows
+    assert any(row[:4] == ["Question", "Question feel-safe?", labels[1], shown[disagree]] for row in rows)
     page = client.get(url, query)
     assert page.status_code == 200
     assert "Kenya aftercare, October 2025" in page.text
-    assert "fewer than 5 people" in page.text
+    assert "a group of 1 to 4 people is shown as 0 or 5" in page.text
     assert "<svg" in page.text  # the bars
     # Languages are named, and languages nobody used are left out.
     assert "English" in page.text and "Khmer" not in page.text
+
+
+def test_a_late_paper_entry_changes_nothing_in_the_released_report(client, administrator, program, survey):
+    october = datetime.date(2025, 10, 20)
+    for _ in range(8):
+        make_response(program, survey, submitted_on=october, feel_safe=4)
+    sign_in_with_two_steps(client, administrator)
+    url = reverse("feedback_admin:report")
+    query = {"program": program.pk, "period": "2025-10"}
+
+    def tables(page):
+        return re.findall(r"<table.*?</table>", page.text, flags=re.S)
+
+    before = [client.get(url, {**query, "format": "csv"}).content, tables(client.get(url, query))]
+    assert before[1]
+    before_xlsx = [
+        list(row)
+        for row in load_workbook(io.BytesIO(client.get(url, {**query, "format": "xlsx"}).content)).active.iter_rows(
+            values_only=True
+        )
+    ]
+    for _ in range(3):
+        make_response(program, survey, submitted_on=october, channel="paper", feel_safe=1)
+    assert [client.get(url, {**query, "format": "csv"}).content, tables(client.get(url, query))] == before
+    after_xlsx = [
+        list(row)
+        for row in load_workbook(io.BytesIO(client.get(url, {**query, "format": "xlsx"}).content)).active.iter_rows(
+            values_only=True
+        )
+    ]
+    assert after_xlsx == before_xlsx
+
+
+def test_a_period_not_yet_released_says_when_it_will_be(client, administrator, program, survey):
+    sign_in_with_two_steps(client, administrator)
+    page = client.get(reverse("feedback_admin:report"), {"program": program.pk})
+    assert page.status_code == 200
+    assert "once the time to withdraw an answer has passed." in page.text
+    assert "Download CSV" not in page.text
 
 
 def test_the_report_refuses_dates_that_are_not_a_closed_period(client, administrator, program):

@@ -9,7 +9,9 @@ from django.core.management import call_command
 
 from feedback.models import FeedbackAnswer, QuestionType, ReportingPeriod
 from feedback.questions import outcome_scale_expression, to_outcome_scale
-from feedback.reports import feedback_summary, survivor_voice_by_domain, survivor_voice_summary
+from feedback.reports import feedback_summary, survivor_voice_summary
+from reporting.models import Release
+from reporting.ptable import cell_key, perturb
 
 from .factories import make_response
 
@@ -61,19 +63,6 @@ def test_the_database_computes_the_same_scale_as_python(program, survey):
     assert len(rows) == len(cases)
     for question_type, number, reverse, score in rows:
         assert score == pytest.approx(to_outcome_scale(question_type, number, reverse))
-
-
-def test_survivor_voice_by_domain_lists_every_scaled_answer(program, other_program, survey):
-    make_response(program, survey, feel_safe=5, often_afraid=5, legal_help_clear=1, contact="never")
-    make_response(program, survey, feel_safe=3, confident_earning=10, better="Fine")
-    make_response(other_program, survey, feel_safe=1)
-    make_response(program, survey, submitted_on=datetime.date(2020, 1, 1), feel_safe=1)
-    voice = survivor_voice_by_domain(program, date_from=datetime.date(2021, 1, 1))
-    assert {code: sorted(scores) for code, scores in voice.items()} == {
-        "safety": [1.0, 2.5, 4.0],
-        "legal_protection": [2.5],
-        "economic_empowerment_education": [4.0],
-    }
 
 
 def test_survivor_voice_summary_hides_domains_with_few_respondents(program, survey, october):
@@ -154,20 +143,39 @@ def test_summary_never_contains_free_text(program, survey, october):
     }  # fmt: skip
 
 
-def test_feedback_summary_command_prints_the_same_numbers_as_the_report(program, survey):
+def test_feedback_summary_command_prints_the_stored_release(program, survey):
     for day in (1, 2, 3, 4, 5, 6, 20):
         make_response(program, survey, submitted_on=datetime.date(2026, 3, day), feel_safe=4)
     out = io.StringIO()
     call_command("feedback_summary", "--program", program.code, "--period", "2026-03", "--format", "json", stdout=out)
     printed = json.loads(out.getvalue())
-    assert printed == feedback_summary(program, ReportingPeriod.objects.named("2026-03"))
-    assert printed["responses"]["total"] == 5  # 7 people, rounded to 5
+    release = Release.objects.get(program=program, kind="month", start=datetime.date(2026, 3, 1))
+    keys = program.responses.values_list("record_key", flat=True)
+    # 7 people, perturbed by the cell key of exactly those 7 responses.
+    assert printed["responses"]["total"] == perturb(7, cell_key(keys), 5)
+    assert printed["responses"] == release.tables["feedback"]["responses"]
     assert printed["period"] == {"from": "2026-03-01", "to": "2026-03-31", "label": "2026-03", "kind": "month"}
+    assert printed["release"]["version"] == 1 and printed["release"]["method"] == "cell key"
+    feel_safe = next(question for question in printed["questions"] if question["key"] == "feel-safe")
+    assert feel_safe["distribution"]["4"] == feel_safe["answered"] == printed["responses"]["total"]
+    assert feel_safe["labels"]["4"] == "Agree"
     same = io.StringIO()
     call_command(
         "feedback_summary", "--program", program.code, "--from", "2026-03-01", "--to", "2026-03-31", stdout=same
     )
     assert json.loads(same.getvalue()) == printed
+
+
+def test_a_period_whose_answers_can_still_be_withdrawn_is_not_released(program, survey, settings):
+    from django.core.management import CommandError
+
+    settings.FEEDBACK_WITHDRAWAL_DAYS = 36500
+    make_response(program, survey, submitted_on=datetime.date(2026, 3, 2), feel_safe=4)
+    with pytest.raises(CommandError) as refused:
+        call_command("feedback_summary", "--program", program.code, "--period", "2026-03", stdout=io.StringIO())
+    assert str(refused.value).startswith("Figures for March 2026 are released on ")
+    assert str(refused.value).endswith(", once the time to withdraw an answer has passed.")
+    assert not Release.objects.exists()
 
 
 @pytest.mark.parametrize(

@@ -16,12 +16,11 @@ from outcomes.reports import impact_figures
 from outcomes.scoring import ScoringRules
 from programs.models import Program
 from programs.outcome_domains import DOMAIN_CODES
+from reporting.ptable import cell_key, perturb
 
 from .helpers import assess, make_program
 
 pytestmark = pytest.mark.django_db
-
-BLOCK_KEYS = ["n", "first_mean", "latest_mean", "mean_change", "improved_measurable_pct", "improved_substantial_pct"]
 
 
 def publish(label):
@@ -51,35 +50,43 @@ def test_aso_summary_prints_exactly_the_documented_shape(program):
     summary = command_json(
         "aso_summary", "--program", "ke-json", "--from", "2024-01-01", "--to", "2024-12-31", "--format", "json"
     )
-    assert summary == {
-        "program": "ke-json",
-        "period": {"from": "2024-01-01", "to": "2024-12-31", "label": "2024", "kind": "year"},
-        "survivors": 5,
-        "assessments": 10,
-        "domains": {
-            **{
-                code: {
-                    "n": 5,
-                    "first_mean": 2.0,
-                    "latest_mean": 2.5,
-                    "mean_change": 0.5,
-                    "improved_measurable_pct": 100.0,
-                    "improved_substantial_pct": 0.0,
-                }
-                for code in DOMAIN_CODES
-            },
-            "safety": dict.fromkeys(BLOCK_KEYS),
-        },
-        "overall": {**dict.fromkeys(BLOCK_KEYS), "restored_pct": None},
-        # Nobody has a safety score at the latest assessment, so safety and overall have no data.
-        "suppressed": [{"cell": "safety", "reason": "no_data"}, {"cell": "overall", "reason": "no_data"}],
+    # Five survivors; every record is in every cell, so every non-empty cell has the same cell key.
+    five = perturb(5, cell_key(AsoAssessment.objects.values_list("record_key", flat=True)), 5)
+    shown = {
+        "n": five,
+        "improved": five,
+        "improved_pct": 100,
+        "substantial": 0,
+        "substantial_pct": 0,
+        "first_mean": 2.0,
+        "latest_mean": 2.5,
+        "mean_change": 0.5,
+        "withheld": None,
     }
-    assert command_json("aso_summary", "--program", "ke-json", "--period", "2024") == summary
+    # Nobody has a safety score at the latest assessment, so safety and overall have nobody.
+    empty = {"n": 0, "improved": 0, "improved_pct": None, "substantial": 0, "substantial_pct": None}
+    empty.update({"first_mean": None, "latest_mean": None, "mean_change": None, "withheld": "fewer_assessed"})
+    release = summary.pop("release")
+    assert release["version"] == 1 and release["method"] == "cell key" and release["min_cell"] == 5
+    assert summary == {
+        "program": {"code": "ke-json", "name": "Program ke-json"},
+        "period": {"from": "2024-01-01", "to": "2024-12-31", "label": "2024", "kind": "year"},
+        "survivors": five,
+        "domains": {
+            **dict.fromkeys(DOMAIN_CODES, shown),
+            "safety": empty,
+            "overall": {**empty, "restored": 0, "restored_pct": None},
+        },
+    }
+    assert command_json("aso_summary", "--program", "ke-json", "--period", "2024") == {**summary, "release": release}
 
 
-def test_aso_summary_without_a_period_covers_the_latest_closed_month(program):
+def test_the_latest_closed_month_is_not_shown_while_its_answers_can_be_withdrawn(program):
     latest = ReportingPeriod.objects.latest_closed()
-    assert command_json("aso_summary", "--program", "ke-json")["period"] == latest.as_json()
+    with pytest.raises(CommandError, match="once the time to withdraw an answer has passed"):
+        command_json("aso_summary", "--program", "ke-json")
+    with pytest.raises(CommandError, match=f"Figures for {latest.start:%B %Y} are released on "):
+        command_json("program_report", "--program", "ke-json", "--period", latest.label)
 
 
 def test_unknown_program_and_bad_dates_are_refused(program):
@@ -93,17 +100,20 @@ def test_unknown_program_and_bad_dates_are_refused(program):
 
 def test_program_report_puts_feedback_beside_outcomes(program):
     report = command_json("program_report", "--program", "ke-json", "--period", "2024", "--format", "json")
-    assert list(report) == ["program", "period", "feedback", "outcomes", "domains", "suppressed"]
-    assert report["outcomes"] == command_json("aso_summary", "--program", "ke-json", "--period", "2024")
+    assert list(report) == ["program", "period", "release", "feedback", "outcomes", "domains"]
+    aso = command_json("aso_summary", "--program", "ke-json", "--period", "2024")
+    assert report["outcomes"] == {"survivors": aso["survivors"], "domains": aso["domains"]}
     assert report["domains"]["social_support"] == {
         "survivor_voice_mean": None,
-        "survivor_voice_n": None,
+        "survivor_voice_answers": None,
+        "survivor_voice_reason": "no_question",
+        "assessed_n": aso["domains"]["social_support"]["n"],
         "assessed_latest_mean": 2.5,
         "assessed_mean_change": 0.5,
+        "assessed_reason": None,
     }
     assert report["domains"]["safety"]["assessed_latest_mean"] is None
     assert report["feedback"]["responses"]["total"] == 0
-    assert {"cell": "domains.safety.survivor_voice_mean", "reason": "no_data"} in report["suppressed"]
 
 
 def test_the_impact_page_shows_only_published_periods_of_opted_in_programs(client, program):
@@ -182,50 +192,21 @@ def test_demo_records_are_generated_once(demo_site):
     program = Program.objects.get(code="sample-ke-aftercare")
     summary = command_json("aso_summary", "--program", program.code, "--period", "2024")
     assert summary["survivors"] > 100
-    assert summary["overall"]["mean_change"] > 0
+    assert summary["domains"]["overall"]["mean_change"] > 0
     # The demo publishes two closed years on the Impact page, once.
     assert [snapshot.period.label for snapshot in ImpactSnapshot.objects.all()] == ["2025", "2024"]
 
 
-def test_survivor_voice_beside_outcomes_is_released_only_when_disclosure_control_allows(program, monkeypatch):
-    from outcomes import reports as outcome_reports
-
-    def voice(program, period, control, summary=None):
-        return {
-            "safety": {"respondents": 5, "answers": 10, "mean": 2.8, "reason": None},
-            "legal_protection": {
-                "respondents": None,
-                "answers": None,
-                "mean": None,
-                "reason": "group_fewer_than_min_cell",
-            },
-        }
-
-    monkeypatch.setattr(outcome_reports, "survivor_voice_summary", voice)
-    report = command_json("program_report", "--program", "ke-json", "--period", "2024")
-    domains = report["domains"]
-    assert (domains["safety"]["survivor_voice_mean"], domains["safety"]["survivor_voice_n"]) == (2.8, 5)
-    assert (domains["legal_protection"]["survivor_voice_mean"], domains["legal_protection"]["survivor_voice_n"]) == (
-        None,
-        None,
-    )
-    assert {"cell": "domains.legal_protection.survivor_voice_mean", "reason": "group_fewer_than_min_cell"} in report[
-        "suppressed"
-    ]
-    assert {"cell": "domains.social_support.survivor_voice_mean", "reason": "no_data"} in report["suppressed"]
-
-
 def test_the_demo_report_shows_survivor_voice_beside_outcomes(seed_everything):
-    from feedback.reports import survivor_voice_summary
-
     program = Program.objects.get(code="sample-ke-aftercare")
-    period = ReportingPeriod.objects.latest_closed(kind="quarter")
-    voice = survivor_voice_summary(program, period)
-    report = command_json("program_report", "--program", program.code, "--period", period.label)
-    assert voice
-    for code, values in voice.items():
-        # Each mapped domain is either released or hidden with its reason, the same in both.
-        assert (values["mean"] is None) == (values["reason"] is not None)
-        assert report["domains"][code]["survivor_voice_n"] == values["respondents"]
-        assert report["domains"][code]["survivor_voice_mean"] == values["mean"]
+    year = str(datetime.date.today().year - 1)
+    report = command_json("program_report", "--program", program.code, "--period", year)
+    mapped = {question["domain"] for question in report["feedback"]["questions"] if question["domain"]}
+    assert mapped
+    for code in mapped:
+        domain = report["domains"][code]
+        # Each mapped domain shows survivor voice, or says why not.
+        assert (domain["survivor_voice_mean"] is None) == (domain["survivor_voice_reason"] is not None)
+    shown = [code for code in mapped if report["domains"][code]["survivor_voice_mean"] is not None]
+    assert any(report["domains"][code]["assessed_latest_mean"] is not None for code in shown)
     assert report["feedback"]["responses"]["total"] > 0

@@ -2,16 +2,17 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from feedback.report_options import add_report_arguments, period_from_options, program_from_options
-from feedback.reports import feedback_summary
+from feedback.release_tables import release_about, released_feedback
+from feedback.report_options import add_report_arguments, release_from_options
 
 
 class Command(BaseCommand):
-    help = "Print a program's aggregate feedback report (small cells suppressed), the same numbers as the admin report."
+    help = "Print a program's released feedback figures for a closed period (the stored release, as every surface shows it)."
 
     def add_arguments(self, parser):
         add_report_arguments(parser)
 
     def handle(self, *args, **options):
-        summary = feedback_summary(program_from_options(options), period_from_options(options))
+        program, period, release = release_from_options(options)
+        summary = {**release_about(release, program, period), **released_feedback(release)}
         self.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2))

@@ -2,16 +2,18 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from feedback.report_options import add_report_arguments, period_from_options, program_from_options
-from outcomes.scoring import aso_summary
+from outcomes.release_tables import released_outcomes
+from feedback.release_tables import release_about
+from feedback.report_options import add_report_arguments, release_from_options
 
 
 class Command(BaseCommand):
-    help = "Print the outcome summary of a program's ASO assessments (small cells suppressed)."
+    help = "Print a program's released outcome figures (ASO) for a closed period, from the stored release."
 
     def add_arguments(self, parser):
         add_report_arguments(parser)
 
     def handle(self, *args, **options):
-        summary = aso_summary(program_from_options(options), period_from_options(options))
+        program, period, release = release_from_options(options)
+        summary = {**release_about(release, program, period), **released_outcomes(release)}
         self.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2))
