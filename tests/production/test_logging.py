@@ -167,4 +167,4 @@ def test_feedback_requests_are_counted_per_day_and_the_count_is_logged_once_the_
     counts = [record for record in _records(production_log) if record["message"] == "feedback requests"]
     assert len(counts) == 1
     assert counts[0]["day"] == today.isoformat()
-    assert counts[0]["counts"] == {"GET 2xx": 1, "POST 3xx": 1, "POST 4xx": 1}
+    assert counts[0]["counts"] == {"GET 2xx": 1, "POST 2xx": 1, "POST 4xx": 1}
