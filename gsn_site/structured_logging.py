@@ -110,7 +110,7 @@ _FEEDBACK_COUNT_SECONDS = 3 * _DAY
 
 
 def _feedback_count_key(day, method, status_class):
-    return f"feedback-requests:{day.isoformat()}:{method} {status_class}"
+    return f"feedback-requests:{day.isoformat()}:{method}:{status_class}"
 
 
 class RequestLogMiddleware:
