@@ -1,4 +1,5 @@
-"""Demo feedback: four fictional programs, a survey in every language, a year of sample responses."""
+"""Demo feedback: four fictional programs, a survey in every language, and sample responses for the
+last two years and the current one, quarter by quarter, as a real network would have."""
 
 import datetime
 import random
@@ -12,18 +13,21 @@ from programs.models import Program
 
 from . import demo_content as content
 from .models import (
-    Channel,
+    FeedbackAnswer,
     FeedbackResponse,
     FeedbackSurvey,
+    PeriodKind,
     ProgramAnswer,
+    QuestionType,
+    ReportingPeriod,
     SurveyQuestion,
     SurvivorLeadersView,
+    first_withdrawable_day,
 )
 from .questions import NUMBER_RANGES
+from .receipts import receipt_code_for, receipt_hash, submission_hash
 from .roles import FEEDBACK_REVIEWERS, PROGRAM_STAFF, SURVIVOR_LEADERS, ensure_feedback_groups
-from .submission import store_response
-
-SAMPLE_RESPONSES = 320
+from .submission import answers_from_form
 
 
 def seed(stdout):
@@ -94,33 +98,98 @@ def _responses(survey, programs):
     rng = random.Random(4)  # the same sample every time
     version = survey.current_version()
     today = datetime.date.today()
-    for number in range(SAMPLE_RESPONSES):
-        program = rng.choices(programs, weights=[5, 4, 3, 2])[0]
+    responses, answers = [], []
+    for program in programs:
+        profile = content.RESPONSE_PROFILES[program.code]
         languages = next(data["languages"] for data in content.PROGRAMS if data["code"] == program.code)
-        answers = {}
-        for question in version.questions:
-            if rng.random() < 0.15:  # skipped
-                continue
-            name = f"q_{question['key']}"
-            if question["type"] in NUMBER_RANGES:
-                low, high = NUMBER_RANGES[question["type"]]
-                answers[name] = min(high, max(low, round(rng.triangular(low, high, high * 0.7))))
-            elif question["type"] == "single_choice":
-                answers[name] = rng.choice(question["options"])["key"]
-            elif question["type"] == "multiple_choice":
-                answers[name] = [option["key"] for option in rng.sample(question["options"], rng.randint(1, 3))]
-            elif rng.random() < 0.3:
+        for index, (start, end) in enumerate(demo_quarters(today)):
+            count = responses_in_quarter(rng, profile, index)
+            days = (end - start).days + 1
+            for number in range(count):
+                # Drawn for every quarter, so that the closed years are the same sample whatever today is.
+                offset = int(rng.random() * days)  # one draw, however long the quarter
+                cleaned_data = _answers_of_one_survivor(rng, version, profile, index)
+                language = rng.choices(languages, weights=[3, 1])[0]
+                channel = rng.choices(list(profile["channels"]), weights=list(profile["channels"].values()))[0]
+                if start > today:
+                    continue
+                # The current quarter's sample is spread over the days that have passed.
+                submitted_on = start + datetime.timedelta(days=offset * ((min(end, today) - start).days + 1) // days)
+                token = f"sample-response-{program.code}-{index}-{number}"
+                response = FeedbackResponse(
+                    program=program,
+                    survey_version=version,
+                    language=language,
+                    channel=channel,
+                    submitted_on=submitted_on,
+                    submission_hash=submission_hash(token),
+                    receipt_hash=receipt_hash(receipt_code_for(token))
+                    if submitted_on >= first_withdrawable_day(today)
+                    else None,
+                    is_sample=True,
+                )
+                responses.append(response)
+                for answer in answers_from_form(version, cleaned_data):
+                    answer.response = response
+                    answers.append(answer)
+    FeedbackResponse.objects.bulk_create(responses, batch_size=500)
+    FeedbackAnswer.objects.bulk_create(answers, batch_size=2000)
+
+
+def demo_quarters(today):
+    """(first day, last day) of the twelve quarters of the last two years and the current one."""
+    quarters = []
+    for year in range(today.year - 2, today.year + 1):
+        for month in (1, 4, 7, 10):
+            start = datetime.date(year, month, 1)
+            quarters.append((start, ReportingPeriod.end_of(PeriodKind.QUARTER, start)))
+    return quarters
+
+
+def responses_in_quarter(rng, profile, index):
+    """How many sample survivors answer in one quarter: 40 to 150, growing slowly, busier at year end."""
+    season = (0.9, 1.05, 1.0, 1.1)[index % 4]
+    expected = profile["per_quarter"] * (1 + 0.04 * index) * season * rng.gauss(1, 0.12)
+    return min(150, max(40, round(expected)))
+
+
+def _answers_of_one_survivor(rng, version, profile, index):
+    """Plausible answers: each person feels better or worse across the board, the program's
+    domains start where its profile says and improve a little every quarter, and many skip some."""
+    person = rng.gauss(0, 0.55)
+    answers = {}
+    for question in version.questions:
+        name = f"q_{question['key']}"
+        if question["type"] == QuestionType.FREE_TEXT:
+            if rng.random() < 0.25:
                 answers[name] = rng.choice(content.FREE_TEXT)
-        store_response(
-            program=program,
-            version=version,
-            language=rng.choice(languages),
-            channel=rng.choices([Channel.WEB, Channel.ASSISTED, Channel.PAPER], weights=[7, 2, 1])[0],
-            cleaned_data=answers,
-            token=f"sample-response-{number}",
-            submitted_on=today - datetime.timedelta(days=rng.randint(0, 364)),
-            is_sample=True,
-        )
+            continue
+        if rng.random() < profile["skips"].get(question["key"], 0.08):
+            continue
+        if question["type"] in NUMBER_RANGES:
+            level = profile["levels"][question["domain"]] + profile["improvement"] * index
+            feeling = level + person + rng.gauss(0, 0.75)  # on the 1-5 agreement scale
+            answers[name] = _scale_answer(question["type"], feeling)
+        elif question["type"] == QuestionType.SINGLE_CHOICE:
+            keys = [option["key"] for option in question["options"]]
+            answers[name] = rng.choices(keys, weights=profile["contact"][: len(keys)])[0]
+        elif question["type"] == QuestionType.MULTIPLE_CHOICE:
+            ticked = [
+                option["key"]
+                for option, share in zip(question["options"], profile["support"], strict=False)
+                if rng.random() < share
+            ]
+            if ticked:
+                answers[name] = ticked
+    return answers
+
+
+def _scale_answer(question_type, feeling):
+    if question_type == QuestionType.LIKERT:
+        return min(5, max(1, round(feeling)))
+    if question_type == QuestionType.YES_NO_UNSURE:
+        return 2 if feeling >= 3.2 else 1 if feeling >= 2.5 else 0
+    return min(10, max(0, round((feeling - 1) * 2.5)))
 
 
 def _staff_user(program, group, stdout):

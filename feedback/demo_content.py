@@ -144,6 +144,31 @@ QUESTIONS = [
         "help": {},
     },
     {
+        "key": "health-care-when-unwell",
+        "type": "likert",
+        "domain": "physical_wellbeing",
+        "text": {
+            "en": "I can get health care when I am unwell.",
+            "es": "Puedo recibir atención de salud cuando estoy enferma o enfermo.",
+            "fr": "Je peux me faire soigner quand je suis malade.",
+            "pt": "Consigo ter cuidados de saúde quando estou doente.",
+            "hi": "जब मैं बीमार होती/होता हूँ, तो मुझे इलाज मिल पाता है।",
+            "sw": "Ninaweza kupata huduma za afya ninapokuwa mgonjwa.",
+            "km": "ខ្ញុំអាចទទួលបានការថែទាំសុខភាព នៅពេលខ្ញុំឈឺ។",
+            "ar": "أستطيع الحصول على الرعاية الصحية عندما أكون مريضًا.",
+        },
+        "help": {
+            "en": "Think about the last three months.",
+            "es": "Piensa en los últimos tres meses.",
+            "fr": "Pensez aux trois derniers mois.",
+            "pt": "Pense nos últimos três meses.",
+            "hi": "पिछले तीन महीनों के बारे में सोचिए।",
+            "sw": "Fikiria kuhusu miezi mitatu iliyopita.",
+            "km": "សូមគិតអំពីបីខែចុងក្រោយនេះ។",
+            "ar": "فكّر في الأشهر الثلاثة الماضية.",
+        },
+    },
+    {
         "key": "contact-with-staff",
         "type": "single_choice",
         "domain": None,
@@ -350,6 +375,77 @@ PROGRAMS = [
         },
     },
 ]
+
+# How each fictional program's sample answers look: responses in an average quarter, where each
+# domain starts on the 1-5 agreement scale, how much it improves every quarter, questions often
+# skipped, how often people saw staff (weekly, monthly, less, never) and the share ticking each kind
+# of support. Made up, so that the programs differ as real ones do.
+RESPONSE_PROFILES = {
+    "sample-ke-aftercare": {
+        "per_quarter": 92,
+        "levels": {
+            "safety": 3.1,
+            "mental_wellbeing": 2.9,
+            "legal_protection": 2.7,
+            "economic_empowerment_education": 2.6,
+            "social_support": 3.3,
+            "physical_wellbeing": 3.0,
+        },
+        "improvement": 0.06,
+        "skips": {"legal-options-explained": 0.2},
+        "channels": {"web": 6, "assisted": 3, "paper": 1},
+        "contact": [4, 4, 2, 1],
+        "support": [0.6, 0.35, 0.3, 0.25, 0.45, 0.2],
+    },
+    "sample-in-restoration": {
+        "per_quarter": 85,
+        "levels": {
+            "safety": 3.4,
+            "mental_wellbeing": 2.8,
+            "legal_protection": 2.5,
+            "economic_empowerment_education": 2.4,
+            "social_support": 3.0,
+            "physical_wellbeing": 2.8,
+        },
+        "improvement": 0.05,
+        "skips": {"legal-options-explained": 0.12, "confident-earning": 0.15},
+        "channels": {"web": 3, "assisted": 4, "paper": 3},
+        "contact": [5, 3, 1, 1],
+        "support": [0.4, 0.5, 0.35, 0.3, 0.5, 0.45],
+    },
+    "sample-kh-survivor-care": {
+        "per_quarter": 65,
+        "levels": {
+            "safety": 3.0,
+            "mental_wellbeing": 2.7,
+            "legal_protection": 2.9,
+            "economic_empowerment_education": 2.8,
+            "social_support": 2.9,
+            "physical_wellbeing": 3.2,
+        },
+        "improvement": 0.07,
+        "skips": {"legal-options-explained": 0.25},
+        "channels": {"web": 5, "assisted": 3, "paper": 2},
+        "contact": [3, 5, 2, 1],
+        "support": [0.55, 0.25, 0.4, 0.45, 0.3, 0.3],
+    },
+    "sample-br-acolhimento": {
+        "per_quarter": 50,
+        "levels": {
+            "safety": 2.8,
+            "mental_wellbeing": 3.0,
+            "legal_protection": 3.1,
+            "economic_empowerment_education": 2.7,
+            "social_support": 3.4,
+            "physical_wellbeing": 3.1,
+        },
+        "improvement": 0.04,
+        "skips": {"legal-options-explained": 0.1, "safe-where-i-live": 0.12},
+        "channels": {"web": 8, "assisted": 1, "paper": 1},
+        "contact": [2, 4, 3, 1],
+        "support": [0.5, 0.3, 0.35, 0.2, 0.3, 0.55],
+    },
+}
 
 DESCRIPTION = {
     "en": "Sample content: this program is fictional and exists only on the demonstration site.",

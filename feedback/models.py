@@ -428,8 +428,17 @@ class FeedbackResponse(models.Model):
         Without `include_free_text` a written answer's text is None: it never leaves the model.
         """
         order = {question["key"]: position for position, question in enumerate(self.survey_version.questions)}
+        # Ticked options in the order the question lists them (answer keys are random).
+        options = {
+            (question["key"], option["key"]): position
+            for question in self.survey_version.questions
+            for position, option in enumerate(question.get("options", []))
+        }
         rows = []
-        for answer in sorted(self.answers.all(), key=lambda a: (order.get(a.question_key, 999), a.pk)):
+        for answer in sorted(
+            self.answers.all(),
+            key=lambda a: (order.get(a.question_key, 999), options.get((a.question_key, a.choice), 999), a.text),
+        ):
             question = self.survey_version.question(answer.question_key) or {"text": {}, "options": []}
             hidden = answer.question_type == QuestionType.FREE_TEXT and not include_free_text
             value = None if hidden else answer.display_value(question, language)
@@ -441,12 +450,14 @@ class FeedbackAnswer(models.Model):
     """One answer. A multiple-choice question has one row per option ticked.
 
     The question's type, domain and scoring direction are copied from the survey version so that
-    reports can be computed by the database.
+    reports can be computed by the database. The key is a random UUID, as a response's is: the
+    review screens name answers by it, and it must not show the order in which they arrived.
     """
 
     # Part of a response, never content other screens point at (see FeedbackResponse).
     wagtail_reference_index_ignore = True
 
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     response = models.ForeignKey(
         FeedbackResponse, on_delete=models.CASCADE, related_name="answers", verbose_name=_("response")
     )

@@ -1,11 +1,12 @@
 """The public feedback flow: program picker, opening screen, questions, thank-you, withdrawal.
 
-No account and nothing about the device is stored. The receipt code lives in the session for the
-one display after sending (never in a URL); the session is the only cookie besides the CSRF token.
+No account and nothing about the device is stored. The receipt code is handed over once, in the
+answer to the form itself: it is kept in no session, URL or cookie, so nothing links a signed-in
+account or a later visitor of the device to the response, and a form sent again shows no code.
 """
 
 from django.conf import settings
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -16,8 +17,6 @@ from .forms import SurveyForm, WithdrawalConfirmForm, WithdrawalForm
 from .models import Channel, FeedbackResponse, ProgramAnswer, SurveyVersion, program_survey
 from .receipts import new_submission_token, read_submission_token
 from .submission import store_response
-
-RECEIPT_SESSION_KEY = "feedback_receipt"
 
 
 def problem(request, message, status):
@@ -121,12 +120,11 @@ def questions(request, code):
         cleaned_data=form.cleaned_data,
         token=token[0],
     )
-    request.session[RECEIPT_SESSION_KEY] = {"code": receipt, "program": program.code, "already_received": not created}
-    return redirect("feedback:thanks", code=program.code)
+    return _thanks_page(request, program, receipt if created else "", already_received=not created)
 
 
 def thanks(request, code):
-    """The page after sending: shows the receipt code once, then only the thanks."""
+    """The thanks without a code: the code was shown once, in the answer to the form."""
     program = Program.objects.filter(code=code).first()
     if program is None:
         return problem(
@@ -136,18 +134,15 @@ def thanks(request, code):
             ),
             404,
         )
-    receipt = request.session.pop(RECEIPT_SESSION_KEY, None)
-    if not request.session.keys():
-        # Nothing else was in the session: end it, so the cookie goes too.
-        request.session.flush()
-    if receipt and receipt.get("program") != program.code:
-        receipt = None
-    survey = program_survey(program)
+    return _thanks_page(request, program, "", already_received=False)
+
+
+def _thanks_page(request, program, receipt_code, already_received):
     context = {
         "program": program,
-        "survey": survey,
-        "receipt_code": receipt["code"] if receipt else "",
-        "already_received": bool(receipt and receipt["already_received"]),
+        "survey": program_survey(program),
+        "receipt_code": receipt_code,
+        "already_received": already_received,
         "withdraw_days": settings.FEEDBACK_WITHDRAWAL_DAYS,
         "answer": ProgramAnswer.objects.latest_for(program),
     }

@@ -6,15 +6,18 @@ query string), cuts query strings and everything after a private path prefix out
 masks anything shaped like a receipt code, and replaces exception messages (a database error can
 quote the row it refused) by the exception type and the code locations. A record about a public
 feedback path keeps only the day as its time: a line saying when someone sent feedback must not be
-lined up with their answers.
+lined up with their answers. The request log writes no line for the feedback pages at all (see
+`RequestLogMiddleware`): only a count per day.
 """
 
+import datetime
 import logging
 import re
 import time
 import traceback
 
 from django.conf import settings
+from django.core.cache import cache
 
 _QUERY_STRING = re.compile(r"\?[^\s\"'<>]*")
 _FEEDBACK_PATH = re.compile(r"(?<![\w/])/(?:[a-z]{2}(?:-[a-z]+)?/)?feedback/")
@@ -93,10 +96,34 @@ def json_logging_config(level="INFO"):
     }
 
 
+def _today():
+    return datetime.datetime.now(datetime.UTC).date()
+
+
+def _status_class(status):
+    return f"{status // 100}xx"
+
+
+_COUNTED_METHODS = ("GET", "POST", "other")
+_STATUS_CLASSES = ("1xx", "2xx", "3xx", "4xx", "5xx")
+_FEEDBACK_COUNT_SECONDS = 3 * _DAY
+
+
+def _feedback_count_key(day, method, status_class):
+    return f"feedback-requests:{day.isoformat()}:{method}:{status_class}"
+
+
 class RequestLogMiddleware:
-    """One line per request: method, path (private paths cut short), status, time, page cache state."""
+    """One line per request: method, path (private paths cut short), status, time, page cache state.
+
+    Requests to the public feedback pages get no line of their own: even with a day-only time, a
+    line's place between its neighbours' full times says when someone sent their answers. They are
+    counted per day in the shared cache instead, and the day's counts are logged by the first
+    request after the day is over.
+    """
 
     logger = logging.getLogger("gsn.request")
+    _summarised_up_to = None  # per process: the last day whose counts this process saw logged
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -104,6 +131,13 @@ class RequestLogMiddleware:
     def __call__(self, request):
         started = time.perf_counter()
         response = self.get_response(request)
+        self._log_yesterdays_feedback_counts()
+        if _FEEDBACK_PATH.search(request.path):
+            method = request.method if request.method in _COUNTED_METHODS else "other"
+            key = _feedback_count_key(_today(), method, _status_class(response.status_code))
+            cache.add(key, 0, _FEEDBACK_COUNT_SECONDS)
+            cache.incr(key)
+            return response
         self.logger.info(
             "request",
             extra={
@@ -115,3 +149,21 @@ class RequestLogMiddleware:
             },
         )
         return response
+
+    def _log_yesterdays_feedback_counts(self):
+        yesterday = _today() - datetime.timedelta(days=1)
+        if RequestLogMiddleware._summarised_up_to == yesterday:
+            return
+        RequestLogMiddleware._summarised_up_to = yesterday
+        # One process of one node logs each day, whichever request comes first.
+        if not cache.add(f"feedback-requests-logged:{yesterday.isoformat()}", True, _FEEDBACK_COUNT_SECONDS):
+            return
+        keys = {
+            f"{method} {status_class}": _feedback_count_key(yesterday, method, status_class)
+            for method in _COUNTED_METHODS
+            for status_class in _STATUS_CLASSES
+        }
+        stored = cache.get_many(keys.values())
+        counts = {name: stored[key] for name, key in keys.items() if stored.get(key)}
+        if counts:
+            self.logger.info("feedback requests", extra={"day": yesterday.isoformat(), "counts": counts})

@@ -1,7 +1,8 @@
 """Demo ASO records: generated, fictional assessments for the demo programs, intake to closure.
 
-Deterministic (a fixed random seed per program and fixed dates), and written through the same
-upsert as the importer, so running it again changes nothing.
+Deterministic (a fixed random seed per program, dates in the last two years and the current one,
+never after today), and written through the same upsert as the importer, so running it again
+changes nothing.
 """
 
 import datetime
@@ -18,12 +19,21 @@ from .models import ImpactSnapshot, Occasion
 from .reports import impact_figures
 from .scoring import ScoringRules, domain_score_from_subdomains
 
-SURVIVORS_PER_PROGRAM = 240
+# Cases per program: intakes spread over the last two years and the current one, as the feedback is.
+SURVIVORS = {
+    "sample-ke-aftercare": 220,
+    "sample-in-restoration": 180,
+    "sample-kh-survivor-care": 150,
+    "sample-br-acolhimento": 120,
+}
 SUBDOMAINS_PER_DOMAIN = 3
-FIRST_INTAKE = datetime.date(2023, 1, 9)
-LAST_DAY = datetime.date(2025, 10, 31)
-# Programs whose figures the demo shows on the public Impact page.
-PUBLISHED = {"sample-ke-aftercare", "sample-in-restoration"}
+INTAKE_MONTHS = 34  # January two years ago to October this year
+# After intake: six months, then yearly; a closure ends the plan (months after intake).
+FOLLOW_UPS = [(6, Occasion.SIX_MONTH), (12, Occasion.ANNUAL), (24, Occasion.ANNUAL), (36, Occasion.ANNUAL)]
+CLOSURE_MONTHS = (10, 14, 18, 22, 28)
+# Programs whose figures the demo shows on the public Impact page: all of them, so that the page
+# shows the network side by side.
+PUBLISHED = {data["code"] for data in PROGRAMS}
 
 
 def _demo_programs():
@@ -36,6 +46,7 @@ def _demo_programs():
                 "name": name,
                 "organisation": data.get("organisation", "Sample organisation"),
                 "country": data["country"],
+                "is_sample": True,
             },
         )
         programs.append(program)
@@ -65,40 +76,63 @@ def _assessment(rng, program, case_ref, assessed_on, occasion, levels, skip_doma
     )
 
 
-def _survivor_records(rng, program, number):
-    """One survivor's assessments: intake, six months, yearly, and closure for most."""
+def _months_later(first_year, months, day):
+    """A day `months` after January of `first_year`: days 1-28 exist in every month of every year,
+    so the sample falls in the same months whichever year it is seeded in."""
+    return datetime.date(first_year + months // 12, months % 12 + 1, day)
+
+
+def _survivor_records(rng, program, number, today):
+    """One survivor's assessments: intake, six months, yearly, and closure for most; none after today.
+
+    Everything is drawn before the dates are compared with today, so the closed years are the same
+    sample on any day of the current year."""
     case_ref = f"DEMO-{program.code.upper()}-{number:04d}"
-    intake = FIRST_INTAKE + datetime.timedelta(days=rng.randrange(0, 640))
+    first_year = today.year - 2
+    intake_month = int(rng.random() * INTAKE_MONTHS)
+    intake_day = 1 + int(rng.random() * 28)
     levels = {code: rng.uniform(1.4, 2.6) for code in DOMAIN_CODES}
     growth = {code: rng.gauss(0.35, 0.3) for code in DOMAIN_CODES}
     skip = rng.choice(DOMAIN_CODES) if rng.random() < 0.06 else None
-    records = [_assessment(rng, program, case_ref, intake, Occasion.INTAKE, levels, skip)]
-    plan = [(182, Occasion.SIX_MONTH), (365, Occasion.ANNUAL), (730, Occasion.ANNUAL)]
-    closure_after = rng.choice([None, 300, 420, 540, 700]) if rng.random() < 0.8 else None
-    for days, occasion in plan:
-        if closure_after is not None and days >= closure_after:
+    closure_after = rng.choice(CLOSURE_MONTHS) if rng.random() < 0.75 else None
+    records = [
+        _assessment(
+            rng, program, case_ref, _months_later(first_year, intake_month, intake_day), Occasion.INTAKE, levels, skip
+        )
+    ]
+    for months, occasion in FOLLOW_UPS:
+        if closure_after is not None and months >= closure_after:
             break
-        day = intake + datetime.timedelta(days=days + rng.randrange(-10, 11))
-        if day > LAST_DAY:
-            return records
-        levels = {code: min(3.9, level + growth[code] * 0.6) for code, level in levels.items()}
-        records.append(_assessment(rng, program, case_ref, day, occasion, levels))
+        levels = {code: min(3.9, level + growth[code]) for code, level in levels.items()}
+        day = 1 + int(rng.random() * 28)
+        records.append(
+            _assessment(rng, program, case_ref, _months_later(first_year, intake_month + months, day), occasion, levels)
+        )
     if closure_after is not None:
-        day = intake + datetime.timedelta(days=closure_after)
-        if day <= LAST_DAY:
-            levels = {code: min(3.9, level + growth[code] * 0.5) for code, level in levels.items()}
-            records.append(_assessment(rng, program, case_ref, day, Occasion.CLOSURE, levels))
-    return records
+        levels = {code: min(3.9, level + growth[code] * 0.6) for code, level in levels.items()}
+        day = 1 + int(rng.random() * 28)
+        records.append(
+            _assessment(
+                rng,
+                program,
+                case_ref,
+                _months_later(first_year, intake_month + closure_after, day),
+                Occasion.CLOSURE,
+                levels,
+            )
+        )
+    return [record for record in records if record.assessed_on <= today]
 
 
 def seed(stdout):
+    today = datetime.date.today()
     for program in _demo_programs():
         rng = random.Random(f"gsn-aso-demo-{program.code}")
         first_time = not program.aso_assessments.exists()
         records = [
             record
-            for number in range(1, SURVIVORS_PER_PROGRAM + 1)
-            for record in _survivor_records(rng, program, number)
+            for number in range(1, SURVIVORS[program.code] + 1)
+            for record in _survivor_records(rng, program, number, today)
         ]
         result = save_records(records)
         if first_time and program.code in PUBLISHED and not program.publish_impact:
@@ -110,14 +144,16 @@ def seed(stdout):
 
 
 # Closed years with demo assessments: published on the Impact page as frozen snapshots.
-DEMO_PUBLISHED_PERIODS = ("2024", "2025")
+def demo_published_periods(today=None):
+    year = (today or datetime.date.today()).year
+    return (str(year - 2), str(year - 1))
 
 
 def publish_demo_periods(stdout):
     """Publish the demo's closed years once (a published period is never published again)."""
     rules = ScoringRules.from_settings()
     programs = Program.objects.filter(publish_impact=True).order_by("name")
-    for label in DEMO_PUBLISHED_PERIODS:
+    for label in demo_published_periods():
         period = ReportingPeriod.objects.named(label)
         if not period.is_closed() or ImpactSnapshot.objects.filter(period=period).exists():
             continue

@@ -279,6 +279,10 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # Shared devices: a session ends with the browser.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
+# The CSRF cookie ends with the browser too: kept for a year (Django's default), it tells whoever picks
+# up a shared phone that it was used on this site, feedback pages included. One cookie serves the
+# whole site, so it cannot be shorter on some pages only.
+CSRF_COOKIE_AGE = None
 
 # --- Stories --------------------------------------------------------------------------------
 # A story reported by this many different readers (open reports) is unpublished until a moderator decides.

@@ -115,3 +115,31 @@ def test_a_new_database_gets_the_three_roles_the_answer_review_and_the_six_domai
         ["Survivor leaders approve"],
     )
     assert list(OutcomeDomain.objects.values_list("code", flat=True)) == list(DOMAIN_CODES)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_existing_answers_keep_their_response_and_values_and_get_random_keys():
+    import uuid
+
+    from feedback.models import FeedbackAnswer
+
+    from .factories import ProgramFactory, make_response
+
+    survey = make_survey(slug="answers-move")
+    response = make_response(ProgramFactory(code="answers-move"), survey)
+    old_apps = migrate([("feedback", "0015_records_leave_the_reference_index")])
+    OldAnswer = old_apps.get_model("feedback", "FeedbackAnswer")
+    for number in (4, 2, 5):
+        OldAnswer.objects.create(
+            response_id=response.pk, question_key="feel-safe", question_type="likert", number=number
+        )
+    OldAnswer.objects.create(response_id=response.pk, question_key="better", question_type="free_text", text="Kept.")
+    migrate(latest())
+    answers = FeedbackAnswer.objects.filter(response=response)
+    assert sorted((a.question_key, a.number, a.text) for a in answers) == [
+        ("better", None, "Kept."),
+        ("feel-safe", 2, ""),
+        ("feel-safe", 4, ""),
+        ("feel-safe", 5, ""),
+    ]
+    assert all(isinstance(answer.pk, uuid.UUID) and answer.pk.version == 4 for answer in answers)

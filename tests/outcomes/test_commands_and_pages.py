@@ -4,6 +4,7 @@ import datetime
 import io
 import json
 import re
+from collections import Counter
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -11,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from feedback.models import ReportingPeriod
-from outcomes.models import AsoAssessment, ImpactSnapshot
+from outcomes.models import AsoAssessment, ImpactSnapshot, Occasion
 from outcomes.reports import impact_figures
 from outcomes.scoring import ScoringRules
 from programs.models import Program
@@ -181,8 +182,29 @@ def test_demo_records_are_generated_once(demo_site):
             pass
 
     demo.seed(Quiet())
-    count = AsoAssessment.objects.count()
-    assert count > 4 * 240 * 2
+    # Intake, six months, yearly and closure for 670 fictional cases over the last two years and this one.
+    year = datetime.date.today().year
+    per_year = Counter(AsoAssessment.objects.values_list("program__code", "assessed_on__year"))
+    assert {key: count for key, count in per_year.items() if key[1] < year} == {
+        ("sample-ke-aftercare", year - 2): 118,
+        ("sample-ke-aftercare", year - 1): 254,
+        ("sample-in-restoration", year - 2): 86,
+        ("sample-in-restoration", year - 1): 217,
+        ("sample-kh-survivor-care", year - 2): 84,
+        ("sample-kh-survivor-care", year - 1): 186,
+        ("sample-br-acolhimento", year - 2): 62,
+        ("sample-br-acolhimento", year - 1): 145,
+    }
+    assert {key[1] for key in per_year} == {year - 2, year - 1, year}
+    assert not AsoAssessment.objects.filter(assessed_on__gt=datetime.date.today()).exists()
+    assert AsoAssessment.objects.values("case_hash").distinct().count() == 670
+    assert set(AsoAssessment.objects.values_list("occasion", flat=True)) == {
+        Occasion.INTAKE,
+        Occasion.SIX_MONTH,
+        Occasion.ANNUAL,
+        Occasion.CLOSURE,
+    }
+    assert all(program.is_sample and program.publish_impact for program in Program.objects.all())
     before = list(AsoAssessment.objects.order_by("pk").values_list("pk", "case_hash", "safety", "subdomain_scores"))
     demo.seed(Quiet())
     assert (
@@ -190,11 +212,11 @@ def test_demo_records_are_generated_once(demo_site):
         == before
     )
     program = Program.objects.get(code="sample-ke-aftercare")
-    summary = command_json("aso_summary", "--program", program.code, "--period", "2024")
+    summary = command_json("aso_summary", "--program", program.code, "--period", str(year - 1))
     assert summary["survivors"] > 100
     assert summary["domains"]["overall"]["mean_change"] > 0
     # The demo publishes two closed years on the Impact page, once.
-    assert [snapshot.period.label for snapshot in ImpactSnapshot.objects.all()] == ["2025", "2024"]
+    assert [snapshot.period.label for snapshot in ImpactSnapshot.objects.all()] == [str(year - 1), str(year - 2)]
 
 
 def test_the_demo_report_shows_survivor_voice_beside_outcomes(seed_everything):
