@@ -127,7 +127,7 @@ def test_existing_answers_keep_their_response_and_values_and_get_random_keys():
 
     survey = make_survey(slug="answers-move")
     response = make_response(ProgramFactory(code="answers-move"), survey)
-    old_apps = migrate([("feedback", "0015_records_leave_the_reference_index")])
+    old_apps = migrate([("feedback", "0016_response_record_keys")])
     OldAnswer = old_apps.get_model("feedback", "FeedbackAnswer")
     for number in (4, 2, 5):
         OldAnswer.objects.create(

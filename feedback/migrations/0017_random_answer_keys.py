@@ -31,7 +31,7 @@ def move_answers(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("feedback", "0015_records_leave_the_reference_index"),
+        ("feedback", "0016_response_record_keys"),
     ]
 
     operations = [
