@@ -283,6 +283,7 @@ QUESTIONS = [
 PROGRAMS = [
     {
         "code": "sample-ke-aftercare",
+        "keyword": "SAUTI",
         "country": "Kenya",
         "organisation": "Sample Aftercare Trust (fictional)",
         "casework_types": ["police_abuse", "property_grabbing"],
@@ -300,6 +301,7 @@ PROGRAMS = [
     },
     {
         "code": "sample-in-restoration",
+        "keyword": "AWAAZ",
         "country": "India",
         "organisation": "Sample Restoration Society (fictional)",
         "casework_types": ["bonded_labour", "forced_labour"],
@@ -317,6 +319,7 @@ PROGRAMS = [
     },
     {
         "code": "sample-kh-survivor-care",
+        "keyword": "SAMLENG",
         "country": "Cambodia",
         "organisation": "Sample Survivor Care (fictional)",
         "casework_types": ["osec", "forced_labour"],
@@ -334,6 +337,7 @@ PROGRAMS = [
     },
     {
         "code": "sample-br-acolhimento",
+        "keyword": "VOZ",
         "country": "Brazil",
         "organisation": "Sample Acolhimento Network (fictional)",
         "casework_types": ["vawc", "sex_trafficking"],
