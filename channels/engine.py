@@ -130,7 +130,7 @@ def language_menu():
 
 
 def _controls():
-    return _("0 skip · 9 back · 00 exit")
+    return _("0 skip, 9 back, 00 exit")
 
 
 def welcome(language):
@@ -147,7 +147,9 @@ def _question_prompt(questions, index, language, free_text):
         lines.append(_("Reply in your own words."))
     else:
         for position, (_value, label) in enumerate(answer_choices(question, language)):
-            lines.append(f"{answer_number(position)} {label}")
+            # The web form's "0 · not at all": the middle dot is not in the GSM alphabet and would
+            # make the whole message UCS-2, less than half the characters a part.
+            lines.append(f"{answer_number(position)} {str(label).replace(' · ', ' - ')}")
         if question["type"] == QuestionType.MULTIPLE_CHOICE:
             lines.append(_("You may reply with several numbers, e.g. 1 3"))
     lines.append(_controls())
