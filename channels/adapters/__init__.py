@@ -7,9 +7,10 @@ quote the request) so that the outbox can log and retry without a number or a te
 from .africastalking import AfricasTalkingSms
 from .base import SendFailed
 from .external import ExternalSms
+from .simulator import PhoneSimulator
 from .twilio import TwilioSms
 
-ADAPTERS = {adapter.name: adapter for adapter in (ExternalSms, AfricasTalkingSms, TwilioSms)}
+ADAPTERS = {adapter.name: adapter for adapter in (ExternalSms, AfricasTalkingSms, TwilioSms, PhoneSimulator)}
 
 
 def adapter_for(name):
