@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from feedback.forms import SurveyQuestionsForm
-from feedback.models import FeedbackResponse, program_survey
+from feedback.models import FeedbackResponse, SurveyVersion, program_survey
 from feedback.submission import store_response
 from gsn_site.hashing import keyed_hash
 from programs.models import Program
@@ -55,13 +55,12 @@ def _state_of(conversation):
 
 def _handle(adapter, key, conversation, state, text, now):
     """The replies to send; the conversation row is created, updated or deleted on the way."""
-    program = Program.objects.with_keyword(text)
-    version = None
+    program = Program.objects.with_keyword(text) if _could_be_keyword(text) else None
+    version = program_now = None
     if state is not None:
         program_now = Program.objects.active().filter(code=state.program).first()
-        survey = program_survey(program_now) if program_now else None
-        version = survey.current_version() if survey and survey.is_open else None
-        if version is None:
+        version = SurveyVersion.objects.filter(pk=state.version).select_related("survey").first()
+        if program_now is None or version is None or not version.survey.is_open:
             _forget(conversation)
             state = None
     asking_free_text = (
@@ -89,6 +88,11 @@ def _handle(adapter, key, conversation, state, text, now):
     return outcome.messages
 
 
+def _could_be_keyword(text):
+    # Replies are mostly numbers: no query for them.
+    return bool(text.strip()) and not text.strip().isdigit() and len(text.strip()) <= 20
+
+
 def _start(adapter, key, conversation, program, now):
     survey = program_survey(program)
     if survey is None or not survey.is_open:
@@ -98,7 +102,7 @@ def _start(adapter, key, conversation, program, now):
     if conversation is not None:
         _forget(conversation)
         conversation = None
-    outcome = engine.start(program.code, now)
+    outcome = engine.start(program.code, survey.current_version().pk, now)
     _keep(None, key, adapter, dataclasses.replace(outcome.state, token=secrets.token_urlsafe(24)))
     return outcome.messages
 

@@ -12,6 +12,7 @@ told to send it. Numbered answers therefore never use 0 or 9: they run 1-8, then
 
 import dataclasses
 import datetime
+import functools
 import re
 
 from django.conf import settings
@@ -35,6 +36,8 @@ class State:
     """Where one conversation stands. Everything in it is kept encrypted between messages."""
 
     program: str
+    # The survey version the conversation started with: it answers that version to the end.
+    version: int = 0
     phase: str = CHOOSE_LANGUAGE
     language: str = ""
     index: int = 0
@@ -83,6 +86,7 @@ def position_of(number):
     return None
 
 
+@functools.cache
 def _command_words(context, english):
     """The command word in every language, in capitals, for recognising it whatever language is chosen."""
     words = {english}
@@ -219,9 +223,9 @@ def too_long(language):
 # --- Reading replies -------------------------------------------------------------------------
 
 
-def start(program_code, now):
+def start(program_code, version_id, now):
     """A survivor texted a program's keyword: the conversation begins with the choice of language."""
-    state = State(program=program_code, last_active=now.isoformat())
+    state = State(program=program_code, version=version_id, last_active=now.isoformat())
     return Outcome(state=state, messages=[language_menu()])
 
 
@@ -361,7 +365,7 @@ def _resume(state, text, questions, free_text):
     if text == CONTINUE:
         return _ask(dataclasses.replace(state, phase=state.paused_phase, paused_phase=""), questions, free_text)
     if text == START_AGAIN:
-        fresh = State(program=state.program, token=state.token)
+        fresh = State(program=state.program, version=state.version, token=state.token)
         return Outcome(state=fresh, messages=[language_menu()])
     return Outcome(state=state, messages=[resume_prompt(state.language)])
 

@@ -55,7 +55,7 @@ QUESTIONS = [
 
 def run(replies, state=None, now=NOW, free_text=True):
     """Feed replies one by one; return the last outcome."""
-    outcome = engine.start("kenya", now) if state is None else None
+    outcome = engine.start("kenya", 1, now) if state is None else None
     state = outcome.state if outcome else state
     for text in replies:
         outcome = engine.reply(state, text, QUESTIONS, now, free_text=free_text)
@@ -66,7 +66,7 @@ def run(replies, state=None, now=NOW, free_text=True):
 
 
 def test_the_first_message_names_each_language_in_its_own_script_with_its_number():
-    menu = engine.start("kenya", NOW).messages[0]
+    menu = engine.start("kenya", 1, NOW).messages[0]
     assert menu.splitlines() == [
         "1 English",
         "2 Español",

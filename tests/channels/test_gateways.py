@@ -318,3 +318,17 @@ def test_a_backend_that_can_wait_gets_the_retry_later(demo_survey, gateway):
         outbox.deliver(message.pk)
     (retry,) = default_task_backend.results
     assert retry.args == [str(message.pk)] and retry.task.run_after is not None
+
+
+def test_a_conversation_answers_the_survey_version_it_started_with(demo_survey):
+    survey, _program = demo_survey
+    started_with = survey.current_version()
+    text("SAUTI")
+    text("1")
+    question = survey.questions.first()
+    question.text_en = "I feel safe at home now."
+    question.save()
+    assert survey.current_version() != started_with
+    for body in ["1", *["0"] * 7, "2"]:
+        text(body)
+    assert FeedbackResponse.objects.get().survey_version == started_with
