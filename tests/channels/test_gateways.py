@@ -332,3 +332,11 @@ def test_a_conversation_answers_the_survey_version_it_started_with(demo_survey):
     for body in ["1", *["0"] * 7, "2"]:
         text(body)
     assert FeedbackResponse.objects.get().survey_version == started_with
+
+
+def test_the_secret_in_a_callback_address_never_reaches_a_log_line_or_a_cache(demo_survey):
+    from gsn_site.structured_logging import redact
+
+    assert EXTERNAL_SECRET not in redact(f'"POST {EXTERNAL} HTTP/1.1" 200')
+    assert AT_SECRET not in redact(f"/channels/sms/africastalking/{AT_SECRET}/")
+    assert "no-store" in text("SAUTI")["Cache-Control"]
