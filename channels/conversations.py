@@ -12,7 +12,7 @@ import secrets
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -38,6 +38,15 @@ def receive(adapter, sender, text, now=None):
         logger.info("channels.inbound_unreadable_sender", extra={"channel": adapter.name})
         return
     key = conversation_key(adapter.name, number)
+    try:
+        _receive_once(adapter, key, number, text, now)
+    except IntegrityError:
+        # Two messages from one number started a conversation at the same moment: the second
+        # now finds the first's conversation.
+        _receive_once(adapter, key, number, text, now)
+
+
+def _receive_once(adapter, key, number, text, now):
     with transaction.atomic():
         conversation = Conversation.objects.select_for_update().filter(key=key).first()
         state = _state_of(conversation)

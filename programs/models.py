@@ -103,7 +103,10 @@ class Program(index.Indexed, ClusterableModel):
         constraints = [
             # Case-insensitive: a phone keyboard capitalises the first letter or not.
             models.UniqueConstraint(
-                Upper("keyword"), condition=~models.Q(keyword=""), name="programs_unique_keyword_any_case"
+                Upper("keyword"),
+                condition=~models.Q(keyword=""),
+                name="programs_unique_keyword_any_case",
+                violation_error_message=_("Another program already uses this keyword."),
             )
         ]
 

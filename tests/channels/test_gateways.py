@@ -147,6 +147,7 @@ def test_an_unknown_word_gets_no_answer_and_keeps_nothing(demo_survey):
 
 
 def test_keywords_are_case_insensitive_and_unique_in_any_case(demo_survey):
+    from django.core.exceptions import ValidationError
     from django.db import IntegrityError, transaction
 
     from programs.models import Program
@@ -155,6 +156,9 @@ def test_keywords_are_case_insensitive_and_unique_in_any_case(demo_survey):
     assert Program.objects.with_keyword(" sAuTi ") == program
     other = Program.objects.create(code="other", name="Other", organisation="O", country="Kenya", casework_types=[])
     other.keyword = "sauti"
+    with pytest.raises(ValidationError) as refused:
+        other.full_clean()
+    assert refused.value.messages == ["Another program already uses this keyword."]
     with pytest.raises(IntegrityError), transaction.atomic():
         other.save()
 
