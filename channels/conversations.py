@@ -80,12 +80,12 @@ def _handle(adapter, key, conversation, state, text, now):
     if state is None:
         code = engine.withdrawal_code(text)
         if code:
-            return [_withdraw(code, "")]
+            return [_withdraw(key, code, "", now)]
         # Nothing to go on: a word that is no program's keyword gets no answer (and costs nothing).
         return []
     outcome = engine.reply(state, text, version.questions, now, free_text=adapter.free_text)
     if outcome.withdraw_code:
-        outcome.messages.append(_withdraw(outcome.withdraw_code, state.language))
+        outcome.messages.append(_withdraw(key, outcome.withdraw_code, state.language, now))
     if outcome.submit:
         receipt = _submit(adapter, program_now, version, outcome.state, conversation)
         _forget(conversation)
@@ -149,7 +149,12 @@ def _submit(adapter, program, version, state, conversation):
     return receipt
 
 
-def _withdraw(code, language):
+def _withdraw(key, code, language, now):
+    """Withdraw as the web form does, with the same ceiling of codes tried an hour (per number here)."""
+    hour = now.replace(minute=0, second=0, microsecond=0).isoformat()
+    if _count(keyed_hash("channels-withdraw-hour", f"{key}:{hour}"), 60 * 60) > settings.FEEDBACK_WITHDRAWALS_PER_HOUR:
+        with translation.override(language or settings.LANGUAGE_CODE):
+            return _("Too many codes have been tried from this phone in the last hour. Please try again later.")
     withdrawn = FeedbackResponse.objects.withdraw(code)
     return engine.withdrawal_message(language, withdrawn)
 

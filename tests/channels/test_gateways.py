@@ -344,3 +344,14 @@ def test_the_secret_in_a_callback_address_never_reaches_a_log_line_or_a_cache(de
     assert EXTERNAL_SECRET not in redact(f'"POST {EXTERNAL} HTTP/1.1" 200')
     assert AT_SECRET not in redact(f"/channels/sms/africastalking/{AT_SECRET}/")
     assert "no-store" in text("SAUTI")["Cache-Control"]
+
+
+@override_settings(FEEDBACK_WITHDRAWALS_PER_HOUR=2)
+def test_codes_tried_by_text_have_the_web_forms_hourly_ceiling(demo_survey):
+    for _attempt in range(2):
+        text("WITHDRAW 7K2M-Q9XD-4HTB")
+        assert replies()[-1].startswith("No answers match this code.")
+    text("WITHDRAW 7K2M-Q9XD-4HTB")
+    assert replies()[-1] == "Too many codes have been tried from this phone in the last hour. Please try again later."
+    text("WITHDRAW 7K2M-Q9XD-4HTB", number="+254711000555")
+    assert replies()[-1].startswith("No answers match this code.")
