@@ -18,8 +18,10 @@ from django.test import RequestFactory
 from gsn_site.structured_logging import RedactingFilter, json_formatter
 
 SENSITIVE_FIELD = re.compile(
-    r"password|message|reply_to|note|text|comment|^q_|receipt|code|case_ref|^from$|^sender$|^body$", re.IGNORECASE
+    r"password|message|reply_to|note|text|comment|^q_|receipt|code|case_ref|^from$|^sender$", re.IGNORECASE
 )
+# Twilio's message text; only with its capital, as Twilio posts it.
+GATEWAY_FIELD = re.compile(r"^Body$")
 RECEIPT_SHAPE = re.compile(r"(?<![\w-])[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}(?![\w-])")
 MIN_LENGTH = 8  # shorter values ("yes", "4") also occur in harmless places
 
@@ -33,7 +35,7 @@ def _remember_sensitive_values(data):
     if not isinstance(data, dict):
         return
     for field, value in data.items():
-        if not SENSITIVE_FIELD.search(str(field)):
+        if not SENSITIVE_FIELD.search(str(field)) and not GATEWAY_FIELD.search(str(field)):
             continue
         for item in value if isinstance(value, list | tuple) else [value]:
             if isinstance(item, str) and len(item.strip()) >= MIN_LENGTH:
