@@ -63,6 +63,7 @@ $(BENCH_INSTALLED): pyproject.toml $(LOCK) | $(INSTALLED)
 
 bench: $(BENCH_INSTALLED)
 	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) bench/sms_callback.py
 
 loadtest: $(BENCH_INSTALLED)
 	$(PY) bench/loadtest.py

@@ -57,6 +57,7 @@ def _program(data):
         organisation=data["organisation"],
         country=data["country"],
         casework_types=data["casework_types"],
+        keyword=data["keyword"],
         is_sample=True,
     )
     set_translations(program, "name", data["name"])

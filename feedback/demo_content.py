@@ -308,6 +308,7 @@ QUESTIONS = [
 PROGRAMS = [
     {
         "code": "sample-ke-aftercare",
+        "keyword": "SAUTI",
         "country": "Kenya",
         "organisation": "Sample Aftercare Trust (fictional)",
         "casework_types": ["police_abuse", "property_grabbing"],
@@ -325,6 +326,7 @@ PROGRAMS = [
     },
     {
         "code": "sample-in-restoration",
+        "keyword": "AWAAZ",
         "country": "India",
         "organisation": "Sample Restoration Society (fictional)",
         "casework_types": ["bonded_labour", "forced_labour"],
@@ -342,6 +344,7 @@ PROGRAMS = [
     },
     {
         "code": "sample-kh-survivor-care",
+        "keyword": "SAMLENG",
         "country": "Cambodia",
         "organisation": "Sample Survivor Care (fictional)",
         "casework_types": ["osec", "forced_labour"],
@@ -359,6 +362,7 @@ PROGRAMS = [
     },
     {
         "code": "sample-br-acolhimento",
+        "keyword": "VOZ",
         "country": "Brazil",
         "organisation": "Sample Acolhimento Network (fictional)",
         "casework_types": ["vawc", "sex_trafficking"],

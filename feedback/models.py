@@ -43,6 +43,9 @@ class Channel(models.TextChoices):
     WEB = "web", _("Web")
     ASSISTED = "assisted", _("Assisted by staff")
     PAPER = "paper", _("Paper form")
+    SMS = "sms", _("Text message (SMS)")
+    USSD = "ussd", _("USSD menu")
+    WHATSAPP = "whatsapp", _("WhatsApp")
 
 
 class ReviewStatus(models.TextChoices):

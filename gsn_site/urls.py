@@ -26,6 +26,8 @@ urlpatterns = admin_sign_in_urlpatterns + [
     path("documents/", include(wagtaildocs_urls)),
     # Outside the language prefix: one address for the no-JavaScript link and the script's beacon.
     path("quick-exit/", home_views.quick_exit, name="quick_exit"),
+    # Gateways call these; no language prefix, no page.
+    path("channels/", include("channels.urls")),
 ]
 
 # Every public URL carries its language prefix; "/" is redirected by LocaleMiddleware

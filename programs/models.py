@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from wagtail.search import index
@@ -20,6 +22,13 @@ def sees_every_program(user):
 class ProgramQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
+
+    def with_keyword(self, keyword):
+        """The active program whose text-message keyword is `keyword`, in any case; None if there is none."""
+        keyword = (keyword or "").strip()
+        if not keyword:
+            return None
+        return self.active().filter(keyword=keyword.upper()).first()
 
     def visible_to(self, user):
         """Programs whose data `user` may see: all for reviewers and administrators, their own for staff."""
@@ -46,6 +55,15 @@ class Program(index.Indexed, ClusterableModel):
     country = models.CharField(_("country"), max_length=100)
     casework_types = MultipleChoiceField(_("casework types"), item_choices=CaseworkType.choices)
     active = models.BooleanField(_("active"), default=True)
+    keyword = models.CharField(
+        _("text-message keyword"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "The word survivors text to start this program's survey by SMS, e.g. SAUTI. Letters and digits only; the same word in capitals or small letters is the same keyword. Leave empty for no text-message survey."
+        ),
+        validators=[RegexValidator(r"^[^\W_]+$", _("Use letters and digits only, without spaces."))],
+    )
     staff = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("program staff"),
@@ -82,9 +100,22 @@ class Program(index.Indexed, ClusterableModel):
         verbose_name = _("program")
         verbose_name_plural = _("programs")
         permissions = [("view_all_programs", _("Can see every program's feedback and reports"))]
+        constraints = [
+            # Case-insensitive: a phone keyboard capitalises the first letter or not.
+            models.UniqueConstraint(
+                Upper("keyword"),
+                condition=~models.Q(keyword=""),
+                name="programs_unique_keyword_any_case",
+                violation_error_message=_("Another program already uses this keyword."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.code})"
+
+    def save(self, *args, **kwargs):
+        self.keyword = self.keyword.strip().upper()
+        super().save(*args, **kwargs)
 
     def may_read_free_text(self, user):
         """Whether `user` may ever read what this program's survivors wrote in their own words."""

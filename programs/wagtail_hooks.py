@@ -46,7 +46,10 @@ class ProgramViewSet(SnippetViewSet):
     chooser_viewset_class = ProgramChooserViewSet
 
     panels = [
-        MultiFieldPanel([FieldPanel("code"), FieldPanel("name"), FieldPanel("description")], heading=_("Program")),
+        MultiFieldPanel(
+            [FieldPanel("code"), FieldPanel("name"), FieldPanel("description"), FieldPanel("keyword")],
+            heading=_("Program"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("organisation"),

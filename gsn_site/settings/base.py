@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "feedback",
     "outcomes",
     "reporting",
+    "channels",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -310,7 +311,7 @@ CASE_REF_KEY_FALLBACKS = env_list("CASE_REF_KEY_FALLBACKS")
 ASO_IMPORT_MAX_BYTES = int(os.environ.get("ASO_IMPORT_MAX_BYTES", str(64 * 1024 * 1024)))
 ASO_IMPORT_EXPIRY_SECONDS = int(os.environ.get("ASO_IMPORT_EXPIRY_SECONDS", str(60 * 60)))
 # Path prefixes (after the language prefix) that must never be stored by any cache.
-PRIVATE_PATH_PREFIXES = ("accounts/", "feedback/", "my-stories/", "share-your-story/", "admin/")
+PRIVATE_PATH_PREFIXES = ("accounts/", "feedback/", "my-stories/", "share-your-story/", "admin/", "channels/")
 
 # --- Program feedback -----------------------------------------------------------------------
 # Free text older than this is removed by `manage.py purge_feedback_text`; structured answers stay.
@@ -332,6 +333,51 @@ FEEDBACK_SUBMISSIONS_PER_TOKEN = int(os.environ.get("FEEDBACK_SUBMISSIONS_PER_TO
 FEEDBACK_SUBMISSIONS_PER_HOUR = int(os.environ.get("FEEDBACK_SUBMISSIONS_PER_HOUR", "300"))
 FEEDBACK_ANOMALY_PER_HOUR = int(os.environ.get("FEEDBACK_ANOMALY_PER_HOUR", "60"))
 FEEDBACK_WITHDRAWALS_PER_HOUR = int(os.environ.get("FEEDBACK_WITHDRAWALS_PER_HOUR", "30"))
+
+# --- Text channels (channels/) ----------------------------------------------------------------
+# A conversation is found again by an HMAC of the sender's number under the current survey round's
+# key; set a new key for each round (the old conversations are then unreachable and purged). The
+# address to reply to is kept encrypted with Fernet (CHANNELS_FERNET_KEYS: comma-separated, newest
+# first, so a key can be rotated) and deleted when the conversation ends, at the latest after
+# CHANNELS_CONVERSATION_MAX_HOURS.
+CHANNELS_NUMBER_KEY = os.environ.get("CHANNELS_NUMBER_KEY", "")
+CHANNELS_FERNET_KEYS = env_list("CHANNELS_FERNET_KEYS")
+CHANNELS_CONVERSATION_MAX_HOURS = min(72, int(os.environ.get("CHANNELS_CONVERSATION_MAX_HOURS", "72")))
+# A conversation left this long asks "continue or start again?" before going on (a shared phone).
+CHANNELS_IDLE_MINUTES = int(os.environ.get("CHANNELS_IDLE_MINUTES", "30"))
+CHANNELS_CONVERSATIONS_PER_NUMBER_PER_DAY = int(os.environ.get("CHANNELS_CONVERSATIONS_PER_NUMBER_PER_DAY", "3"))
+CHANNELS_CONVERSATIONS_PER_CHANNEL_PER_HOUR = int(os.environ.get("CHANNELS_CONVERSATIONS_PER_CHANNEL_PER_HOUR", "600"))
+# A failed send is tried again after this many seconds, doubling each time, up to this many attempts.
+CHANNELS_SEND_RETRY_SECONDS = int(os.environ.get("CHANNELS_SEND_RETRY_SECONDS", "30"))
+CHANNELS_SEND_MAX_ATTEMPTS = int(os.environ.get("CHANNELS_SEND_MAX_ATTEMPTS", "8"))
+# Numbers without a country code are read as numbers of this country (ISO 3166 code).
+CHANNELS_DEFAULT_REGION = os.environ.get("CHANNELS_DEFAULT_REGION", "KE")
+# The SMS channels: each is on when its secret (or Twilio's auth token) is set. Inbound addresses:
+# /channels/sms/external/<SMS_EXTERNAL_SECRET>/receive/, /channels/sms/africastalking/<SMS_AT_SECRET>/,
+# /channels/sms/twilio/ (signed; SMS_TWILIO_PUBLIC_URL is that address as Twilio calls it).
+SMS_CHANNELS = {
+    "external": {
+        "secret": os.environ.get("SMS_EXTERNAL_SECRET", ""),
+        "send_url": os.environ.get("SMS_EXTERNAL_SEND_URL", ""),
+        "send_authorization": os.environ.get("SMS_EXTERNAL_SEND_AUTHORIZATION", ""),
+        "sender": os.environ.get("SMS_EXTERNAL_FROM", ""),
+    },
+    "africastalking": {
+        "secret": os.environ.get("SMS_AT_SECRET", ""),
+        "username": os.environ.get("SMS_AT_USERNAME", ""),
+        "api_key": os.environ.get("SMS_AT_API_KEY", ""),
+        "sender": os.environ.get("SMS_AT_FROM", ""),
+        "send_url": os.environ.get("SMS_AT_SEND_URL", "https://api.africastalking.com/version1/messaging"),
+        "allowed_ips": env_list("SMS_AT_ALLOWED_IPS"),
+    },
+    "twilio": {
+        "account_sid": os.environ.get("SMS_TWILIO_ACCOUNT_SID", ""),
+        "secret": os.environ.get("SMS_TWILIO_AUTH_TOKEN", ""),
+        "sender": os.environ.get("SMS_TWILIO_FROM", ""),
+        "public_url": os.environ.get("SMS_TWILIO_PUBLIC_URL", ""),
+        "api_url": os.environ.get("SMS_TWILIO_API_URL", "https://api.twilio.com"),
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -26,6 +26,19 @@ if not ALLOWED_HOSTS:  # noqa: F405
 _require_secret("CASE_REF_KEY", CASE_REF_KEY, 32)  # noqa: F405
 # A key of its own, so that a leaked or changed SECRET_KEY neither exposes nor orphans stored hashes.
 _require_secret("HASH_KEY", HASH_KEY, 32, {SECRET_KEY, CASE_REF_KEY})  # noqa: F405
+# A text channel switched on needs its own keys: the number key of the survey round and Fernet keys.
+if any(channel.get("secret") for channel in SMS_CHANNELS.values()):  # noqa: F405
+    _require_secret("CHANNELS_NUMBER_KEY", CHANNELS_NUMBER_KEY, 32, {SECRET_KEY, CASE_REF_KEY, HASH_KEY})  # noqa: F405
+    try:
+        from cryptography.fernet import Fernet
+
+        if not CHANNELS_FERNET_KEYS:  # noqa: F405
+            raise ValueError
+        [Fernet(key) for key in CHANNELS_FERNET_KEYS]  # noqa: F405
+    except ValueError:
+        raise ImproperlyConfigured(
+            "Set CHANNELS_FERNET_KEYS to one or more keys made by cryptography's Fernet.generate_key(), newest first."
+        ) from None
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")  # noqa: F405
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

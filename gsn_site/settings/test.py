@@ -18,3 +18,5 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 # The database task backend's table, so that migrations which touch queued tasks can be tested; the
 # tests themselves still run tasks immediately (base.TASKS).
 INSTALLED_APPS += ["django_tasks_db"]  # noqa: F405
+CHANNELS_NUMBER_KEY = "test-only-channels-number-key-0123456789"
+CHANNELS_FERNET_KEYS = ["dGVzdC1vbmx5LWZlcm5ldC1rZXktMDEyMzQ1Njc4OWE="]

@@ -109,7 +109,14 @@ def test_summary_counts_and_hides_small_cells_with_complementary_suppression(pro
         "km": 0,
         "ar": 0,
     }
-    assert summary["responses"]["by_channel"] == {"web": None, "assisted": 0, "paper": None}
+    assert summary["responses"]["by_channel"] == {
+        "web": None,
+        "assisted": 0,
+        "paper": None,
+        "sms": 0,
+        "ussd": 0,
+        "whatsapp": 0,
+    }
     feel_safe = next(question for question in summary["questions"] if question["key"] == "feel-safe")
     assert feel_safe["answered"] is None  # 9 of 10 answered: the 1 who skipped would show
     assert feel_safe["distribution"] == {"5": None, "4": None, "3": 0, "2": 0, "1": 0}

@@ -3,7 +3,8 @@
 tests/conftest.py imports these hooks, so they apply to every test. During the session the log
 records go, as well as wherever they went before, through the production pipeline (the redacting
 filter and the JSON formatter) into memory. Every value posted by a test client under a sensitive
-field name (passwords, messages, free-text answers, notes, receipt codes, case references) is
+field name (passwords, messages, free-text answers, notes, receipt codes, case references, and the
+sender and body of a text message as the SMS gateways post them: `from`, `From`, `Body`) is
 remembered. At the end none of them, and nothing shaped like a receipt code, may be in that output:
 otherwise the run fails and says which field leaked.
 
@@ -20,7 +21,11 @@ from django.test import RequestFactory
 
 from gsn_site.structured_logging import RedactingFilter, json_formatter
 
-SENSITIVE_FIELD = re.compile(r"password|message|reply_to|note|text|comment|^q_|receipt|code|case_ref", re.IGNORECASE)
+SENSITIVE_FIELD = re.compile(
+    r"password|message|reply_to|note|text|comment|^q_|receipt|code|case_ref|^from$|^sender$", re.IGNORECASE
+)
+# Twilio's message text; only with its capital, as Twilio posts it.
+GATEWAY_FIELD = re.compile(r"^Body$")
 RECEIPT_SHAPE = re.compile(r"(?<![\w-])[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}(?![\w-])")
 MIN_LENGTH = 8  # shorter values ("yes", "4") also occur in harmless places
 
@@ -36,7 +41,7 @@ def _remember_sensitive_values(data):
     if not isinstance(data, dict):
         return
     for field, value in data.items():
-        if not SENSITIVE_FIELD.search(str(field)):
+        if not SENSITIVE_FIELD.search(str(field)) and not GATEWAY_FIELD.search(str(field)):
             continue
         for item in value if isinstance(value, list | tuple) else [value]:
             if isinstance(item, str) and len(item.strip()) >= MIN_LENGTH:

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "channels"
+
+urlpatterns = [
+    path("sms/external/<str:secret>/receive/", views.inbound, {"provider": "external"}, name="external"),
+    path("sms/africastalking/<str:secret>/", views.inbound, {"provider": "africastalking"}, name="africastalking"),
+    path("sms/twilio/", views.inbound, {"provider": "twilio"}, name="twilio"),
+]
