@@ -189,6 +189,9 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "gsn_site.image_uploads.SiteImageForm"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", "40000000"))
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_I18N_ENABLED = False
+# Where the admin lives: the one place to move it. Everything else reverses Wagtail's URL names, so the
+# two-step rule, the admin's CSP and "never cached" follow the admin wherever it is.
+ADMIN_URL_PATH = "admin/"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 # Passwords are reset through allauth (rate limited); Wagtail's own reset views stay off.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
@@ -302,7 +305,7 @@ CASE_REF_KEY_FALLBACKS = env_list("CASE_REF_KEY_FALLBACKS")
 ASO_IMPORT_MAX_BYTES = int(os.environ.get("ASO_IMPORT_MAX_BYTES", str(64 * 1024 * 1024)))
 ASO_IMPORT_EXPIRY_SECONDS = int(os.environ.get("ASO_IMPORT_EXPIRY_SECONDS", str(60 * 60)))
 # Path prefixes (after the language prefix) that must never be stored by any cache.
-PRIVATE_PATH_PREFIXES = ("accounts/", "feedback/", "my-stories/", "share-your-story/", "admin/")
+PRIVATE_PATH_PREFIXES = ("accounts/", "feedback/", "my-stories/", "share-your-story/", ADMIN_URL_PATH)
 
 # --- Program feedback -----------------------------------------------------------------------
 # Free text older than this is removed by `manage.py purge_feedback_text`; structured answers stay.
