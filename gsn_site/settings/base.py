@@ -1,9 +1,11 @@
 """Settings shared by every environment; values that differ come from the environment."""
 
+import ipaddress
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -12,6 +14,17 @@ BASE_DIR = PROJECT_DIR.parent
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def proxy_addresses(value):
+    """TRUSTED_PROXY_ADDRESSES as a list: addresses or networks (CIDR); a typo stops the site from starting."""
+    addresses = [item.strip() for item in value.split(",") if item.strip()]
+    for address in addresses:
+        try:
+            ipaddress.ip_network(address, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(f"TRUSTED_PROXY_ADDRESSES: {address!r} is not an address or network.") from None
+    return addresses
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -207,15 +220,28 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
+# Failed sign-ins (wrong authenticator codes included) slow down, never lock out a shared network.
+# Windows stacked on one key make a growing delay: five failures wait five minutes, ten wait out the
+# hour, twenty the day. Per address *and* account (members.adapter) the delay starts soonest; per
+# account from any address it starts later, so that one guesser cannot keep the owner out; per address
+# only a high ceiling, since a shelter's whole network may share one.
+ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    "login_failed": "100/15m/ip,300/d/ip,20/15m/key,50/d/key",
+    "login_failed_from_address": "5/5m/key,10/h/key,20/d/key",
+    # Every sign-in sent from one address, right or wrong: a ceiling against floods only.
+    "login": "200/m/ip",
     "signup": "10/h/ip",
     "reset_password": "5/h/ip",
 }
 # The one setting for the client's address behind proxies (gsn_site.ratelimits.client_ip): how many
 # proxies under our control append to X-Forwarded-For. 0 (default) ignores the header, so a client
-# cannot choose its own address. allauth reads the same value for its sign-in limits.
+# cannot choose its own address. allauth's limits ask members.adapter, which asks the same helper.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# The proxies' own addresses or networks (comma-separated, CIDR allowed): X-Forwarded-For is read only
+# on connections from them, so a client that reaches gunicorn directly is counted as itself. Empty
+# trusts the header on every connection: then gunicorn must listen only on the proxy's network.
+TRUSTED_PROXY_ADDRESSES = proxy_addresses(os.environ.get("TRUSTED_PROXY_ADDRESSES", ""))
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # Signing up needs an invitation code; its honeypot is gsn_site.forms.HoneypotMixin, like every public form.
 ACCOUNT_FORMS = {"signup": "members.forms.InvitationSignupForm"}
