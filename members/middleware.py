@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from gsn_site.middleware import is_admin_path
 
-from .models import MemberProfile
+from .models import MemberProfile, may_use_admin
 
 # Set when this session turned on an authenticator: entering the app's code to switch it on proves the
 # second factor as much as the code step of a sign-in does, so the admin opens without asking again.
@@ -18,10 +18,6 @@ SECOND_FACTOR_SET_UP_KEY = "admin_second_factor_set_up_by"
 def is_admin_sign_out(path):
     """allauth's own step, which the admin must be able to reach while signed in with a password only."""
     return path == reverse("wagtailadmin_logout")
-
-
-def may_use_admin(user):
-    return user.is_authenticated and (user.is_staff or user.has_perm("wagtailadmin.access_admin"))
 
 
 def session_passed_second_factor(request):

@@ -248,6 +248,9 @@ ACCOUNT_FORMS = {"signup": "members.forms.InvitationSignupForm"}
 # A new member lands on a page that says what happens next.
 ACCOUNT_SIGNUP_REDIRECT_URL = "stories:welcome"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# A staff member's first authenticator needs an enrolment code from an administrator (members.forms).
+MFA_FORMS = {"activate_totp": "members.forms.EnrolmentActivateTOTPForm"}
+STAFF_ENROLMENT_CODE_DAYS = int(os.environ.get("STAFF_ENROLMENT_CODE_DAYS", "3"))
 MFA_TOTP_ISSUER = "GSN"
 
 # --- Content Security Policy: nothing third-party, no inline script ------------------------
