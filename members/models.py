@@ -274,7 +274,9 @@ class EnrolmentCodeQuerySet(models.QuerySet):
         with transaction.atomic():
             enrolment = self.usable().matching(user, typed).select_for_update().first()
             # The update only succeeds once, however many requests race for the same code.
-            if enrolment is None or not self.filter(pk=enrolment.pk, used_at__isnull=True).update(used_at=timezone.now()):
+            if enrolment is None or not self.filter(pk=enrolment.pk, used_at__isnull=True).update(
+                used_at=timezone.now()
+            ):
                 return False
             log(instance=enrolment, action=ENROLMENT_CODE_USED_ACTION, user=user)
         return True

@@ -28,6 +28,8 @@ def proxy_addresses(value):
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# True only in gsn_site.settings.production: commands that must not touch a real site check it.
+PRODUCTION_SETTINGS = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
