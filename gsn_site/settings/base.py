@@ -202,6 +202,8 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 # PNG can declare 12000x12000 pixels and take gigabytes to decode). 40 million covers phone photos.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "gsn_site.image_uploads.SiteImageForm"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", "40000000"))
+# A member's photo (stories.forms.PhotoField) is smaller still: 16 million pixels, also from the header.
+MEMBER_PHOTO_MAX_PIXELS = int(os.environ.get("MEMBER_PHOTO_MAX_PIXELS", "16000000"))
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_I18N_ENABLED = False
 # Where the admin lives: the one place to move it. Everything else reverses Wagtail's URL names, so the
