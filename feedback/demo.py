@@ -4,10 +4,12 @@ last two years and the current one, quarter by quarter, as a real network would 
 import datetime
 import random
 
+from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.utils import timezone
 
-from gsn_site.demo import give_demo_authenticator, set_translations
+from gsn_site.demo import demo_password, demo_totp_secret, give_demo_authenticator, set_translations
 from home.models import HomePage
 from programs.models import Program
 
@@ -198,14 +200,18 @@ def _staff_user(program, group, stdout):
     user = User.objects.filter(username=content.DEMO_STAFF_USERNAME).first()
     if user is None:
         user = User.objects.create_user(
-            content.DEMO_STAFF_USERNAME, password=content.DEMO_STAFF_PASSWORD, is_staff=True
+            content.DEMO_STAFF_USERNAME, password=demo_password(content.DEMO_STAFF_PASSWORD), is_staff=True
         )
         user.groups.add(group)
         program.staff.add(user)
         stdout.write(
-            f"Demo program staff login: {content.DEMO_STAFF_USERNAME} / {content.DEMO_STAFF_PASSWORD} "
-            f"(sees only {program.code}; set up two-factor authentication at first login)."
+            f"Demo program staff login: {content.DEMO_STAFF_USERNAME} / {demo_password(content.DEMO_STAFF_PASSWORD)} "
+            f"(sees only {program.code}; set up two-step sign-in at first login with the enrolment code below)."
         )
+    if not Authenticator.objects.filter(user=user).exists():
+        # Staff enrol their first authenticator with a one-time code (members' issue_enrolment_code);
+        # a fresh one on every run, since the last may have expired.
+        call_command("issue_enrolment_code", user.get_username(), stdout=stdout)
     return user
 
 
@@ -215,14 +221,14 @@ def _survivor_leader(stdout):
 
     user, created = get_user_model().objects.get_or_create(username=content.SURVIVOR_LEADER_USERNAME)
     if created:
-        user.set_password(content.SURVIVOR_LEADER_PASSWORD)
+        user.set_password(demo_password(content.SURVIVOR_LEADER_PASSWORD))
         user.save()
         user.groups.add(Group.objects.get(name=SURVIVOR_LEADERS))
         give_demo_authenticator(user, content.SURVIVOR_LEADER_TOTP_SECRET)
-    totp_url = get_mfa_adapter().build_totp_url(user, content.SURVIVOR_LEADER_TOTP_SECRET)
+    totp_url = get_mfa_adapter().build_totp_url(user, demo_totp_secret(content.SURVIVOR_LEADER_TOTP_SECRET))
     stdout.write(
-        f"Survivor leader: {content.SURVIVOR_LEADER_USERNAME} / {content.SURVIVOR_LEADER_PASSWORD}; "
-        f"two-step sign-in secret {content.SURVIVOR_LEADER_TOTP_SECRET} ({totp_url})"
+        f"Survivor leader: {content.SURVIVOR_LEADER_USERNAME} / {demo_password(content.SURVIVOR_LEADER_PASSWORD)}; "
+        f"two-step sign-in secret {demo_totp_secret(content.SURVIVOR_LEADER_TOTP_SECRET)} ({totp_url})"
     )
     return user
 

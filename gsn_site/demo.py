@@ -1,5 +1,9 @@
 """Helpers shared by the apps' demo seeders (`manage.py seed_demo`)."""
 
+import base64
+import secrets
+from contextlib import contextmanager
+
 from allauth.mfa.adapter import get_adapter as get_mfa_adapter
 from allauth.mfa.models import Authenticator
 from django.conf import settings
@@ -35,8 +39,36 @@ def root_page():
     return Page.get_first_root_node()
 
 
+# README's published value -> the random one used instead, while seeding a production database.
+_throwaway = None
+
+
+@contextmanager
+def throwaway_secrets():
+    """Seed with random passwords and two-step secrets instead of README's (a production database,
+    asked for explicitly). Yields the mapping from each published value to the one used instead."""
+    global _throwaway
+    _throwaway = {}
+    try:
+        yield _throwaway
+    finally:
+        _throwaway = None
+
+
+def demo_password(published):
+    if _throwaway is None:
+        return published
+    return _throwaway.setdefault(published, secrets.token_urlsafe(24))
+
+
+def demo_totp_secret(published):
+    if _throwaway is None:
+        return published
+    return _throwaway.setdefault(published, base64.b32encode(secrets.token_bytes(20)).decode())
+
+
 def give_demo_authenticator(user, secret):
     """A TOTP authenticator with a published secret, so that the demo's staff logins can be tried."""
     Authenticator.objects.create(
-        user=user, type=Authenticator.Type.TOTP, data={"secret": get_mfa_adapter().encrypt(secret)}
+        user=user, type=Authenticator.Type.TOTP, data={"secret": get_mfa_adapter().encrypt(demo_totp_secret(secret))}
     )

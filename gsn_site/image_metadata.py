@@ -4,6 +4,7 @@ Wagtail keeps the original upload untouched and only re-encodes renditions, so a
 phone would otherwise keep the place it was taken. We re-encode the pixels alone into a new file.
 """
 
+import os
 import warnings
 from io import BytesIO
 
@@ -19,6 +20,7 @@ SAVE_OPTIONS = {
     "WEBP": {"quality": 90},
 }
 CONTENT_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
 
 
 # Pillow refuses to open (header only, before decoding) any image above twice this value. Every
@@ -52,6 +54,40 @@ def declares_too_many_pixels(uploaded_file):
     return False
 
 
+NOT_A_PHOTO_FORMAT = _("Please choose a JPEG, PNG or WebP photo.")
+
+
+def image_header(uploaded_file):
+    """(format, width, height) read from the header alone, or None when Pillow cannot read one."""
+    uploaded_file.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            # Not closed: closing would close the uploaded file too.
+            image = Image.open(uploaded_file)
+            return (image.format, *image.size)
+    except (OSError, Image.DecompressionBombError):
+        return None
+    finally:
+        uploaded_file.seek(0)
+
+
+def refuse_unacceptable_photo(uploaded_file, max_pixels):
+    """A member's photo: JPEG, PNG or WebP, at most `max_pixels`, judged from the header before decoding.
+
+    Pillow's process-wide limit (above) stays behind this as the backstop for every other route.
+    """
+    refuse_too_many_pixels(uploaded_file)
+    header = image_header(uploaded_file)
+    if header is None:
+        return  # not an image at all: the image field says so
+    image_format, width, height = header
+    if image_format not in SAVE_OPTIONS:
+        raise ValidationError(NOT_A_PHOTO_FORMAT, code="invalid_image_format")
+    if width * height > max_pixels:
+        raise ValidationError(TOO_MANY_PIXELS, code="file_too_many_pixels", params={"max_pixels_count": max_pixels})
+
+
 def refuse_too_many_pixels(uploaded_file):
     """Raise ValidationError when the image header declares more pixels than the site accepts."""
     if declares_too_many_pixels(uploaded_file):
@@ -79,4 +115,7 @@ def strip_image_metadata(uploaded_file, filename):
     clean.save(output, format=image_format, **SAVE_OPTIONS[image_format])
     size = output.tell()
     output.seek(0)
+    # Named by what the file now is: a GIF re-encoded to PNG, or a JPEG uploaded as ".png", is not
+    # served under a name that says otherwise.
+    filename = os.path.splitext(filename)[0] + EXTENSIONS[image_format]
     return InMemoryUploadedFile(output, "file", filename, CONTENT_TYPES[image_format], size, charset=None)

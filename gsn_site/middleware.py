@@ -5,6 +5,7 @@ import re
 from csp.constants import NONCE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
@@ -32,11 +33,24 @@ class PrivateCacheControlMiddleware:
         return response
 
 
-ADMIN_PREVIEW = re.compile(r"^/admin/.+/preview/")
+ADMIN_PREVIEW = re.compile(r".+/preview/")
+
+
+def admin_path_prefix():
+    """Where the admin lives (settings.ADMIN_URL_PATH), reversed from Wagtail's own URL name."""
+    return reverse("wagtailadmin_home")
+
+
+def is_admin_path(path):
+    return path.startswith(admin_path_prefix())
 
 
 def is_admin_request(request):
-    return request.path.startswith("/admin/")
+    return is_admin_path(request.path)
+
+
+def is_admin_preview(path):
+    return is_admin_path(path) and ADMIN_PREVIEW.match(path, len(admin_path_prefix())) is not None
 
 
 def csp_hash(script):
@@ -90,7 +104,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
                 "frame-src": ["'self'"],
                 "script-src-attr": ["'unsafe-hashes'", JCROP_TOUCH_PROBE],
             }
-            if ADMIN_PREVIEW.match(request.path):
+            if is_admin_preview(request.path):
                 parts.replace["frame-ancestors"] = ["'self'"]
         elif getattr(request, "is_dummy", False):
             # Wagtail renders a preview as a request to the page's own address (make_preview_request)

@@ -1,12 +1,14 @@
 """Every rate limit of the public site, and the one rule for who the client is.
 
 Behind a proxy REMOTE_ADDR is the proxy. `TRUSTED_PROXY_COUNT` says how many proxies in front of the
-site append to X-Forwarded-For; the client is the entry that many places from the right, exactly as
-allauth reads it (its ALLAUTH_TRUSTED_PROXY_COUNT is set from the same value), so entries a client
-writes on the left cannot change who it is counted as. Counters live in the cache through
+site append to X-Forwarded-For; the client is the entry that many places from the right, so entries a
+client writes on the left cannot change who it is counted as. With `TRUSTED_PROXY_ADDRESSES` the
+header is read only on connections from those proxies. allauth's sign-in limits ask this same helper
+(members.adapter.AccountAdapter.get_client_ip). Counters live in the cache through
 django-ratelimit; they key on a keyed hash, never on the address itself.
 """
 
+import functools
 import ipaddress
 import logging
 
@@ -18,12 +20,28 @@ from gsn_site.hashing import keyed_hash
 logger = logging.getLogger("gsn.ratelimits")
 
 
+@functools.lru_cache(maxsize=8)
+def _networks(addresses):
+    return tuple(ipaddress.ip_network(address, strict=False) for address in addresses)
+
+
+def from_trusted_proxy(address):
+    """Did this connection come from one of TRUSTED_PROXY_ADDRESSES (any address, when none are named)?"""
+    if not settings.TRUSTED_PROXY_ADDRESSES:
+        return True
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(parsed in network for network in _networks(tuple(settings.TRUSTED_PROXY_ADDRESSES)))
+
+
 def client_ip(request):
-    """The client's address: from X-Forwarded-For when proxies are trusted, REMOTE_ADDR otherwise."""
+    """The client's address: from X-Forwarded-For when it came through a trusted proxy, REMOTE_ADDR otherwise."""
     address = request.META.get("REMOTE_ADDR", "")
     proxies = settings.TRUSTED_PROXY_COUNT
     forwarded = [entry.strip() for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if entry.strip()]
-    if proxies > 0 and len(forwarded) >= proxies:
+    if proxies > 0 and len(forwarded) >= proxies and from_trusted_proxy(address):
         address = forwarded[-proxies]
     try:
         parsed = ipaddress.ip_address(address)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Page, get_page_models
 
 from gsn_site.pagination import paginate
+from gsn_site.quick_exit import TOKEN_PARAMETER, is_valid_quick_exit_token
 from gsn_site.sanitize import plain_text
 
 from .models import SafetySettings
@@ -64,12 +65,14 @@ def search(request):
 def quick_exit(request):
     """Sign out and go to the configured neutral site.
 
-    The quick-exit button links here when JavaScript is off, and the script sends a beacon here
-    before it leaves, so a shared phone never keeps a member signed in. It accepts no destination
+    The quick-exit button links here when JavaScript is off, and the script sends a beacon to the
+    same link before it leaves, so a shared phone never keeps a member signed in. Only the link the
+    page rendered, with this session's token (gsn_site.quick_exit), signs out: a link or redirect
+    from another website still leads to the neutral site, and ends nothing. It accepts no destination
     from the request: it only ever redirects to the site setting, so it cannot be an open redirect.
-    CSRF does not apply: the only effect a third party could cause is signing a visitor out.
     """
-    logout(request)
+    if is_valid_quick_exit_token(request, request.GET.get(TOKEN_PARAMETER, "")):
+        logout(request)
     response = HttpResponseRedirect(SafetySettings.for_request(request).quick_exit_url)
     response["Referrer-Policy"] = "no-referrer"
     return response

@@ -6,12 +6,15 @@ import qrcode.image.svg
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +22,7 @@ from django.utils.translation import override
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .models import InvitationCode, MemberProfile
+from .models import EnrolmentCode, InvitationCode, MemberProfile, may_use_admin
 
 
 class SlipLanguageForm(forms.Form):
@@ -107,3 +110,32 @@ class TemporaryPasswordView(WagtailAdminTemplateMixin, FormView):
             % {"pseudonym": self.profile.pseudonym},
         )
         return redirect(self.index_url())
+
+
+def enrolment_code(request, user_pk):
+    """An administrator issues a staff member's enrolment code, to hand over on paper or by phone.
+
+    Only administrators: whoever issues a code can enrol an authenticator for that account.
+    """
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    staff = get_object_or_404(get_user_model(), pk=user_pk)
+    if not may_use_admin(staff):
+        raise Http404
+    title = _("Issue an enrolment code")
+    context = {
+        "staff": staff,
+        "index_url": reverse("wagtailusers_users:index"),
+        "code": None,
+        "header_title": title,
+        "page_title": title,
+        "page_subtitle": staff.get_username(),
+        "header_icon": "key",
+    }
+    if request.method == "POST":
+        enrolment, context["code"] = EnrolmentCode.objects.issue(staff, by=request.user)
+        context["expiry"] = date_format(timezone.localtime(enrolment.expires_at), "j F Y, H:i")
+    response = TemplateResponse(request, "members/admin/enrolment_code.html", context)
+    # The code is shown once: never kept by a browser or any cache.
+    add_never_cache_headers(response)
+    return response

@@ -1,6 +1,10 @@
 """The signup form: open only to people holding a valid invitation code."""
 
+from allauth.account.adapter import get_adapter as get_account_adapter
 from allauth.account.forms import SignupForm
+from allauth.core import context, ratelimit
+from allauth.mfa.totp.forms import ActivateTOTPForm
+from allauth.mfa.utils import is_mfa_enabled
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -14,7 +18,7 @@ from gsn_site.forms import HoneypotMixin, IdChoiceField
 from gsn_site.sanitize import plain_text
 from home.models import ChapterPage
 
-from .models import InvitationCode, MemberProfile
+from .models import EnrolmentCode, InvitationCode, MemberProfile, may_use_admin
 
 
 class InvitationSignupForm(HoneypotMixin, SignupForm):
@@ -104,3 +108,43 @@ class InvitationSignupForm(HoneypotMixin, SignupForm):
                 preferred_language=self.cleaned_data["preferred_language"],
             )
         return user
+
+
+def needs_enrolment_code(user):
+    """Staff setting up their first authenticator: the password alone must not be enough."""
+    return may_use_admin(user) and not is_mfa_enabled(user)
+
+
+class EnrolmentActivateTOTPForm(ActivateTOTPForm):
+    """allauth's form to switch on an authenticator app, asking staff for their enrolment code too."""
+
+    enrolment_code = forms.CharField(
+        label=_("Enrolment code"),
+        max_length=40,
+        help_text=_("An administrator gives it to you on paper or by phone, for example K7M2-9QXD-4T1B."),
+        widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if needs_enrolment_code(self.user):
+            self.order_fields(["enrolment_code", "code"])
+        else:
+            del self.fields["enrolment_code"]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # Only once everything else is right, so that a mistyped app code does not use the code up.
+        if "enrolment_code" in self.fields and not self.errors:
+            # Guesses count with wrong sign-in codes, under the same growing delay.
+            if not ratelimit.consume(context.request, action="login_failed", key=f"enrolment-{self.user.pk}"):
+                raise get_account_adapter().validation_error("too_many_login_attempts")
+            if not EnrolmentCode.objects.redeem(self.user, cleaned_data["enrolment_code"]):
+                self.add_error(
+                    "enrolment_code",
+                    _(
+                        "This enrolment code is not valid. It may have expired or been used already: "
+                        "ask an administrator for a new one."
+                    ),
+                )
+        return cleaned_data

@@ -6,18 +6,18 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from .models import MemberProfile
+from gsn_site.middleware import is_admin_path
 
-ADMIN_PREFIX = "/admin/"
+from .models import MemberProfile, may_use_admin
+
 # Set when this session turned on an authenticator: entering the app's code to switch it on proves the
 # second factor as much as the code step of a sign-in does, so the admin opens without asking again.
 SECOND_FACTOR_SET_UP_KEY = "admin_second_factor_set_up_by"
-# allauth's own step, which the admin must be able to reach while signed in with a password only.
-ADMIN_SIGN_IN_PATHS = ("/admin/logout/",)
 
 
-def may_use_admin(user):
-    return user.is_authenticated and (user.is_staff or user.has_perm("wagtailadmin.access_admin"))
+def is_admin_sign_out(path):
+    """allauth's own step, which the admin must be able to reach while signed in with a password only."""
+    return path == reverse("wagtailadmin_logout")
 
 
 def session_passed_second_factor(request):
@@ -56,8 +56,8 @@ class AdminRequiresMFAMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if (
-            request.path.startswith(ADMIN_PREFIX)
-            and not request.path.startswith(ADMIN_SIGN_IN_PATHS)
+            is_admin_path(request.path)
+            and not is_admin_sign_out(request.path)
             and user is not None
             and user.is_authenticated
             and not may_use_admin(user)
@@ -66,8 +66,8 @@ class AdminRequiresMFAMiddleware:
             # back and forth between the sign-in page and here. Say plainly that this is not for them.
             raise PermissionDenied
         if (
-            request.path.startswith(ADMIN_PREFIX)
-            and not request.path.startswith(ADMIN_SIGN_IN_PATHS)
+            is_admin_path(request.path)
+            and not is_admin_sign_out(request.path)
             and user is not None
             and may_use_admin(user)
         ):

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -219,3 +219,100 @@ class MemberProfile(models.Model):
 
 def clear_temporary_password(sender, request, user, **kwargs):
     MemberProfile.objects.filter(user=user, must_change_password=True).update(must_change_password=False)
+
+
+ENROLMENT_CODE_ISSUED_ACTION = "members.enrolment_code_issued"
+ENROLMENT_CODE_USED_ACTION = "members.enrolment_code_used"
+ENROLMENT_CODE_GROUPS = 3
+ENROLMENT_CODE_HASH_PURPOSE = "staff-enrolment"
+
+
+def may_use_admin(user):
+    return user.is_authenticated and (user.is_staff or user.has_perm("wagtailadmin.access_admin"))
+
+
+def new_enrolment_code():
+    """`K7M2-9QXD-4T1B`: 60 random bits in the alphabet of invitation codes, easy to read out."""
+    return "-".join(
+        "".join(secrets.choice(CROCKFORD_ALPHABET) for _ in range(INVITATION_CODE_GROUP_LENGTH))
+        for _ in range(ENROLMENT_CODE_GROUPS)
+    )
+
+
+class EnrolmentCodeQuerySet(models.QuerySet):
+    def usable(self):
+        return self.filter(used_at__isnull=True, expires_at__gt=timezone.now())
+
+    def matching(self, user, typed):
+        from gsn_site.hashing import keyed_hash_candidates
+
+        canonical = canonical_invitation_code(typed or "")
+        return self.filter(user=user, code_hash__in=keyed_hash_candidates(ENROLMENT_CODE_HASH_PURPOSE, canonical))
+
+    def issue(self, user, by=None):
+        """A new code for `user`'s first authenticator, replacing any unused one. Returns (row, code).
+
+        The code itself is shown once, to whoever issued it, and stored only as a keyed hash.
+        """
+        from gsn_site.hashing import keyed_hash
+
+        code = new_enrolment_code()
+        now = timezone.now()
+        with transaction.atomic():
+            self.filter(user=user).usable().update(expires_at=now)
+            enrolment = self.create(
+                user=user,
+                code_hash=keyed_hash(ENROLMENT_CODE_HASH_PURPOSE, code),
+                expires_at=now + timedelta(days=settings.STAFF_ENROLMENT_CODE_DAYS),
+                created_by=by,
+            )
+            log(instance=enrolment, action=ENROLMENT_CODE_ISSUED_ACTION, user=by)
+        return enrolment, code
+
+    def redeem(self, user, typed):
+        """Use up `user`'s code if `typed` is it and it is still usable; True if it was."""
+        with transaction.atomic():
+            enrolment = self.usable().matching(user, typed).select_for_update().first()
+            # The update only succeeds once, however many requests race for the same code.
+            if enrolment is None or not self.filter(pk=enrolment.pk, used_at__isnull=True).update(
+                used_at=timezone.now()
+            ):
+                return False
+            log(instance=enrolment, action=ENROLMENT_CODE_USED_ACTION, user=user)
+        return True
+
+
+class EnrolmentCode(models.Model):
+    """What a staff member needs, besides their password, to set up their first authenticator.
+
+    An administrator issues it (the admin's user list, or `manage.py issue_enrolment_code`) and hands
+    it over on paper or by phone, so that someone who knows only the password cannot enrol their own
+    authenticator app and lock the owner out.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="enrolment_codes"
+    )
+    code_hash = models.CharField(_("code hash"), max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField(_("expires at"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True, editable=False)
+
+    objects = EnrolmentCodeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("enrolment code")
+        verbose_name_plural = _("enrolment codes")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return gettext("Enrolment code for %(username)s") % {"username": self.user.get_username()}

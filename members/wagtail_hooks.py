@@ -1,9 +1,17 @@
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 
-from .models import TEMPORARY_PASSWORD_ACTION, InvitationCode, MemberProfile
+from .admin_views import enrolment_code
+from .models import (
+    ENROLMENT_CODE_ISSUED_ACTION,
+    ENROLMENT_CODE_USED_ACTION,
+    TEMPORARY_PASSWORD_ACTION,
+    InvitationCode,
+    MemberProfile,
+    may_use_admin,
+)
 
 
 @hooks.register("register_log_actions")
@@ -11,6 +19,28 @@ def register_member_log_actions(actions):
     actions.register_action(
         TEMPORARY_PASSWORD_ACTION, _("Set a temporary password"), _("Temporary password set for the member")
     )
+    actions.register_action(
+        ENROLMENT_CODE_ISSUED_ACTION, _("Issue an enrolment code"), _("Enrolment code issued for two-step sign-in")
+    )
+    actions.register_action(
+        ENROLMENT_CODE_USED_ACTION, _("Use an enrolment code"), _("Enrolment code used to set up two-step sign-in")
+    )
+
+
+@hooks.register("register_admin_urls")
+def enrolment_code_urls():
+    return [path("members/enrolment-code/<int:user_pk>/", enrolment_code, name="members_enrolment_code")]
+
+
+@hooks.register("register_user_listing_buttons")
+def enrolment_code_button(user, request_user):
+    if request_user.is_superuser and may_use_admin(user):
+        yield ListingButton(
+            _("Issue an enrolment code"),
+            reverse("members_enrolment_code", args=[user.pk]),
+            icon_name="key",
+            priority=50,
+        )
 
 
 @hooks.register("register_snippet_listing_buttons")

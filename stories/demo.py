@@ -5,7 +5,7 @@ from allauth.mfa.adapter import get_adapter as get_mfa_adapter
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from gsn_site.demo import get_or_create_page, give_demo_authenticator
+from gsn_site.demo import demo_password, demo_totp_secret, get_or_create_page, give_demo_authenticator
 from home.models import ChapterPage, HomePage
 from members.models import MemberProfile
 
@@ -249,7 +249,7 @@ STORIES = [
 def get_or_create_member(username, pseudonym, chapter_slug, language):
     user, created = get_user_model().objects.get_or_create(username=username)
     if created:
-        user.set_password(MEMBER_PASSWORD)
+        user.set_password(demo_password(MEMBER_PASSWORD))
         user.save()
         MemberProfile.objects.create(
             user=user,
@@ -263,7 +263,7 @@ def get_or_create_member(username, pseudonym, chapter_slug, language):
 def get_or_create_moderator():
     user, created = get_user_model().objects.get_or_create(username="moderator", defaults={"is_staff": True})
     if created:
-        user.set_password(MODERATOR_PASSWORD)
+        user.set_password(demo_password(MODERATOR_PASSWORD))
         user.save()
         user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
         give_demo_authenticator(user, MODERATOR_TOTP_SECRET)
@@ -275,7 +275,7 @@ def get_or_create_administrator():
         username=ADMINISTRATOR_USERNAME, defaults={"is_staff": True, "is_superuser": True}
     )
     if created:
-        user.set_password(ADMINISTRATOR_PASSWORD)
+        user.set_password(demo_password(ADMINISTRATOR_PASSWORD))
         user.save()
         give_demo_authenticator(user, ADMINISTRATOR_TOTP_SECRET)
     return user
@@ -335,14 +335,14 @@ def seed(stdout):
         created += 1
     if created:
         stdout.write(f"Created {created} demo stories.")
-    stdout.write(f"Members (password {MEMBER_PASSWORD}): " + ", ".join(members))
-    totp_url = get_mfa_adapter().build_totp_url(moderator, MODERATOR_TOTP_SECRET)
+    stdout.write(f"Members (password {demo_password(MEMBER_PASSWORD)}): " + ", ".join(members))
+    totp_url = get_mfa_adapter().build_totp_url(moderator, demo_totp_secret(MODERATOR_TOTP_SECRET))
     stdout.write(
-        f"Moderator: moderator / {MODERATOR_PASSWORD}; two-step sign-in secret {MODERATOR_TOTP_SECRET} ({totp_url})"
+        f"Moderator: moderator / {demo_password(MODERATOR_PASSWORD)}; two-step sign-in secret {demo_totp_secret(MODERATOR_TOTP_SECRET)} ({totp_url})"
     )
-    totp_url = get_mfa_adapter().build_totp_url(administrator, ADMINISTRATOR_TOTP_SECRET)
+    totp_url = get_mfa_adapter().build_totp_url(administrator, demo_totp_secret(ADMINISTRATOR_TOTP_SECRET))
     stdout.write(
-        f"Administrator: {ADMINISTRATOR_USERNAME} / {ADMINISTRATOR_PASSWORD}; "
-        f"two-step sign-in secret {ADMINISTRATOR_TOTP_SECRET} ({totp_url})"
+        f"Administrator: {ADMINISTRATOR_USERNAME} / {demo_password(ADMINISTRATOR_PASSWORD)}; "
+        f"two-step sign-in secret {demo_totp_secret(ADMINISTRATOR_TOTP_SECRET)} ({totp_url})"
     )
     return index

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from gsn_site.forms import HoneypotMixin
-from gsn_site.image_metadata import refuse_too_many_pixels
+from gsn_site.image_metadata import refuse_unacceptable_photo
 from gsn_site.sanitize import plain_text
 from programs.casework import CaseworkType
 
@@ -13,11 +13,12 @@ MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
 
 class PhotoField(forms.ImageField):
-    """An image field that refuses an image with too many pixels from its header, before anything else."""
+    """A member's photo: JPEG, PNG or WebP of at most MEMBER_PHOTO_MAX_PIXELS, judged from the file's
+    header before anything else (a file of a few hundred bytes can declare 36 million pixels)."""
 
     def to_python(self, data):
         if data and hasattr(data, "seek"):
-            refuse_too_many_pixels(data)
+            refuse_unacceptable_photo(data, settings.MEMBER_PHOTO_MAX_PIXELS)
         return super().to_python(data)
 
 

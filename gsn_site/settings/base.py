@@ -1,9 +1,11 @@
 """Settings shared by every environment; values that differ come from the environment."""
 
+import ipaddress
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -14,7 +16,20 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def proxy_addresses(value):
+    """TRUSTED_PROXY_ADDRESSES as a list: addresses or networks (CIDR); a typo stops the site from starting."""
+    addresses = [item.strip() for item in value.split(",") if item.strip()]
+    for address in addresses:
+        try:
+            ipaddress.ip_network(address, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(f"TRUSTED_PROXY_ADDRESSES: {address!r} is not an address or network.") from None
+    return addresses
+
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# True only in gsn_site.settings.production: commands that must not touch a real site check it.
+PRODUCTION_SETTINGS = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
@@ -192,8 +207,13 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 # PNG can declare 12000x12000 pixels and take gigabytes to decode). 40 million covers phone photos.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "gsn_site.image_uploads.SiteImageForm"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", "40000000"))
+# A member's photo (stories.forms.PhotoField) is smaller still: 16 million pixels, also from the header.
+MEMBER_PHOTO_MAX_PIXELS = int(os.environ.get("MEMBER_PHOTO_MAX_PIXELS", "16000000"))
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_I18N_ENABLED = False
+# Where the admin lives: the one place to move it. Everything else reverses Wagtail's URL names, so the
+# two-step rule, the admin's CSP and "never cached" follow the admin wherever it is.
+ADMIN_URL_PATH = "admin/"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 # Passwords are reset through allauth (rate limited); Wagtail's own reset views stay off.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
@@ -209,21 +229,37 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
+# Failed sign-ins (wrong authenticator codes included) slow down, never lock out a shared network.
+# Windows stacked on one key make a growing delay: five failures wait five minutes, ten wait out the
+# hour, twenty the day. Per address *and* account (members.adapter) the delay starts soonest; per
+# account from any address it starts later, so that one guesser cannot keep the owner out; per address
+# only a high ceiling, since a shelter's whole network may share one.
+ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    "login_failed": "100/15m/ip,300/d/ip,20/15m/key,50/d/key",
+    "login_failed_from_address": "5/5m/key,10/h/key,20/d/key",
+    # Every sign-in sent from one address, right or wrong: a ceiling against floods only.
+    "login": "200/m/ip",
     "signup": "10/h/ip",
     "reset_password": "5/h/ip",
 }
 # The one setting for the client's address behind proxies (gsn_site.ratelimits.client_ip): how many
 # proxies under our control append to X-Forwarded-For. 0 (default) ignores the header, so a client
-# cannot choose its own address. allauth reads the same value for its sign-in limits.
+# cannot choose its own address. allauth's limits ask members.adapter, which asks the same helper.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# The proxies' own addresses or networks (comma-separated, CIDR allowed): X-Forwarded-For is read only
+# on connections from them, so a client that reaches gunicorn directly is counted as itself. Empty
+# trusts the header on every connection: then gunicorn must listen only on the proxy's network.
+TRUSTED_PROXY_ADDRESSES = proxy_addresses(os.environ.get("TRUSTED_PROXY_ADDRESSES", ""))
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # Signing up needs an invitation code; its honeypot is gsn_site.forms.HoneypotMixin, like every public form.
 ACCOUNT_FORMS = {"signup": "members.forms.InvitationSignupForm"}
 # A new member lands on a page that says what happens next.
 ACCOUNT_SIGNUP_REDIRECT_URL = "stories:welcome"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# A staff member's first authenticator needs an enrolment code from an administrator (members.forms).
+MFA_FORMS = {"activate_totp": "members.forms.EnrolmentActivateTOTPForm"}
+STAFF_ENROLMENT_CODE_DAYS = int(os.environ.get("STAFF_ENROLMENT_CODE_DAYS", "3"))
 MFA_TOTP_ISSUER = "GSN"
 
 # --- Content Security Policy: nothing third-party, no inline script ------------------------
@@ -311,7 +347,7 @@ CASE_REF_KEY_FALLBACKS = env_list("CASE_REF_KEY_FALLBACKS")
 ASO_IMPORT_MAX_BYTES = int(os.environ.get("ASO_IMPORT_MAX_BYTES", str(64 * 1024 * 1024)))
 ASO_IMPORT_EXPIRY_SECONDS = int(os.environ.get("ASO_IMPORT_EXPIRY_SECONDS", str(60 * 60)))
 # Path prefixes (after the language prefix) that must never be stored by any cache.
-PRIVATE_PATH_PREFIXES = ("accounts/", "feedback/", "my-stories/", "share-your-story/", "admin/", "channels/")
+PRIVATE_PATH_PREFIXES = ("accounts/", "feedback/", "my-stories/", "share-your-story/", ADMIN_URL_PATH, "channels/")
 
 # --- Program feedback -----------------------------------------------------------------------
 # Free text older than this is removed by `manage.py purge_feedback_text`; structured answers stay.

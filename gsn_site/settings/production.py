@@ -9,6 +9,7 @@ from gsn_site.structured_logging import json_logging_config
 from .base import *  # noqa: F403
 
 DEBUG = False
+PRODUCTION_SETTINGS = True
 
 _INSECURE_MARKERS = ("insecure", "dev-only", "test-only", "change-me", "changeme")
 

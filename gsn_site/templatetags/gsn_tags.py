@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 from django import template
+from django.urls import reverse
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
@@ -6,6 +9,7 @@ from django.utils.translation import get_language_info
 from gsn_site import countries
 from gsn_site.admin_csp import script_nonce_attribute
 from gsn_site.page_cache import cached_fragment
+from gsn_site.quick_exit import TOKEN_PARAMETER, quick_exit_token
 
 register = template.Library()
 
@@ -94,6 +98,15 @@ def cached_fragment_tag(parser, token):
 
 
 register.tag("cachedfragment", cached_fragment_tag)
+
+
+@register.simple_tag(takes_context=True)
+def quick_exit_url(context):
+    """The quick-exit link, with this session's token when there is a session to end."""
+    url = reverse("quick_exit")
+    request = context.get("request")
+    token = quick_exit_token(request) if request is not None else ""
+    return f"{url}?{urlencode({TOKEN_PARAMETER: token})}" if token else url
 
 
 @register.simple_tag

@@ -10,6 +10,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import cache
 from django.urls import reverse
 
+from members.models import EnrolmentCode
 from stories.models import StoryPage
 from tests.conftest import TEST_TOTP_SECRET, give_totp_authenticator, sign_in_with_two_steps, totp_code
 from tests.stories.conftest import submitted_story
@@ -180,6 +181,7 @@ def test_staff_without_an_authenticator_set_one_up_and_continue_to_the_admin(cli
     """The code typed to switch the authenticator on counts as this session's second step (allauth
     announces the new authenticator once the database has it, hence a real transaction here)."""
     staff = ModeratorFactory(username="new-moderator")
+    enrolment_code = EnrolmentCode.objects.issue(staff)[1]  # handed over by an administrator
     client.post("/en/accounts/login/", {"login": "new-moderator", "password": PASSWORD})
     response = client.get("/admin/")
     assert response["Location"] == "/en/accounts/2fa/totp/activate/"
@@ -195,7 +197,9 @@ def test_staff_without_an_authenticator_set_one_up_and_continue_to_the_admin(cli
     page = client.get("/en/accounts/2fa/totp/activate/").content.decode()
     assert "Everyone who can open the administration must use two-step sign-in" in page
     secret = client.session["mfa.totp.secret"]
-    response = client.post("/en/accounts/2fa/totp/activate/", {"code": totp_code(secret)})
+    response = client.post(
+        "/en/accounts/2fa/totp/activate/", {"enrolment_code": enrolment_code, "code": totp_code(secret)}
+    )
     assert response["Location"] == "/en/accounts/2fa/recovery-codes/"
     codes_page = client.get(response["Location"]).content.decode()
     assert 'href="/admin/">Continue to the administration</a>' in codes_page

@@ -10,6 +10,7 @@ it. Exits 1 on the first unexpected answer.
 import base64
 import hashlib
 import hmac
+import json
 import os
 import re
 import struct
@@ -20,9 +21,17 @@ import uuid
 
 from smoke_http import Browser, Page, SmokeFailure
 
-MEMBER = ("amani", "demo-member-password")
-MODERATOR = ("moderator", "demo-moderator-password", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
-ADMINISTRATOR = ("administrator", "demo-administrator-password", "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU")
+# `seed_demo --allow-production` gives the demo's logins throwaway secrets instead of README's; it
+# writes them to DEMO_SECRETS_FILE, keyed by the published values they replace.
+with open(os.environ["DEMO_SECRETS_FILE"]) as secrets_file:
+    THROWAWAY = json.load(secrets_file)
+MEMBER = ("amani", THROWAWAY["demo-member-password"])
+MODERATOR = ("moderator", THROWAWAY["demo-moderator-password"], THROWAWAY["JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"])
+ADMINISTRATOR = (
+    "administrator",
+    THROWAWAY["demo-administrator-password"],
+    THROWAWAY["KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"],
+)
 ASO_FILE = (
     "program,case_ref,assessed_on,occasion,safety,legal_protection,mental_wellbeing,"
     "economic_empowerment_education,social_support,physical_wellbeing\n"

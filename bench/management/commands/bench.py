@@ -130,7 +130,8 @@ class Command(BaseCommand):
         from stories.models import StoryIndexPage
 
         started = time.perf_counter()
-        call_command("seed_demo", stdout=_Quiet())
+        # The benchmark's own database, under the production settings: throwaway demo secrets.
+        call_command("seed_demo", allow_production=True, stdout=_Quiet())
         if not options["aso_only"]:
             add_chapters(NetworkIndexPage.objects.get(), options["chapters"])
             # Indexed for search too, so that a search for "generated" has as many hits as there are stories.

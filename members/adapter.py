@@ -1,0 +1,33 @@
+"""allauth's account adapter: the site's one rule for who the client is, and sign-in limits that slow
+down the account guessed at without locking out everyone who shares an address."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import ratelimit
+
+from gsn_site.ratelimits import client_ip
+
+# allauth counts failed sign-ins per address and per account (ACCOUNT_RATE_LIMITS["login_failed"]);
+# this action counts them per address *and* account, so that one person on a shelter's network slows
+# only the account they guess at, from where they guess.
+FAILED_FROM_ADDRESS = "login_failed_from_address"
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request):
+        # allauth's limits key on the same address as every other limit of the site.
+        return client_ip(request)
+
+    def _address_and_account(self, request, credentials):
+        return f"{client_ip(request)}:{str(credentials.get('username', '')).casefold()}"
+
+    def pre_authenticate(self, request, **credentials):
+        # Looked at before allauth counts the attempt, so that refused attempts do not use up the
+        # account's own allowance, which its owner needs from other addresses.
+        key = self._address_and_account(request, credentials)
+        if not ratelimit.consume(request, action=FAILED_FROM_ADDRESS, key=key, dry_run=True):
+            raise self.validation_error("too_many_login_attempts")
+        super().pre_authenticate(request, **credentials)
+
+    def authentication_failed(self, request, **credentials):
+        super().authentication_failed(request, **credentials)
+        ratelimit.consume(request, action=FAILED_FROM_ADDRESS, key=self._address_and_account(request, credentials))
