@@ -111,6 +111,7 @@ def prepare(env):
         ["collectstatic", "--noinput"],
         ["bench", "--setup-only", "--stories", str(STORIES), "--chapters", "10", "--feedback-responses", "0"],
     ):
+        started = time.monotonic()
         subprocess.run(
             [sys.executable, "manage.py", *arguments],
             cwd=ROOT,
@@ -118,6 +119,7 @@ def prepare(env):
             check=True,
             stdout=subprocess.DEVNULL,
         )
+        print(f"  {arguments[0]}: {time.monotonic() - started:.0f} s", flush=True)
 
 
 def worker_pids(master):
@@ -190,6 +192,7 @@ def manage_shell(env, script, **extra):
 
 
 def run_once(number, label, env, work, responses_before, kill_halfway):
+    started = time.monotonic()
     if not port_is_free():
         raise SystemExit(f"127.0.0.1:{PORT} is taken by another program: set LOADTEST_PORT")
     log = open(work / f"gunicorn-{label}.log", "w")
@@ -286,6 +289,7 @@ def run_once(number, label, env, work, responses_before, kill_halfway):
         "responses_stored": receipts["responses"] - responses_before,
         "trusted_proxy_count": receipts["TRUSTED_PROXY_COUNT"],
         "feedback_submissions_per_hour_per_address": receipts["FEEDBACK_SUBMISSIONS_PER_HOUR"],
+        "wall_s": round(time.monotonic() - started),
         "load_average_after": [round(load, 1) for load in os.getloadavg()],
     }
     print(json.dumps(figures, indent=2), flush=True)
@@ -301,17 +305,17 @@ def problems(figures):
     elif accepted < MINIMUM_ACCEPTED * sent:
         found.append(f"only {accepted} of {sent} feedback submissions were accepted (at least 90% must be)")
     if figures["feedback_lost"]:
-        found.append(f"{figures['feedback_lost']} accepted answers are not in the database")
+        found.append(f"accepted answers missing from the database: {figures['feedback_lost']}")
     if figures["responses_stored"] < figures["feedback_distinct_receipts"]:
         found.append(
             f"{figures['responses_stored']} responses were stored for {figures['feedback_distinct_receipts']} receipts"
         )
     if figures["server_errors_5xx"]:
-        found.append(f"{figures['server_errors_5xx']} answers were 5xx")
+        found.append(f"5xx answers: {figures['server_errors_5xx']}")
     shelter = figures["feedback_submissions"].get("shelter", {})
     turned_away = shelter.get("rejected", 0) + shelter.get("rate_limited", 0)
     if turned_away:
-        found.append(f"{turned_away} submissions from the shelter's one address were turned away")
+        found.append(f"submissions from the shelter's one address turned away: {turned_away}")
     return [f"{figures['run']}: {problem}" for problem in found]
 
 
@@ -331,7 +335,9 @@ def main():
             )
         else:
             print(f"Preparing gsn_load (migrate, {STORIES:,} stories, 10 chapters)...", flush=True)
+            started = time.monotonic()
             prepare(env)
+            print(f"prepared in {time.monotonic() - started:.0f} s", flush=True)
         responses = manage_shell(env, COUNT_RESPONSES)["responses"]
         results = []
         for number, (label, kill_halfway) in enumerate((("steady", False), ("worker-killed", True))):
