@@ -369,14 +369,27 @@ def dataset_is_ready(marker):
     return exists.stdout.strip() == "1" and marker.exists() and marker.read_text() == str(STORIES)
 
 
+def code_fingerprint():
+    """The commit, uncommitted changes and installed packages: collected static files follow them."""
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
+    packages = sorted((VENV_BIN.parent / "lib").glob("python*/site-packages"))
+    changes = [f"{path}:{path.stat().st_mtime}" for path in packages]
+    for line in status.splitlines():
+        path = ROOT / line[3:]
+        changes.append(f"{line}:{path.stat().st_mtime if path.exists() else ''}")
+    return f"{head.strip()}\n" + "\n".join(changes)
+
+
 def main():
     if 2 + 2 * (USERS - SHELTER_CLIENTS) > 250:
         raise SystemExit("LOADTEST_USERS is too large for one 127.0.0.x address per reader in each run")
     # Collected static files and the mark of a complete dataset outlive one run: building both takes
-    # most of the time, and the next run only needs what changed.
+    # most of the time, and the next run only needs what changed (migrations; static files when the
+    # code or the installed packages changed).
     kept = Path(tempfile.gettempdir()) / "gsn-loadtest"
     kept.mkdir(exist_ok=True)
-    marker = kept / "dataset"
+    marker, static_mark, fingerprint = kept / "dataset", kept / "static-collected-for", code_fingerprint()
     with tempfile.TemporaryDirectory(prefix="gsn-load-") as folder:
         work = Path(folder)
         env = environment(work, static_root=kept / "static")
@@ -386,12 +399,15 @@ def main():
         ):
             print(f"Reusing the dataset in {DATABASE} (LOADTEST_FRESH=1 builds it anew)...", flush=True)
             steps = [] if os.environ.get("LOADTEST_REUSE_DATABASE") else [["migrate", "--noinput"]]
-            manage_steps(env, [*steps, ["collectstatic", "--noinput"]])
+            if not (static_mark.exists() and static_mark.read_text() == fingerprint):
+                steps.append(["collectstatic", "--noinput"])
+            manage_steps(env, steps)
         else:
             print(f"Preparing {DATABASE} (migrate, {STORIES:,} stories, 10 chapters)...", flush=True)
             marker.unlink(missing_ok=True)
             prepare(env)
             marker.write_text(str(STORIES))
+        static_mark.write_text(fingerprint)
         # Rate-limit counters, sessions and cached pages start empty, whatever an earlier run left.
         subprocess.run(
             [sys.executable, "-c", f"import redis; redis.Redis.from_url('{REDIS_URL}').flushdb()"], check=True
