@@ -9,8 +9,9 @@ lost (accepted, yet not in the database afterwards).
 
 It fails (exit status 1, and says why) when a run has fewer than 90% of its submissions accepted,
 loses an accepted answer, answers anything with a 5xx, or turns away a shelter client. The dataset
-(1,000 stories) is built once and kept in gsn_load: later runs only migrate it (measured on 2 cores
-under a load average of about 15: 4 min 15 s, and 5 min 50 s when the dataset is built). LOADTEST_SECONDS, LOADTEST_USERS and
+(1,000 stories) is built once and kept in gsn_load: later runs only migrate it. Measured on 2 cores
+under a load average of 11 to 17: 2 min 13 s, 3 min 20 s when the static files had to be collected
+again, 5 min 50 s when the dataset was built. LOADTEST_SECONDS, LOADTEST_USERS and
 LOADTEST_STORIES change the size, LOADTEST_FRESH=1 builds the dataset anew, LOADTEST_REUSE_DATABASE=1
 uses it as it is (no migrate).
 """
