@@ -55,7 +55,8 @@ serve: install
 worker: install
 	$(PROD) $(PY) manage.py db_worker
 
-# Not part of `make test`: page timings on SQLite and PostgreSQL, then a 60 s load test.
+# Not part of `make test`: page timings on SQLite and PostgreSQL; a load test of about 3 minutes that
+# fails when feedback is turned away, lost or answered with a 5xx (bench/loadtest.py says more).
 BENCH_INSTALLED := $(VENV)/.bench-installed
 $(BENCH_INSTALLED): pyproject.toml $(LOCK) | $(INSTALLED)
 	$(PY) -m pip install --quiet -c $(LOCK) -e ".[test,bench]"
