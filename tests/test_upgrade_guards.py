@@ -5,7 +5,9 @@ the override does and what to check.
 
 A source fingerprint (the first 16 hex digits of the SHA-256 of the upstream function's source)
 fails on any change to a function the site mirrors or wraps; when it fails, read the new upstream
-code, adjust the override if needed, and record the new fingerprint.
+code, adjust the override if needed, and record the new fingerprint. The fingerprints here are
+those of the locked versions: Wagtail 8.0.1, Django 5.2.20, django-modelcluster 6.5 and
+django-treebeard 5.3.1.
 """
 
 import hashlib
