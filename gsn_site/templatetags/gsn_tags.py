@@ -64,7 +64,8 @@ def main_menu(context):
 def _main_menu_items(request):
     from wagtail.models import Site
 
-    site = getattr(request, "_wagtail_site", None) or Site.find_for_request(request)
+    # Wagtail's own lookup, which answers from the site CachedSiteMiddleware has already found.
+    site = Site.find_for_request(request)
     if site is None:
         return []
     pages = site.root_page.get_children().live().in_menu().public().specific().defer_streamfields()
