@@ -10,18 +10,21 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.models import Collection
 
-from feedback.roles import FEEDBACK_REVIEWERS, PROGRAM_STAFF, ensure_feedback_groups
+from feedback.models import ProgramAnswer, ReportingPeriod, SurvivorLeadersView
+from feedback.roles import FEEDBACK_REVIEWERS, PROGRAM_STAFF, SURVIVOR_LEADERS, ensure_feedback_groups
 from gsn_site.models import SiteImage
 from home.models import ChapterMessage, ChapterPage
 from tests.conftest import sign_in_with_two_steps
 from tests.feedback.factories import ProgramFactory, make_response, make_survey
 from tests.stories.conftest import submitted_story
+from members.models import InvitationCode
 from tests.stories.factories import MemberFactory, ModeratorFactory, StoryIndexPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +35,11 @@ IMAGE_TITLE = "Portrait uploaded with a story"
 MESSAGE = "Please call me back about the chapter meeting"
 PROGRAM_A = "Aftercare Alpha"
 PROGRAM_B = "Aftercare Bravo"
+INVITATION_CODE = "F9GH-76J0"
+ANSWER_A = "Alpha opened on Saturdays"
+ANSWER_B = "Bravo hired a counsellor"
+LEADERS_VIEW_B = "Leaders on Bravo's quarter"
+MEMBER_USERNAME = "mwangaza-login"
 
 ROLES = ["anonymous", "member", "moderator", "reviewer", "staff_a", "staff_b", "administrator"]
 SIGNED_OUT = "signed out"
@@ -41,7 +49,7 @@ SIGNED_OUT = "signed out"
 def world(demo_site):
     cache.clear()
     index = StoryIndexPageFactory(parent=demo_site)
-    member = MemberFactory(pseudonym=PSEUDONYM).user
+    member = MemberFactory(pseudonym=PSEUDONYM, user__username=MEMBER_USERNAME).user
     story = submitted_story(index, member, title=STORY_TITLE)
     buffer = io.BytesIO()
     PILImage.new("RGB", (8, 8), "white").save(buffer, "PNG")
@@ -58,6 +66,11 @@ def world(demo_site):
     program_b = ProgramFactory(code="bravo", name=PROGRAM_B, survey=survey)
     for program in (program_a, program_b):
         make_response(program, survey)
+    period = ReportingPeriod.objects.named("2025-Q3")
+    answer_a = ProgramAnswer.objects.create(program=program_a, period=period, you_said_en="Said", we_did_en=ANSWER_A)
+    answer_b = ProgramAnswer.objects.create(program=program_b, period=period, you_said_en="Said", we_did_en=ANSWER_B)
+    leaders_view = SurvivorLeadersView.objects.create(period=period, program=program_b, text_en=LEADERS_VIEW_B)
+    invitation = InvitationCode.objects.create(code=INVITATION_CODE, note="For the chapter meeting")
     groups = ensure_feedback_groups()
     User = get_user_model()
     users = {"member": member, "moderator": ModeratorFactory(username="moderator")}
@@ -67,6 +80,8 @@ def world(demo_site):
         users[key] = User.objects.create_user(f"{key}-user", is_staff=True)
         users[key].groups.add(groups[PROGRAM_STAFF])
         program.staff.add(users[key])
+    users["leader"] = User.objects.create_user("leader-user", is_staff=True)
+    users["leader"].groups.add(Group.objects.get(name=SURVIVOR_LEADERS))
     users["administrator"] = User.objects.create_superuser("administrator")
     return {
         "story": story,
@@ -74,6 +89,10 @@ def world(demo_site):
         "image": image,
         "program_a": program_a,
         "program_b": program_b,
+        "answer_a": answer_a,
+        "answer_b": answer_b,
+        "leaders_view": leaders_view,
+        "invitation": invitation,
         "users": users,
     }
 
