@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from gsn_site.admin_viewsets import PermissionCheckedChooserViewSet
 from programs.models import Program
 
 from .accountability import ANSWER_PERIOD_KIND
@@ -78,6 +79,7 @@ def scoped_to_answer_programs(view):
 
 class ProgramAnswerViewSet(SnippetViewSet):
     model = ProgramAnswer
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "comment"
     menu_label = _("Answers to survivors")
     menu_order = 253
@@ -120,6 +122,7 @@ class SurvivorLeadersViewForm(WagtailAdminModelForm):
 
 class SurvivorLeadersViewViewSet(SnippetViewSet):
     model = SurvivorLeadersView
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "openquote"
     menu_label = _("Survivor leaders' views")
     menu_order = 254

@@ -20,15 +20,20 @@ from gsn_site.ids import parse_id, parse_pk
 SEEING_ACTIONS = ["view", "change", "delete", "choose"]
 
 
+def listed_for(request, model):
+    """The objects of `model` its snippet listing shows the user (the viewset's `get_queryset`)."""
+    viewset = getattr(model, "snippet_viewset", None)
+    listed = viewset.get_queryset(request) if viewset else None
+    return model._default_manager.all() if listed is None else listed
+
+
 def instances_user_may_see(request, model):
     """The objects of `model` the user may see anywhere in the admin, as a queryset."""
     if issubclass(model, Page):
         return PagePermissionPolicy().explorable_instances(request.user)
     viewset = getattr(model, "snippet_viewset", None)
     policy = viewset.permission_policy if viewset else policy_registry.get_by_type(model)
-    listed = viewset.get_queryset(request) if viewset else None
-    if listed is None:
-        listed = model._default_manager.all()
+    listed = listed_for(request, model)
     permitted = policy.instances_user_has_any_permission_for(request.user, SEEING_ACTIONS)
     return listed.filter(pk__in=permitted.values("pk"))
 
@@ -115,4 +120,3 @@ class WagtailScreenRulesMiddleware:
             if any(raw and parse_id(raw) is None for raw in request.GET.getlist(name)):
                 raise Http404
         return None
-
