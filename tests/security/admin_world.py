@@ -48,7 +48,7 @@ def build_world(demo_site):
         collection=Collection.get_first_root_node(),
     )
     chapter = ChapterPage.objects.first()
-    ChapterMessage.objects.create(chapter=chapter, message=MESSAGE)
+    message = ChapterMessage.objects.create(chapter=chapter, message=MESSAGE)
     survey = make_survey(parent=demo_site, slug="program-survey")
     program_a = ProgramFactory(code="alpha", name=PROGRAM_A, survey=survey)
     program_b = ProgramFactory(code="bravo", name=PROGRAM_B, survey=survey)
@@ -81,6 +81,7 @@ def build_world(demo_site):
         "answer_b": answer_b,
         "leaders_view": leaders_view,
         "invitation": invitation,
+        "message": message,
         "users": users,
     }
 
