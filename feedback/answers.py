@@ -13,6 +13,7 @@ from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from gsn_site.admin_viewsets import PermissionCheckedChooserViewSet
+from gsn_site.ids import parse_pk
 from programs.models import Program
 
 from .accountability import ANSWER_PERIOD_KIND
@@ -64,14 +65,13 @@ def scoped_to_answer_programs(view):
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        pk = kwargs.get("pk")
-        if (
-            pk is not None
-            and not ProgramAnswer.objects.filter(
-                pk=unquote(str(pk)), program__in=answer_programs(request.user)
-            ).exists()
-        ):
-            raise Http404
+        if "pk" in kwargs:
+            pk = parse_pk(ProgramAnswer, unquote(str(kwargs["pk"])))
+            if (
+                pk is None
+                or not ProgramAnswer.objects.filter(pk=pk, program__in=answer_programs(request.user)).exists()
+            ):
+                raise Http404
         return view(request, *args, **kwargs)
 
     return wrapper

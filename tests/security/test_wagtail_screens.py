@@ -223,3 +223,11 @@ def test_the_answer_chooser_lists_program_staffs_own_answer(client, world):
     )
     assert multiple.status_code == 200
     assert [item["id"] for item in json.loads(multiple.content)["result"]] == [str(world["answer_a"].pk)]
+
+
+def test_a_malformed_or_huge_answer_id_is_a_404_on_every_answer_screen(client, world):
+    client = client_for(client, "staff_a", world)
+    for raw in ("99999999999999999999999", "abc"):
+        for view in ("edit", "history", "usage", "delete"):
+            response = client.get(reverse(f"wagtailsnippets_feedback_programanswer:{view}", args=[raw]))
+            assert refused(response), (view, raw, response.status_code)
