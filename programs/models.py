@@ -25,6 +25,8 @@ class ProgramQuerySet(models.QuerySet):
         """Programs whose data `user` may see: all for reviewers and administrators, their own for staff."""
         if sees_every_program(user):
             return self
+        if not user.is_authenticated:
+            return self.none()
         # By id rather than through the staff relation, so that search backends can filter on it.
         return self.filter(pk__in=list(user.staffed_programs.values_list("pk", flat=True)))
 

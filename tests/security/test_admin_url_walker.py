@@ -45,6 +45,7 @@ ROLES = list(NEVER_SEES)
 DELIBERATE_ERRORS = {"wagtailadmin_error_test"}
 PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>")
 # Models whose records a bulk action or a generic "usage" screen is asked about, by app and model.
+SEARCHES = ["?q=Aftercare", "?q=Secret"]
 ASKED_ABOUT = ["invitation", "profile", "story", "answer_b", "program_b", "leaders_view"]
 
 
@@ -146,8 +147,9 @@ def urls_to_walk(world):
         record = object_for_namespace(namespace, objects) if ("pk" in parameters or "object_id" in parameters) else None
         values = {**fixed, "pk": record.pk if record else 1, "object_id": record.pk if record else 1}
         kwargs = {key: values.get(key, 1) for key in parameters}
-        query = "?q=Aftercare" if re.search(r"search|choose", name) else ""
-        urls.append((name, route, kwargs, query))
+        # Searches and choosers are searched for a program's name and a member's story title.
+        for query in SEARCHES if re.search(r"search|choose", name) else [""]:
+            urls.append((name, route, kwargs, query))
     resolved = []
     for name, _route, kwargs, query in urls:
         try:
