@@ -30,7 +30,7 @@ PROGRAM_B = "Aftercare Bravo"
 INVITATION_CODE = "F9GH-76J0"
 ANSWER_A = "Alpha opened on Saturdays"
 ANSWER_B = "Bravo hired a counsellor"
-LEADERS_VIEW_B = "Leaders on Bravo's quarter"
+LEADERS_VIEW_B = "Leaders on the Bravo quarter"
 MEMBER_USERNAME = "mwangaza-login"
 
 

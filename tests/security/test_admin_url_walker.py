@@ -187,7 +187,8 @@ def test_every_admin_url_answers_each_role_without_a_server_error_or_another_sco
     # them fails here, since an administrator then no longer reads every scope's records.
     assert len(urls) >= 300
     if role == "administrator":
-        assert seen == set(NEVER_SEES["anonymous"])
+        # Every record the walk asks about by id (program A's answer it never asks about).
+        assert seen == set(NEVER_SEES["anonymous"]) - {ANSWER_A}
 
 
 def test_every_registered_bulk_action_names_only_visible_items():

@@ -227,7 +227,7 @@ def test_the_answer_chooser_lists_program_staffs_own_answer(client, world):
 
 def test_a_malformed_or_huge_answer_id_is_a_404_on_every_answer_screen(client, world):
     client = client_for(client, "staff_a", world)
-    for raw in ("99999999999999999999999", "abc"):
+    for raw in ("99999999999999999999999", "0"):
         for view in ("edit", "history", "usage", "delete"):
             response = client.get(reverse(f"wagtailsnippets_feedback_programanswer:{view}", args=[raw]))
             assert refused(response), (view, raw, response.status_code)
