@@ -2,7 +2,6 @@
 
 import datetime
 import io
-import uuid
 
 import django_filters
 import qrcode
@@ -22,6 +21,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from gsn_site.admin_viewsets import WithoutScreensMixin
+from gsn_site.forms import IdChoiceFilter
+from gsn_site.ids import object_or_404
 from programs.models import Program
 from reporting.releases import NotYetReleased, published_release, release_note
 
@@ -51,13 +52,6 @@ def forbidden():
     return HttpResponseForbidden(_("You do not have permission to see this."))
 
 
-def by_id_or_404(queryset, raw):
-    """The object a query parameter names, or 404 for anything that is not one of its ids."""
-    if not (raw or "").isdigit() or int(raw) >= 2**63:
-        raise Http404
-    return get_object_or_404(queryset, pk=int(raw))
-
-
 def require_feedback_access(user, permission="view"):
     if not (user.is_active and user.has_perm(f"feedback.{permission}_feedbackresponse")):
         raise PermissionDenied
@@ -85,20 +79,6 @@ def program_qr_code(request, pk, file_format):
 # --- Responses ---------------------------------------------------------------------------------
 
 
-class IdChoiceField(django_filters.fields.ModelChoiceField):
-    """A choice by id: an id too large for the database is an invalid choice, not a server error."""
-
-    def to_python(self, value):
-        try:
-            return super().to_python(value)
-        except OverflowError:
-            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from None
-
-
-class IdChoiceFilter(django_filters.ModelChoiceFilter):
-    field_class = IdChoiceField
-
-
 class ResponseFilterSet(WagtailFilterSet):
     program = IdChoiceFilter(label=gettext_lazy("Program"), queryset=visible_programs)
     survey = IdChoiceFilter(
@@ -122,11 +102,7 @@ class ScopedResponseMixin:
 
 
 def response_or_404(user, key):
-    try:
-        key = uuid.UUID(str(key))
-    except ValueError:
-        raise Http404 from None
-    return get_object_or_404(visible_responses(user), pk=key)
+    return object_or_404(visible_responses(user), key)
 
 
 class ResponseIndexView(ScopedResponseMixin, generic.IndexView):
@@ -286,7 +262,7 @@ def redact_response(request, pk):
 def assisted_entry(request):
     """Staff type in a paper response, or one a survivor gave with their help."""
     require_feedback_access(request.user, "add")
-    survey = by_id_or_404(FeedbackSurvey.objects.live(), request.GET["survey"]) if "survey" in request.GET else None
+    survey = object_or_404(FeedbackSurvey.objects.live(), request.GET["survey"]) if "survey" in request.GET else None
     surveys = FeedbackSurvey.objects.live()
     if survey is None:
         if surveys.count() == 1:
@@ -359,7 +335,7 @@ def report(request):
         require_feedback_access(request.user)
     programs = answer_programs(request.user)
     if request.GET.get("program"):
-        by_id_or_404(programs, request.GET["program"])
+        object_or_404(programs, request.GET["program"])
     form = ReportForm(request.GET or None, programs=programs)
     context = {"form": form, "page_title": _("Feedback report")}
     if form.is_bound and form.is_valid():
@@ -402,7 +378,7 @@ def export_records(request):
     responses = visible_responses(request.user)
     program = None
     if request.GET.get("program"):
-        program = by_id_or_404(visible_programs(request), request.GET["program"])
+        program = object_or_404(visible_programs(request), request.GET["program"])
         responses = responses.filter(program=program)
     file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
     AccessLogEntry.record(request.user, Action.EXPORT_RECORDS, program=program, record_count=responses.count())

@@ -12,6 +12,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from gsn_site.admin_viewsets import PermissionCheckedChooserViewSet
+from gsn_site.ids import parse_pk
 from programs.models import Program
 
 from .accountability import ANSWER_PERIOD_KIND
@@ -63,14 +65,13 @@ def scoped_to_answer_programs(view):
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        pk = kwargs.get("pk")
-        if (
-            pk is not None
-            and not ProgramAnswer.objects.filter(
-                pk=unquote(str(pk)), program__in=answer_programs(request.user)
-            ).exists()
-        ):
-            raise Http404
+        if "pk" in kwargs:
+            pk = parse_pk(ProgramAnswer, unquote(str(kwargs["pk"])))
+            if (
+                pk is None
+                or not ProgramAnswer.objects.filter(pk=pk, program__in=answer_programs(request.user)).exists()
+            ):
+                raise Http404
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -78,6 +79,7 @@ def scoped_to_answer_programs(view):
 
 class ProgramAnswerViewSet(SnippetViewSet):
     model = ProgramAnswer
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "comment"
     menu_label = _("Answers to survivors")
     menu_order = 253
@@ -120,6 +122,7 @@ class SurvivorLeadersViewForm(WagtailAdminModelForm):
 
 class SurvivorLeadersViewViewSet(SnippetViewSet):
     model = SurvivorLeadersView
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "openquote"
     menu_label = _("Survivor leaders' views")
     menu_order = 254

@@ -1,9 +1,12 @@
 """Pieces shared by the admin viewsets of several apps."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views import chooser as chooser_views
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
+
+from gsn_site.admin_scoping import listed_for
+from gsn_site.ids import parse_pk
 
 
 class WithoutScreensMixin:
@@ -32,9 +35,44 @@ class _ChooserPermissionMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class PermissionCheckedChooserViewSet(SnippetChooserViewSet):
-    choose_view_class = type("ChooseView", (_ChooserPermissionMixin, chooser_views.ChooseView), {})
-    choose_results_view_class = type(
-        "ChooseResultsView", (_ChooserPermissionMixin, chooser_views.ChooseResultsView), {}
+class _ListedOnlyMixin:
+    """A chooser offers what the model's own listing shows the user (its viewset's `get_queryset`,
+    where the scoping rule of the app lives), and a chosen id outside it is a 404."""
+
+    def get_object_list(self):
+        return listed_for(self.request, self.model_class)
+
+    def get_object(self, pk):
+        pk = parse_pk(self.model_class, pk)
+        if pk is None:
+            raise ObjectDoesNotExist
+        return self.get_object_list().get(pk=pk)
+
+    def get_objects(self, pks):
+        valid = [pk for pk in (parse_pk(self.model_class, raw) for raw in pks) if pk is not None]
+        return self.get_object_list().filter(pk__in=valid)
+
+
+class ListedChooserViewSet(SnippetChooserViewSet):
+    """A snippet chooser listing what the model's listing shows the user, for a model whose listing
+    itself is the whole rule (the programs a user may see, say)."""
+
+    choose_view_class = type("ChooseView", (_ListedOnlyMixin, chooser_views.ChooseView), {})
+    choose_results_view_class = type("ChooseResultsView", (_ListedOnlyMixin, chooser_views.ChooseResultsView), {})
+    chosen_view_class = type("ChosenView", (_ListedOnlyMixin, chooser_views.SnippetChosenView), {})
+    chosen_multiple_view_class = type(
+        "ChosenMultipleView", (_ListedOnlyMixin, chooser_views.SnippetChosenMultipleView), {}
     )
-    chosen_view_class = type("ChosenView", (_ChooserPermissionMixin, chooser_views.SnippetChosenView), {})
+
+
+class PermissionCheckedChooserViewSet(ListedChooserViewSet):
+    """A snippet chooser for users with a permission on the model, listing only what they may see."""
+
+    choose_view_class = type("ChooseView", (_ChooserPermissionMixin, ListedChooserViewSet.choose_view_class), {})
+    choose_results_view_class = type(
+        "ChooseResultsView", (_ChooserPermissionMixin, ListedChooserViewSet.choose_results_view_class), {}
+    )
+    chosen_view_class = type("ChosenView", (_ChooserPermissionMixin, ListedChooserViewSet.chosen_view_class), {})
+    chosen_multiple_view_class = type(
+        "ChosenMultipleView", (_ChooserPermissionMixin, ListedChooserViewSet.chosen_multiple_view_class), {}
+    )

@@ -1,8 +1,11 @@
 """What every public form shares."""
 
+import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from gsn_site.ids import parse_id
 
 HONEYPOT_FIELD = "website"
 
@@ -41,12 +44,8 @@ class IdChoiceField(forms.ModelChoiceField):
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        try:
-            value = int(str(value).strip())
-        except ValueError:
-            value = None
-        # No id is wider than 64 bits; SQLite cannot even compare a wider number with a column.
-        if value is None or not -(2**63) <= value < 2**63:
+        value = parse_id(value)
+        if value is None:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
 
@@ -57,3 +56,9 @@ def choose_by_id(field):
     if not isinstance(field, IdChoiceField):
         field.__class__ = type(f"IdChoice{type(field).__name__}", (IdChoiceField, type(field)), {})
     return field
+
+
+class IdChoiceFilter(django_filters.ModelChoiceFilter):
+    """A list filter choosing a record by id, refusing a malformed or too-long id as IdChoiceField does."""
+
+    field_class = type("IdChoiceFilterField", (IdChoiceField, django_filters.fields.ModelChoiceField), {})

@@ -34,7 +34,10 @@ class ProgramQuerySet(models.QuerySet):
         """Programs whose data `user` may see: all for reviewers and administrators, their own for staff."""
         if sees_every_program(user):
             return self
-        return self.filter(staff=user)
+        if not user.is_authenticated:
+            return self.none()
+        # By id rather than through the staff relation, so that search backends can filter on it.
+        return self.filter(pk__in=list(user.staffed_programs.values_list("pk", flat=True)))
 
 
 class Program(index.Indexed, ClusterableModel):
@@ -93,7 +96,14 @@ class Program(index.Indexed, ClusterableModel):
 
     objects = ProgramQuerySet.as_manager()
 
-    search_fields = [index.SearchField("name"), index.SearchField("code"), index.AutocompleteField("name")]
+    # The filters let a chooser search within the programs a user may see (`visible_to`, `active`).
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("code"),
+        index.AutocompleteField("name"),
+        index.FilterField("id"),
+        index.FilterField("active"),
+    ]
 
     class Meta:
         ordering = ["name"]

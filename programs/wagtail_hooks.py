@@ -1,11 +1,11 @@
-from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import chooser as chooser_views
-from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from gsn_site.admin_scoping import listed_for
+from gsn_site.admin_viewsets import ListedChooserViewSet
 
 from .models import Program
 
@@ -15,26 +15,25 @@ from .models import Program
 PROGRAM_PANELS_HOOK = "register_program_panels"
 
 
-class _VisibleProgramsMixin:
+def _active_listed(view):
+    return listed_for(view.request, Program).active()
+
+
+class ProgramChooserViewSet(ListedChooserViewSet):
     """The program chooser (on a program answer, say) offers only the active programs the user may
-    see: program staff their own, reviewers and administrators every one."""
+    see: program staff their own, reviewers and administrators every one (the listing's queryset)."""
 
-    def get_object_list(self):
-        return Program.objects.visible_to(self.request.user).active()
-
-
-class _VisibleProgramChosenView(chooser_views.SnippetChosenView):
-    def get_object(self, pk):
-        try:
-            return Program.objects.visible_to(self.request.user).active().get(pk=pk)
-        except (ValueError, OverflowError) as error:
-            raise ObjectDoesNotExist from error
-
-
-class ProgramChooserViewSet(SnippetChooserViewSet):
-    choose_view_class = type("ChooseView", (_VisibleProgramsMixin, chooser_views.ChooseView), {})
-    choose_results_view_class = type("ChooseResultsView", (_VisibleProgramsMixin, chooser_views.ChooseResultsView), {})
-    chosen_view_class = _VisibleProgramChosenView
+    choose_view_class = type(
+        "ChooseView", (ListedChooserViewSet.choose_view_class,), {"get_object_list": _active_listed}
+    )
+    choose_results_view_class = type(
+        "ChooseResultsView",
+        (ListedChooserViewSet.choose_results_view_class,),
+        {"get_object_list": _active_listed},
+    )
+    chosen_view_class = type(
+        "ChosenView", (ListedChooserViewSet.chosen_view_class,), {"get_object_list": _active_listed}
+    )
 
 
 class ProgramViewSet(SnippetViewSet):

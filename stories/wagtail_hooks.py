@@ -15,6 +15,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from gsn_site.admin_scoping import BulkActionOnVisibleItemsMixin
 from gsn_site.admin_viewsets import PermissionCheckedChooserViewSet
 from gsn_site.sanitize import plain_text
 from home.models import HOME_PAGE_CONTEXT_HOOK
@@ -119,7 +120,7 @@ def add_moderation_panel(request, panels):
         panels.append(ModerationPanel(request))
 
 
-class ReportBulkAction(SnippetBulkAction):
+class ReportBulkAction(BulkActionOnVisibleItemsMixin, SnippetBulkAction):
     models = [ContentReport]
 
     def check_perm(self, report):

@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "members.middleware.AdminRequiresMFAMiddleware",
     "members.middleware.TemporaryPasswordMiddleware",
+    "gsn_site.admin_scoping.WagtailScreenRulesMiddleware",
     "gsn_site.image_uploads.RefuseTooManyPixelsMiddleware",
     "gsn_site.page_cache.AnonymousPageCacheMiddleware",
     "gsn_site.page_cache.CachedSiteMiddleware",
