@@ -12,7 +12,18 @@ from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATED_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
-SOURCE_DIRS = ["gsn_site", "home", "members", "stories", "programs", "feedback", "outcomes", "reporting", "channels", "templates"]
+SOURCE_DIRS = [
+    "gsn_site",
+    "home",
+    "members",
+    "stories",
+    "programs",
+    "feedback",
+    "outcomes",
+    "reporting",
+    "channels",
+    "templates",
+]
 
 
 def catalog(code):
