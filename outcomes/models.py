@@ -11,7 +11,7 @@ from wagtail.contrib.settings.models import register_setting
 
 from gsn_site.models import CurrentSiteSetting
 from gsn_site.sanitize import plain_text
-from programs.outcome_domains import DOMAIN_CODES, DOMAIN_NAMES
+from programs.outcome_domains import DOMAIN_NAMES
 from reporting.keys import new_record_key
 
 
@@ -88,9 +88,6 @@ class AsoAssessment(models.Model):
 
     def __str__(self):
         return f"{self.program.code} {self.assessed_on} {self.get_occasion_display()}"
-
-    def domain_scores(self):
-        return {code: getattr(self, code) for code in DOMAIN_CODES}
 
 
 class SubdomainLabel(models.Model):

@@ -308,7 +308,6 @@ PERMISSIONS_POLICY = {
         "xr-spatial-tracking",
     )
 }
-REFERRER_POLICY = "same-origin"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
