@@ -216,6 +216,8 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # Signing up needs an invitation code; its honeypot is gsn_site.forms.HoneypotMixin, like every public form.
 ACCOUNT_FORMS = {"signup": "members.forms.InvitationSignupForm"}
+# Signing in and out lands on the home page in the language the reader was reading.
+ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 # A new member lands on a page that says what happens next.
 ACCOUNT_SIGNUP_REDIRECT_URL = "stories:welcome"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

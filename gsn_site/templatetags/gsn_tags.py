@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 from django import template
+from django.urls import reverse
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
@@ -25,6 +28,20 @@ def language_bidi(code):
 def lang_attrs(code):
     """` lang="…" dir="…"` for content shown in a language other than the page's, e.g. a story card."""
     return format_html(' lang="{}" dir="{}"', code, "rtl" if language_bidi(code) else "ltr")
+
+
+@register.simple_tag(takes_context=True)
+def sign_in_url(context):
+    """The sign-in address, naming this page to come back to (in its language) after signing in.
+
+    Not from the account pages themselves (signing in from the sign-in page lands on the home page).
+    """
+    url = reverse("account_login")
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    if request is None or match is None or (match.url_name or "").startswith(("account_", "mfa_")):
+        return url
+    return f"{url}?{urlencode({'next': request.get_full_path()}, safe='/')}"
 
 
 @register.filter
