@@ -77,6 +77,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "gsn_site.urls"
+# A form sent without its cookie gets the site's page in the reader's language, with quick exit;
+# the survey shows its answers again (gsn_site.csrf).
+CSRF_FAILURE_VIEW = "gsn_site.csrf.csrf_failure"
 
 TEMPLATES = [
     {
