@@ -57,3 +57,20 @@ def choose_by_id(field):
     if not isinstance(field, IdChoiceField):
         field.__class__ = type(f"IdChoice{type(field).__name__}", (IdChoiceField, type(field)), {})
     return field
+
+
+def error_summary(forms):
+    """Each error of `forms` with the id of the field it belongs to, for the summary above a form."""
+    summary = []
+    for form in forms:
+        for name, errors in form.errors.items():
+            field = form[name] if name in form.fields else None
+            for message in errors:
+                summary.append(
+                    {
+                        "target": field.id_for_label if field else "",
+                        "label": field.label if field else "",
+                        "message": message,
+                    }
+                )
+    return summary

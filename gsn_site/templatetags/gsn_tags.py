@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language_info
 
 from gsn_site import countries
+from gsn_site.forms import error_summary
 from gsn_site.admin_csp import script_nonce_attribute
 from gsn_site.page_cache import cached_fragment
 
@@ -28,6 +29,12 @@ def language_bidi(code):
 def lang_attrs(code):
     """` lang="…" dir="…"` for content shown in a language other than the page's, e.g. a story card."""
     return format_html(' lang="{}" dir="{}"', code, "rtl" if language_bidi(code) else "ltr")
+
+
+@register.inclusion_tag("includes/error_summary.html")
+def form_error_summary(*forms, note=""):
+    """The summary of every error of `forms` above them, each linked to its field (site.js focuses it)."""
+    return {"error_summary": error_summary(forms), "summary_note": note}
 
 
 @register.simple_tag(takes_context=True)

@@ -98,3 +98,11 @@
     }).observe(bar);
   }
 })();
+
+/* A form sent back with errors: move focus to the summary of them at the top, so that a phone
+   shows it and a screen reader reads it, instead of staying at the top of a long page. */
+(function () {
+  "use strict";
+  var summary = document.getElementById("error-summary");
+  if (summary) { summary.focus(); }
+})();
