@@ -7,8 +7,8 @@ from django.utils.html import format_html
 from django.utils.translation import get_language_info
 
 from gsn_site import countries
-from gsn_site.forms import error_summary
 from gsn_site.admin_csp import script_nonce_attribute
+from gsn_site.forms import error_summary
 from gsn_site.page_cache import cached_fragment
 
 register = template.Library()
