@@ -14,7 +14,15 @@ from gsn_site.ratelimits import address_limit_exceeded, note_anomaly, value_limi
 from programs.models import Program
 
 from .forms import SurveyForm, WithdrawalConfirmForm, WithdrawalForm
-from .models import Channel, FeedbackResponse, ProgramAnswer, SurveyVersion, program_survey
+from .models import (
+    Channel,
+    FeedbackResponse,
+    PeriodKind,
+    ProgramAnswer,
+    ReportingPeriod,
+    SurveyVersion,
+    program_survey,
+)
 from .receipts import new_submission_token, read_submission_token
 from .submission import store_response
 
@@ -59,6 +67,12 @@ def _program_and_survey(request, code):
     return program, survey, None
 
 
+def program_answer_context(program):
+    """The program's latest published answer or, when it has none, the quarter it has not answered yet."""
+    answer = ProgramAnswer.objects.latest_for(program)
+    return {"answer": answer, "unanswered_period": None if answer else ReportingPeriod.last_closed(PeriodKind.QUARTER)}
+
+
 def opening(request, code):
     program, survey, error = _program_and_survey(request, code)
     if error:
@@ -68,7 +82,7 @@ def opening(request, code):
         "survey": survey,
         "page": survey,
         "withdraw_days": settings.FEEDBACK_WITHDRAWAL_DAYS,
-        "answer": ProgramAnswer.objects.latest_for(program),
+        **program_answer_context(program),
     }
     return render(request, "feedback/opening.html", context)
 
@@ -148,7 +162,7 @@ def thanks(request, code):
         "receipt_code": receipt["code"] if receipt else "",
         "already_received": bool(receipt and receipt["already_received"]),
         "withdraw_days": settings.FEEDBACK_WITHDRAWAL_DAYS,
-        "answer": ProgramAnswer.objects.latest_for(program),
+        **program_answer_context(program),
     }
     return render(request, "feedback/receipt.html", context)
 
