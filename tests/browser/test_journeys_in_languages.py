@@ -220,7 +220,7 @@ def test_signing_up_out_and_in_keeps_the_language_and_what_was_typed(phone_page,
     page.goto(f"/{language}/feedback/")
     page.locator(".site-menu summary").click()
     page.locator(".account-links a").click()
-    page.wait_for_url(f"**/{language}/accounts/login/?next=*")
+    page.wait_for_url(lambda url: f"/{language}/accounts/login/?next=/{language}/feedback/" in url)
     page.fill("#id_login", f"reader-{language}")
     page.fill("#id_password", "not-the-password")
     page.locator("main form button[type=submit]").click()
@@ -231,3 +231,14 @@ def test_signing_up_out_and_in_keeps_the_language_and_what_was_typed(phone_page,
     page.fill("#id_password", "a-long-browser-passphrase")
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(f"**/{language}/feedback/")
+
+
+@pytest.mark.parametrize("language", ["en", "km", "ar"])
+def test_the_home_page_and_the_stories_listing_never_scroll_sideways_at_200_percent(phone_page, demo_site, language):
+    stories_demo.seed(_Quiet())
+    page = phone_page
+    for path in (f"/{language}/", f"/{language}/stories/"):
+        page.goto(path)
+        assert page.locator("main .card").count() > 0, path
+        wide = wider_than_the_phone_at_200_percent(page)
+        assert wide == [], f"{path}: {wide}"
