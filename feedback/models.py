@@ -259,6 +259,15 @@ def _lines(value):
     return [line.strip() for line in value.splitlines() if line.strip()]
 
 
+def shown_language(instance, fields):
+    """The language `fields` of `instance` are shown in: the reader's when all are translated into
+    it, else English, which is required and is what modeltranslation falls back to."""
+    current = get_language() or settings.LANGUAGE_CODE
+    if all(getattr(instance, f"{field}_{current}", None) for field in fields):
+        return current
+    return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+
 def _translations(instance, field, languages):
     return {code: value for code in languages if (value := getattr(instance, f"{field}_{code}", None))}
 
@@ -704,6 +713,12 @@ class ReportingPeriod(models.Model):
     def is_closed(self, today=None):
         return self.end < (today or datetime.date.today())
 
+    @classmethod
+    def last_closed(cls, kind, today=None):
+        """The period of `kind` that ended last, unsaved: for naming it on a page that writes nothing."""
+        start = cls.start_of(kind, cls.start_of(kind, today or datetime.date.today()) - datetime.timedelta(days=1))
+        return cls(kind=kind, start=start, end=cls.end_of(kind, start))
+
     def as_json(self):
         return {"from": self.start.isoformat(), "to": self.end.isoformat(), "label": self.label, "kind": self.kind}
 
@@ -807,6 +822,14 @@ class ProgramAnswer(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin
     def next_steps_lines(self):
         return self.lines("next_steps")
 
+    @property
+    def content_language(self):
+        return shown_language(self, ("you_said", "we_did"))
+
+    @property
+    def is_translation_fallback(self):
+        return self.content_language != (get_language() or settings.LANGUAGE_CODE)
+
     def survivor_leaders_view(self):
         """The published survivor leaders' view on this program's period, else on the whole period."""
         views = SurvivorLeadersView.objects.filter(period=self.period_id, published=True)
@@ -845,6 +868,10 @@ class SurvivorLeadersView(models.Model):
 
     def lines(self):
         return _lines(self.text or "")
+
+    @property
+    def content_language(self):
+        return shown_language(self, ("text",))
 
 
 class AnswerDueNotice(models.Model):

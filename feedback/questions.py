@@ -90,6 +90,17 @@ def answer_choices(question, language=None):
     return option_choices(question, language)
 
 
+class UnansweredRadioSelect(forms.RadioSelect):
+    """Radio buttons with none ticked until the survivor ticks one (never pre-answered, rule 3).
+
+    Django ticks the choice whose value is "" when a field has no value, which here is "Skip this
+    question": that choice stays, to take back an answer, but is ticked only when chosen.
+    """
+
+    def format_value(self, value):
+        return [] if value is None else super().format_value(value)
+
+
 def form_field(question, language=None):
     """The form field for one question of a survey version. Every question may be skipped."""
     common = {
@@ -108,5 +119,7 @@ def form_field(question, language=None):
         )
     choices = [*answer_choices(question, language), (SKIP, _("Skip this question"))]
     if question_type in NUMBER_CHOICES:
-        return forms.TypedChoiceField(choices=choices, coerce=int, empty_value=None, widget=forms.RadioSelect, **common)
-    return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
+        return forms.TypedChoiceField(
+            choices=choices, coerce=int, empty_value=None, widget=UnansweredRadioSelect, **common
+        )
+    return forms.ChoiceField(choices=choices, widget=UnansweredRadioSelect, **common)

@@ -10,11 +10,20 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from gsn_site.csrf import keeps_typed_input
 from gsn_site.ratelimits import address_limit_exceeded, note_anomaly, value_limit_exceeded
 from programs.models import Program
 
 from .forms import SurveyForm, WithdrawalConfirmForm, WithdrawalForm
-from .models import Channel, FeedbackResponse, ProgramAnswer, SurveyVersion, program_survey
+from .models import (
+    Channel,
+    FeedbackResponse,
+    PeriodKind,
+    ProgramAnswer,
+    ReportingPeriod,
+    SurveyVersion,
+    program_survey,
+)
 from .receipts import new_submission_token, read_submission_token
 from .submission import store_response
 
@@ -57,6 +66,12 @@ def _program_and_survey(request, code):
     return program, survey, None
 
 
+def program_answer_context(program):
+    """The program's latest published answer or, when it has none, the quarter it has not answered yet."""
+    answer = ProgramAnswer.objects.latest_for(program)
+    return {"answer": answer, "unanswered_period": None if answer else ReportingPeriod.last_closed(PeriodKind.QUARTER)}
+
+
 def opening(request, code):
     program, survey, error = _program_and_survey(request, code)
     if error:
@@ -66,7 +81,7 @@ def opening(request, code):
         "survey": survey,
         "page": survey,
         "withdraw_days": settings.FEEDBACK_WITHDRAWAL_DAYS,
-        "answer": ProgramAnswer.objects.latest_for(program),
+        **program_answer_context(program),
     }
     return render(request, "feedback/opening.html", context)
 
@@ -98,9 +113,7 @@ def questions(request, code):
     token = read_submission_token(request.POST.get("submission_token"))
     version = SurveyVersion.objects.filter(pk=token[1], survey=survey).first() if token else None
     if version is None:
-        return problem(
-            request, _("This form is too old or was changed. Please open the survey again; nothing was saved."), 400
-        )
+        return _answers_shown_again(request, program, survey, status=400)
     form = SurveyForm(request.POST, version=version, language=language)
     if submission_limited(request, token[0]):
         form.add_error(
@@ -144,14 +157,37 @@ def _thanks_page(request, program, receipt_code, already_received):
         "receipt_code": receipt_code,
         "already_received": already_received,
         "withdraw_days": settings.FEEDBACK_WITHDRAWAL_DAYS,
-        "answer": ProgramAnswer.objects.latest_for(program),
+        **program_answer_context(program),
     }
     return render(request, "feedback/receipt.html", context)
 
 
-def _questions_page(request, program, survey, form, status=200):
-    context = {"program": program, "survey": survey, "page": survey, "form": form}
+def _questions_page(request, program, survey, form, status=200, form_was_old=False):
+    context = {"program": program, "survey": survey, "page": survey, "form": form, "form_was_old": form_was_old}
     return render(request, "feedback/questions.html", context, status=status)
+
+
+def _answers_shown_again(request, program, survey, status):
+    """The survey again with everything that was typed, under a fresh token: nothing was sent.
+
+    For a form open past its token's life (or its survey changed), and for one that came back
+    without its CSRF cookie (rendering the page sets a new one).
+    """
+    version = survey.current_version()
+    data = request.POST.copy()
+    data["submission_token"] = new_submission_token(version.pk)
+    form = SurveyForm(data, version=version, language=get_language())
+    return _questions_page(request, program, survey, form, status=status, form_was_old=True)
+
+
+def questions_without_csrf_cookie(request, code):
+    program, survey, error = _program_and_survey(request, code)
+    if error:
+        return error
+    return _answers_shown_again(request, program, survey, status=403)
+
+
+questions = keeps_typed_input(questions_without_csrf_cookie)(questions)
 
 
 def withdraw(request):

@@ -62,3 +62,20 @@ class IdChoiceFilter(django_filters.ModelChoiceFilter):
     """A list filter choosing a record by id, refusing a malformed or too-long id as IdChoiceField does."""
 
     field_class = type("IdChoiceFilterField", (IdChoiceField, django_filters.fields.ModelChoiceField), {})
+
+
+def error_summary(forms):
+    """Each error of `forms` with the id of the field it belongs to, for the summary above a form."""
+    summary = []
+    for form in forms:
+        for name, errors in form.errors.items():
+            field = form[name] if name in form.fields else None
+            for message in errors:
+                summary.append(
+                    {
+                        "target": field.id_for_label if field else "",
+                        "label": field.label if field else "",
+                        "message": message,
+                    }
+                )
+    return summary

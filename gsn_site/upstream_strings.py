@@ -132,4 +132,6 @@ DJANGO_STRINGS = [
     gettext_noop("A user with that username already exists."),
     gettext_noop("Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters."),
     gettext_noop("This field is required."),
+    # Period names ("July to September"): Django's Hindi catalogue misspells this month (सितमबर).
+    gettext_noop("September"),
 ]

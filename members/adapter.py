@@ -1,8 +1,16 @@
-"""allauth's account adapter: the site's one rule for who the client is, and sign-in limits that slow
-down the account guessed at without locking out everyone who shares an address."""
+"""allauth's account adapter: the site's one rule for who the client is, sign-in limits that slow
+down the account guessed at without locking out everyone who shares an address, and redirects in
+the reader's language.
+
+allauth resolves LOGIN_REDIRECT_URL and LOGOUT_REDIRECT_URL as given; "/" would be sent on by
+LocaleMiddleware in the browser's language, not the one the reader chose on the page. A page that
+named where to go back to (`next`) still wins, as allauth checks it before asking here.
+"""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import ratelimit
+from django.conf import settings
+from django.utils.translation import get_language
 
 from gsn_site.ratelimits import client_ip
 
@@ -12,7 +20,18 @@ from gsn_site.ratelimits import client_ip
 FAILED_FROM_ADDRESS = "login_failed_from_address"
 
 
+def home_in_current_language():
+    return f"/{get_language() or settings.LANGUAGE_CODE}/"
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    def get_login_redirect_url(self, request):
+        return home_in_current_language()
+
+    def get_logout_redirect_url(self, request):
+        # Not back to the page the member was on: on a shared phone it may be one of their own pages.
+        return home_in_current_language()
+
     def get_client_ip(self, request):
         # allauth's limits key on the same address as every other limit of the site.
         return client_ip(request)

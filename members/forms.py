@@ -57,6 +57,8 @@ class InvitationSignupForm(HoneypotMixin, SignupForm):
         # Someone reading the page in Swahili most likely wants the site in Swahili.
         self.fields["preferred_language"].initial = get_language()
         if "email" in self.fields:
+            # allauth's label already says "(optional)", and so does every optional field on our pages.
+            self.fields["email"].label = _("Email")
             self.fields["email"].help_text = _(
                 "Optional. Without an email address you cannot reset your password yourself: "
                 "a moderator of your chapter can reset it for you."

@@ -105,7 +105,13 @@ class StoryConsentFields(forms.Form):
     """The consent questions asked with a new story."""
 
     consent_publish = forms.BooleanField(
-        label=_("I agree that this story is published on this site under my pseudonym."), required=True
+        label=_("I agree that this story is published on this site under my pseudonym."),
+        required=True,
+        error_messages={
+            "required": _(
+                "Tick this box to have your story published on this site. Without it the story cannot be sent."
+            )
+        },
     )
     consent_translate = forms.BooleanField(
         label=_("I agree that it is translated into other languages."), required=False

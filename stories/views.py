@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gsn_site.forms import error_summary
 from gsn_site.ratelimits import address_limit_exceeded, client_key
 from members.models import MemberProfile
 
@@ -53,23 +54,6 @@ def save_in_one_transaction(save):
             raise
         return False
     return True
-
-
-def error_summary(forms):
-    """Each error of `forms` with the id of the field it belongs to, for the summary above a form."""
-    summary = []
-    for form in forms:
-        for name, errors in form.errors.items():
-            field = form[name] if name in form.fields else None
-            for message in errors:
-                summary.append(
-                    {
-                        "target": field.id_for_label if field else "",
-                        "label": field.label if field else "",
-                        "message": message,
-                    }
-                )
-    return summary
 
 
 def story_form_response(request, template, context, forms):

@@ -95,6 +95,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "gsn_site.urls"
+# A form sent without its cookie gets the site's page in the reader's language, with quick exit;
+# the survey shows its answers again (gsn_site.csrf).
+CSRF_FAILURE_VIEW = "gsn_site.csrf.csrf_failure"
 
 TEMPLATES = [
     {
@@ -234,7 +237,8 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 # Windows stacked on one key make a growing delay: five failures wait five minutes, ten wait out the
 # hour, twenty the day. Per address *and* account (members.adapter) the delay starts soonest; per
 # account from any address it starts later, so that one guesser cannot keep the owner out; per address
-# only a high ceiling, since a shelter's whole network may share one.
+# only a high ceiling, since a shelter's whole network may share one. The same adapter sends signing
+# in and out to the home page in the language the reader was reading.
 ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "100/15m/ip,300/d/ip,20/15m/key,50/d/key",

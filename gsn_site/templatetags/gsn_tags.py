@@ -8,6 +8,7 @@ from django.utils.translation import get_language_info
 
 from gsn_site import countries
 from gsn_site.admin_csp import script_nonce_attribute
+from gsn_site.forms import error_summary
 from gsn_site.page_cache import cached_fragment
 from gsn_site.quick_exit import TOKEN_PARAMETER, quick_exit_token
 
@@ -29,6 +30,26 @@ def language_bidi(code):
 def lang_attrs(code):
     """` lang="…" dir="…"` for content shown in a language other than the page's, e.g. a story card."""
     return format_html(' lang="{}" dir="{}"', code, "rtl" if language_bidi(code) else "ltr")
+
+
+@register.inclusion_tag("includes/error_summary.html")
+def form_error_summary(*forms, note=""):
+    """The summary of every error of `forms` above them, each linked to its field (site.js focuses it)."""
+    return {"error_summary": error_summary(forms), "summary_note": note}
+
+
+@register.simple_tag(takes_context=True)
+def sign_in_url(context):
+    """The sign-in address, naming this page to come back to (in its language) after signing in.
+
+    Not from the account pages themselves (signing in from the sign-in page lands on the home page).
+    """
+    url = reverse("account_login")
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    if request is None or match is None or (match.url_name or "").startswith(("account_", "mfa_")):
+        return url
+    return f"{url}?{urlencode({'next': request.get_full_path()}, safe='/')}"
 
 
 @register.filter

@@ -286,7 +286,7 @@ def test_a_forged_or_missing_token_is_refused(client, program):
     for token in ("", "forged-token", "eyJ0b2tlbiI6IngifQ:abc:def"):
         response = client.post(questions_url(program), {"submission_token": token, "q_feel-safe": "4"})
         assert response.status_code == 400
-        assert "This form is too old or was changed." in response.content.decode()
+        assert "This page was open for a long time, so your answers were not sent yet." in response.content.decode()
     assert FeedbackResponse.objects.count() == 0
 
 

@@ -159,7 +159,7 @@ def test_errors_are_summarised_at_the_top_with_a_link_to_each_field(client, stor
     assert '<a href="#id_title">Title: This field is required.</a>' in summary
     assert (
         '<a href="#id_consent_publish">I agree that this story is published on this site under my pseudonym.: '
-        "This field is required.</a>" in summary
+        "Tick this box to have your story published on this site. Without it the story cannot be sent.</a>" in summary
     )
     assert content.index('id="error-summary"') < content.index('class="story-form"')
 

@@ -98,3 +98,11 @@
     }).observe(bar);
   }
 })();
+
+/* A form sent back with errors (or not sent): move focus to what says so at the top, so that a phone
+   shows it and a screen reader reads it, instead of staying at the top of a long page. */
+(function () {
+  "use strict";
+  var summary = document.querySelector("[data-focus-on-load]");
+  if (summary) { summary.focus(); }
+})();
