@@ -295,6 +295,7 @@ def make_releases(programs=None, today=None, corrections=False):
     from programs.models import Program
 
     built = []
+    every_program = programs is None
     for program in programs or Program.objects.order_by("code"):
         first = first_record_day(program)
         if first is None:
@@ -308,7 +309,57 @@ def make_releases(programs=None, today=None, corrections=False):
                 correction = build_correction(program, period, today)
                 if correction is not None:
                     built.append(correction)
+    if every_program:
+        built.extend(make_network_releases())
     return built
+
+
+def make_network_releases():
+    """The whole network's year figures (a Release with no program) for every year some program has a
+    year release and the network none yet; returns those built.
+
+    They are sums of the programs' released (perturbed) year figures, never their own cells: a sum
+    of released figures tells nothing the program releases do not, so it needs no audit of its own,
+    whereas network tables with their own cells would link every program's tables in one integer
+    program, which takes far longer to audit than one program's. Only years are released for the
+    network: a month or a quarter of the whole network adds nothing a reader needs.
+    """
+    built = []
+    years = Release.objects.filter(program__isnull=False, kind=PeriodKind.YEAR).values_list("start", flat=True)
+    for start in sorted(set(years)):
+        if Release.objects.filter(program__isnull=True, kind=PeriodKind.YEAR, start=start).exists():
+            continue
+        built.append(build_network_release(start))
+    return built
+
+
+def _latest_program_years(start):
+    latest = {}
+    for release in Release.objects.filter(program__isnull=False, kind=PeriodKind.YEAR, start=start).order_by(
+        "program_id", "version"
+    ):
+        latest[release.program_id] = release
+    return list(latest.values())
+
+
+def build_network_release(start):
+    """Store the network's release of the year starting on `start` from its programs' latest year releases."""
+    releases = _latest_program_years(start)
+    network = {"programs": len(releases), "responses": 0, "survivors": 0}
+    for release in releases:
+        network["responses"] += release.tables["feedback"]["responses"]["total"] or 0
+        network["survivors"] += release.tables["outcomes"]["survivors"] or 0
+    return Release.objects.create(
+        program=None,
+        kind=PeriodKind.YEAR,
+        start=start,
+        end=end_of(PeriodKind.YEAR, start),
+        version=1,
+        min_cell=min_cell(),
+        tables={"network": network},
+        cells={},
+        audit={"network": {"method": "sum of released program figures", "programs": [r.pk for r in releases]}},
+    )
 
 
 def published_release(program, period, today=None):

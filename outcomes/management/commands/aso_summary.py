@@ -2,9 +2,9 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from outcomes.release_tables import released_outcomes
 from feedback.release_tables import release_about
 from feedback.report_options import add_report_arguments, release_from_options
+from outcomes.release_tables import released_outcomes
 
 
 class Command(BaseCommand):
