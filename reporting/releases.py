@@ -23,6 +23,8 @@ from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from gsn_site.page_cache import purge_public_page_cache
+
 from .audit import audit_source
 from .models import FrozenCounts, Release
 from .periods import Period, PeriodKind, end_of, label_for, months_in, start_of
@@ -202,6 +204,8 @@ def _store(program, kind, start, version, units_by_source, levels_by_source=None
             program, source, units_by_source[source.name], minimum, levels, coarsen
         )
         cells[source.name] = entry
+    # The public Impact page shows stored releases: a cached copy must not hide a new one.
+    transaction.on_commit(purge_public_page_cache)
     return Release.objects.create(
         program=program,
         kind=kind,
@@ -349,6 +353,7 @@ def build_network_release(start):
     for release in releases:
         network["responses"] += release.tables["feedback"]["responses"]["total"] or 0
         network["survivors"] += release.tables["outcomes"]["survivors"] or 0
+    transaction.on_commit(purge_public_page_cache)
     return Release.objects.create(
         program=None,
         kind=PeriodKind.YEAR,
