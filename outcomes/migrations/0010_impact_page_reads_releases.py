@@ -4,13 +4,12 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('outcomes', '0009_assessment_record_keys'),
+        ("outcomes", "0009_assessment_record_keys"),
     ]
 
     operations = [
         migrations.DeleteModel(
-            name='ImpactSnapshot',
+            name="ImpactSnapshot",
         ),
     ]
