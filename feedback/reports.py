@@ -19,20 +19,19 @@ def _percent(count, base):
 
 def report_sections(summary):
     """The released summary as people read it: sections of labelled rows with count, percentage and
-    the reason for any hidden figure. Languages and channels nobody used are left out."""
-    reasons = {entry["cell"]: entry["reason"] for entry in summary["suppressed"]}
+    Languages and channels nobody used are left out."""
     responses = summary["responses"]
     total = responses["total"]
 
-    def row(label, count, base, cell):
-        return {"label": label, "count": count, "percent": _percent(count, base), "reason": reasons.get(cell)}
+    def row(label, count, base):
+        return {"label": label, "count": count, "percent": _percent(count, base)}
 
     sections = [
         {
             "kind": "responses",
             "kind_label": _("Responses"),
             "title": _("Responses"),
-            "rows": [row(_("Total"), total, None, "responses.total")],
+            "rows": [row(_("Total"), total, None)],
         }
     ]
     for field, kind_label, choices in (
@@ -40,16 +39,14 @@ def report_sections(summary):
         ("channel", _("Channel"), dict(FeedbackResponse._meta.get_field("channel").choices)),
     ):
         rows = [
-            row(choices.get(key, key), count, total, f"responses.by_{field}.{key}")
-            for key, count in responses[f"by_{field}"].items()
-            if count != 0
+            row(choices.get(key, key), count, total) for key, count in responses[f"by_{field}"].items() if count != 0
         ]
         sections.append({"kind": field, "kind_label": kind_label, "title": kind_label, "rows": rows})
     for question in summary["questions"]:
-        key, answered = question["key"], question["answered"]
-        rows = [row(_("Answered"), answered, total, f"questions.{key}.answered")]
+        answered = question["answered"]
+        rows = [row(_("Answered"), answered, total)]
         for value, count in question.get("distribution", {}).items():
-            rows.append(row(question["labels"][value], count, answered, f"questions.{key}.distribution.{value}"))
+            rows.append(row(question["labels"][value], count, answered))
         sections.append(
             {
                 "kind": "question",

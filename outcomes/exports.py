@@ -50,7 +50,7 @@ def _export(file_format):
             f"program-report-{program.code}-{period.label}",
             file_format,
             sheet_title=_("Program report %(period)s") % {"period": period.label},
-            about=about_report(program.name, period, release.min_cell, None, note=note),
+            about=about_report(program.name, period, note),
         )
 
     return respond

@@ -45,8 +45,8 @@ class OutcomesSource(Source):
     def first_day(self, program):
         return AsoAssessment.objects.filter(program=program).aggregate(first=Min("assessed_on"))["first"]
 
-    def collect(self, program, start, end):
-        rules = ScoringRules.from_settings()
+    def collect(self, program, start, end, rules=None):
+        rules = rules or ScoringRules.from_settings()
         rows = (
             AsoAssessment.objects.filter(program=program, assessed_on__gte=start, assessed_on__lte=end)
             .order_by("case_hash", "assessed_on", "occasion", "id")

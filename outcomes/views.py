@@ -272,7 +272,17 @@ def impact_program(program, language):
     }
     if release is not None:
         domains = [row for row in released_domains(release, language) if row["code"] != OVERALL]
+        # On a phone the summary table must fit one screen: each withheld figure's reason is written
+        # once below it, numbered, and read out in its cell.
+        notes = []
+        for domain in domains:
+            for key in ("voice", "assessed"):
+                reason = domain[f"{key}_reason"]
+                if reason and reason not in notes:
+                    notes.append(reason)
+                domain[f"{key}_note"] = notes.index(reason) + 1 if reason else None
         entry.update(
+            notes=notes,
             year=release.start.year,
             domains=domains,
             survivors=release.tables["outcomes"]["survivors"],

@@ -300,7 +300,7 @@ def test_administrators_edit_the_outcome_settings_and_sub_domain_labels(client, 
     client.post(privacy_url, {"min_cell_size": "8"})
     assert PrivacySettings.for_site(site).min_cell_size == 8
     assert ScoringRules.from_settings() == ScoringRules(restoration_threshold=3.25, min_cell=8)
-    assert PrivacySettings.current().disclosure_control().min_cell == 8
+    assert PrivacySettings.current().effective_min_cell == 8
     assert OutcomeSettings.for_site(site).restoration_threshold == Decimal("3.25")
 
     client.post(
