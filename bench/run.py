@@ -81,15 +81,15 @@ def print_table(results, before):
         report = figures.get("feedback_report")
         if report:
             print(
-                f"{name}: feedback_summary {report['feedback_summary_ms']} ms over "
+                f"{name}: a year's feedback counted for a release in {report['feedback_counts_ms']} ms over "
                 f"{report['responses_in_period']} responses in the period"
             )
         print(
             f"{name}: {aso['import_rows']} rows CSV {aso['import_s']} s ({aso['import_cpu_s']} s CPU), peak RSS "
             f"{aso['import_peak_rss_mb']} MB; XLSX {aso['import_xlsx_s']} s ({aso['import_xlsx_cpu_s']} s CPU), "
             f"peak RSS {aso['import_xlsx_peak_rss_mb']} MB "
-            f"(targets: under 60 s and 300 MB); aso_summary {aso['aso_summary_ms']} ms and program_report "
-            f"{aso['program_report_ms']} ms over {aso['assessments_in_program']} assessments"
+            f"(targets: under 60 s and 300 MB); a year's assessments counted for a release in "
+            f"{aso['aso_counts_ms']} ms over {aso['assessments_in_program']} assessments"
         )
 
 

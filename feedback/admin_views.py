@@ -353,11 +353,11 @@ def report(request):
             AccessLogEntry.record(request.user, Action.EXPORT_REPORT, program=program)
             return spreadsheet_response(
                 summary_header(),
-                summary_rows(sections, release.min_cell),
+                summary_rows(sections),
                 f"feedback-report-{program.code}-{period.label}",
                 file_format,
                 sheet_title=_("Feedback %(period)s") % {"period": period.label},
-                about=about_report(program.name, period, release.min_cell, None, note=note),
+                about=about_report(program.name, period, note),
             )
         AccessLogEntry.record(request.user, Action.REPORT, program=program)
         context.update(

@@ -14,8 +14,6 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from gsn_site.privacy import reason_text, suppression_note
-
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Characters that make a spreadsheet run a cell as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -72,19 +70,18 @@ def spreadsheet_response(header, rows, filename, file_format, sheet_title, about
     return response
 
 
-def about_report(program_name, period, min_cell, rounding_base, note=None):
-    """The lines above every aggregate table: what it covers, when it was made, what was left out."""
+def about_report(program_name, period, note):
+    """The lines above every aggregate table: what it covers, when it was made, how it was protected."""
     return [
         (_("Program"), str(program_name)),
         (_("Period"), f"{period.name} ({period.start.isoformat()} – {period.end.isoformat()})"),
         (_("Produced on"), timezone.localdate().isoformat()),
-        (_("Note"), note or suppression_note(min_cell, rounding_base)),
+        (_("Note"), note),
     ]
 
 
-def summary_rows(sections, min_cell):
-    """The aggregate report (feedback.reports.report_sections) as table rows; a hidden figure is
-    an empty cell with its reason in the note column."""
+def summary_rows(sections):
+    """The released report (feedback.reports.report_sections) as table rows."""
     rows = []
     for section in sections:
         for row in section["rows"]:
@@ -95,14 +92,13 @@ def summary_rows(sections, min_cell):
                     row["label"],
                     row["count"],
                     row["percent"],
-                    reason_text(row["reason"], min_cell),
                 ]
             )
     return rows
 
 
 def summary_header():
-    return [_("Section"), _("Question"), _("Answer"), _("People"), _("Percentage"), _("Note")]
+    return [_("Section"), _("Question"), _("Answer"), _("People"), _("Percentage")]
 
 
 def record_rows(responses):

@@ -578,10 +578,6 @@ class ReportingPeriodQuerySet(models.QuerySet):
         """Periods whose last day is before today: the only periods any aggregate is released for."""
         return self.filter(end__lt=today or datetime.date.today())
 
-    def published(self):
-        """Periods whose figures were published on the public Impact page (frozen snapshots)."""
-        return self.filter(impact_snapshot__isnull=False)
-
     def named(self, label):
         """The period for a label (`2025`, `2025-Q3`, `2025-10`), created on first use."""
         kind, start = ReportingPeriod.parse_label(label)
@@ -653,9 +649,8 @@ class ReportingPeriodQuerySet(models.QuerySet):
 class ReportingPeriod(models.Model):
     """A calendar month, quarter or year, independent of any program.
 
-    Aggregates are computed only for a period that has ended (`ReportingPeriod.objects.closed()`),
-    and the public Impact page shows only periods whose figures were published as a frozen
-    snapshot (`.published()`). Labels: `2025` (year), `2025-Q3` (quarter), `2025-10` (month).
+    Aggregates are released only for a period that has ended (`ReportingPeriod.objects.closed()`),
+    as a stored `reporting.Release`. Labels: `2025` (year), `2025-Q3` (quarter), `2025-10` (month).
     """
 
     kind = models.CharField(_("kind"), max_length=10, choices=PeriodKind.choices)

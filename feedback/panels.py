@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import BaseChildFormSet
 from wagtail.admin.panels import InlinePanel, Panel
@@ -83,7 +84,8 @@ class FeedbackLinkPanel(Panel):
 
 
 class PeriodFiguresPanel(Panel):
-    """The disclosure-controlled figures of the answer's program and period, beside the edit form.
+    """The released figures of the answer's program and period, beside the edit form: the stored
+    release every other surface shows, never live records.
 
     Aggregates only, never a response or a free-text answer.
     """
@@ -96,29 +98,24 @@ class PeriodFiguresPanel(Panel):
         template_name = "feedback/admin/period_figures_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from gsn_site.privacy import reason_text, suppression_note
+            from reporting.releases import NotYetReleased, published_release, release_note
 
             from .models import AccessLogEntry
-            from .reports import default_disclosure_control, feedback_summary, report_sections
+            from .release_tables import report_summary
+            from .reports import report_sections
 
             context = super().get_context_data(parent_context)
             instance = self.instance
             if not (instance and instance.program_id and instance.period_id and instance.period.is_closed()):
                 return context
-            control = default_disclosure_control()
-            sections = report_sections(feedback_summary(instance.program, instance.period, control))
+            context.update({"period": instance.period, "program": instance.program})
+            try:
+                release = published_release(instance.program, instance.period)
+            except NotYetReleased as error:
+                context["not_released"] = str(error)
+                return context
+            summary = report_summary(release, instance.program, language=get_language())
             # Reading a program's figures here is logged like reading its report.
             AccessLogEntry.record(self.request.user, AccessLogEntry.Action.REPORT, program=instance.program)
-            for section in sections:
-                # Free-text questions have no released figures beyond how many answered.
-                for row in section["rows"]:
-                    row["reason_text"] = reason_text(row["reason"], control.min_cell)
-            context.update(
-                {
-                    "sections": sections,
-                    "period": instance.period,
-                    "program": instance.program,
-                    "note": suppression_note(control.min_cell, control.rounding_base),
-                }
-            )
+            context.update({"sections": report_sections(summary), "note": release_note(release.min_cell)})
             return context

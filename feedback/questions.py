@@ -3,8 +3,6 @@ onto the ASO's 1-4 scale."""
 
 from django import forms
 from django.conf import settings
-from django.db.models import Case, F, FloatField, Value, When
-from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from .models import QuestionType, localised
@@ -34,7 +32,6 @@ NUMBER_RANGES = {
     question_type: (min(c[0] for c in choices), max(c[0] for c in choices))
     for question_type, choices in NUMBER_CHOICES.items()
 }
-SCALED_TYPES = tuple(NUMBER_RANGES)
 CHOICE_TYPES = (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE)
 
 OUTCOME_SCALE_LOW, OUTCOME_SCALE_HIGH = 1.0, 4.0
@@ -52,27 +49,6 @@ def to_outcome_scale(question_type, number, reverse_scored=False):
     low, high = NUMBER_RANGES[question_type]
     score = OUTCOME_SCALE_LOW + (number - low) * (OUTCOME_SCALE_HIGH - OUTCOME_SCALE_LOW) / (high - low)
     return OUTCOME_SCALE_LOW + OUTCOME_SCALE_HIGH - score if reverse_scored else score
-
-
-def outcome_scale_expression():
-    """`to_outcome_scale` as a database expression over FeedbackAnswer rows, built from the same ranges."""
-    span = OUTCOME_SCALE_HIGH - OUTCOME_SCALE_LOW
-    number = Cast(F("number"), FloatField())
-    score = Case(
-        *(
-            When(
-                question_type=question_type,
-                then=Value(OUTCOME_SCALE_LOW) + (number - Value(float(low))) * Value(span / (high - low)),
-            )
-            for question_type, (low, high) in NUMBER_RANGES.items()
-        ),
-        output_field=FloatField(),
-    )
-    return Case(
-        When(reverse_scored=True, then=Value(OUTCOME_SCALE_LOW + OUTCOME_SCALE_HIGH) - score),
-        default=score,
-        output_field=FloatField(),
-    )
 
 
 def number_label(question_type, number):

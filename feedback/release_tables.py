@@ -255,8 +255,8 @@ def released_feedback(release, language=None):
 
 
 def report_summary(release, program, language=None):
-    """A stored release in the shape the admin report's sections read (feedback.reports.report_sections):
-    hidden figures are not None here, they were never computed; a breakdown coarsened away is empty."""
+    """A stored release in the shape the admin report's sections read (feedback.reports.report_sections);
+    a breakdown coarsened away is empty."""
     released = released_feedback(release, language)
     responses = released["responses"]
     return {
@@ -271,5 +271,4 @@ def report_summary(release, program, language=None):
             {key: question[key] for key in ("key", "text", "answered", "labels", "distribution") if key in question}
             for question in released["questions"]
         ],
-        "suppressed": [],
     }

@@ -117,9 +117,3 @@ class PrivacySettings(CurrentSiteSetting):
     def effective_min_cell(self):
         """Never below the platform's own minimum, whatever was stored."""
         return max(self.min_cell_size or 0, settings.PRIVACY_MIN_CELL)
-
-    def disclosure_control(self):
-        """The rules every released aggregate follows, with the one minimum cell size in force."""
-        from gsn_site.privacy import DisclosureControl
-
-        return DisclosureControl.with_minimum(self.effective_min_cell)

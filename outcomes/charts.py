@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 SCALE_MIN, SCALE_MAX = 1, 4
 # Colours with at least 3:1 contrast against white, told apart by pattern of position as well.
 SERIES = [
-    ("survivor_voice_mean", _("Survivor voice"), "#8a4b00"),
-    ("first_mean", _("First assessment"), "#5f6670"),
-    ("latest_mean", _("Latest assessment"), "#17456b"),
+    ("voice_mean", _("Survivor voice"), "#8a4b00"),
+    ("assessed_first_mean", _("First assessment"), "#5f6670"),
+    ("assessed_latest_mean", _("Latest assessment"), "#17456b"),
 ]
 
 
@@ -62,7 +62,7 @@ def domain_chart(rows, width=800, label_width=300, bar_height=14, bar_gap=3, gro
 
 
 IMPACT_SERIES = [
-    ("survivor_voice_mean", _("What survivors say"), "#8a4b00"),
+    ("voice_mean", _("What survivors say"), "#8a4b00"),
     ("assessed_latest_mean", _("Latest assessment"), "#17456b"),
 ]
 

@@ -9,15 +9,13 @@ import datetime
 import random
 
 from feedback.demo_content import PROGRAMS
-from feedback.models import ReportingPeriod
 from programs.models import Program
 from programs.outcome_domains import DOMAIN_CODES
 
 from .case_refs import hash_case_ref
 from .importer import AssessmentRecord, save_records
-from .models import ImpactSnapshot, Occasion
-from .reports import impact_figures
-from .scoring import ScoringRules, domain_score_from_subdomains
+from .models import Occasion
+from .scoring import domain_score_from_subdomains
 
 # Cases per program: intakes spread over the last two years and the current one, as the feedback is.
 SURVIVORS = {
@@ -140,22 +138,3 @@ def seed(stdout):
             program.save(update_fields=["publish_impact"])
         if result.new or result.updated:
             stdout.write(f"ASO demo records for {program.code}: {result.new} new, {result.updated} updated.")
-    publish_demo_periods(stdout)
-
-
-# Closed years with demo assessments: published on the Impact page as frozen snapshots.
-def demo_published_periods(today=None):
-    year = (today or datetime.date.today()).year
-    return (str(year - 2), str(year - 1))
-
-
-def publish_demo_periods(stdout):
-    """Publish the demo's closed years once (a published period is never published again)."""
-    rules = ScoringRules.from_settings()
-    programs = Program.objects.filter(publish_impact=True).order_by("name")
-    for label in demo_published_periods():
-        period = ReportingPeriod.objects.named(label)
-        if not period.is_closed() or ImpactSnapshot.objects.filter(period=period).exists():
-            continue
-        ImpactSnapshot.objects.publish(period, impact_figures(programs, period, rules), user=None)
-        stdout.write(f"Impact figures published for {period.label}.")

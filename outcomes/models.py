@@ -163,58 +163,6 @@ class OutcomeSettings(CurrentSiteSetting):
                 )
 
 
-class ImpactSnapshotQuerySet(models.QuerySet):
-    def publish(self, period, figures, user, today=None):
-        """Store the figures of a closed period for the public Impact page, once and for good.
-
-        Refused for a period that has not ended, one already published, or one overlapping a
-        published period (a year beside its own quarters would let the public subtract them).
-        """
-        from feedback.models import PeriodNotReleasable
-
-        if not period.is_closed(today):
-            raise PeriodNotReleasable(_("%(period)s has not ended yet.") % {"period": period.name})
-        if self.filter(period__start__lte=period.end, period__end__gte=period.start).exists():
-            raise PeriodNotReleasable(
-                _("%(period)s is already published, or overlaps a published period.") % {"period": period.name}
-            )
-        return self.create(period=period, figures=figures, published_by=user)
-
-
-class ImpactSnapshot(models.Model):
-    """The public Impact page's figures for one closed reporting period, frozen when published.
-
-    The page shows only snapshots, never live figures: a response or an assessment that arrives later
-    cannot move a published figure, so the page can never be compared with itself to recover one
-    person's answer. Snapshots are never edited; `figures` holds the disclosure-controlled aggregates
-    of every program that had opted in when the period was published.
-    """
-
-    period = models.OneToOneField(
-        "feedback.ReportingPeriod", verbose_name=_("period"), on_delete=models.PROTECT, related_name="impact_snapshot"
-    )
-    figures = models.JSONField(_("figures"), editable=False)
-    published_at = models.DateTimeField(_("published at"), auto_now_add=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("published by"), null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    objects = ImpactSnapshotQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("published Impact period")
-        verbose_name_plural = _("published Impact periods")
-        ordering = ["-period__start"]
-
-    def __str__(self):
-        return str(self.period)
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("A published Impact snapshot is never changed.")
-        super().save(*args, **kwargs)
-
-
 class ImportBatch(models.Model):
     """An uploaded ASO file between its check and its import.
 

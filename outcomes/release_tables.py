@@ -9,8 +9,10 @@ least N survivors, and the audit is told so (a shown mean says "at least N").
 """
 
 from django.db.models import Min
+from django.utils.translation import gettext_lazy as _
 
-from programs.outcome_domains import DOMAIN_CODES
+from feedback.questions import NUMBER_CHOICES
+from programs.outcome_domains import DOMAIN_CODES, DOMAIN_NAMES
 from reporting.sources import Source, register
 
 from .models import AsoAssessment
@@ -43,8 +45,8 @@ class OutcomesSource(Source):
     def first_day(self, program):
         return AsoAssessment.objects.filter(program=program).aggregate(first=Min("assessed_on"))["first"]
 
-    def collect(self, program, start, end):
-        rules = ScoringRules.from_settings()
+    def collect(self, program, start, end, rules=None):
+        rules = rules or ScoringRules.from_settings()
         rows = (
             AsoAssessment.objects.filter(program=program, assessed_on__gte=start, assessed_on__lte=end)
             .order_by("case_hash", "assessed_on", "occasion", "id")
@@ -175,3 +177,67 @@ def released_program_report(release, language=None):
             "assessed_reason": assessed["withheld"],
         }
     return {"feedback": feedback, "outcomes": outcomes, "domains": domains}
+
+
+# Why a figure is not shown, in words a survivor understands (never "it would reveal hidden answers").
+VOICE_REASONS = {
+    "no_question": _("The survey asks nothing about this."),
+    "fewer_answered": _("Fewer than %(min)s people answered this."),
+    "withheld": _("Not shown: so few people gave some of the answers that someone could be recognised."),
+}
+ASSESSED_REASONS = {
+    "fewer_assessed": _("Fewer than %(min)s people had two check-ups in this period."),
+    "withheld": _("Not shown: so few people had some of the results that someone could be recognised."),
+}
+
+
+def reason_words(reasons, reason, min_cell):
+    return str(reasons[reason]) % {"min": min_cell} if reason else ""
+
+
+def _voice_answered(feedback, code):
+    """How many answers (released) the domain's scale questions had, to tell "fewer answered" from
+    "withheld by the audit"."""
+    return sum(
+        question["answered"] or 0
+        for question in feedback["questions"]
+        if question.get("domain") == code and question["type"] in NUMBER_CHOICES
+    )
+
+
+def released_domains(release, language=None):
+    """[{code, name, voice_mean, voice_answers, voice_reason, assessed_n, assessed_latest_mean,
+    assessed_first_mean, assessed_mean_change, assessed_reason, improved_pct, substantial_pct,
+    restored_pct}] for every domain and the overall score: one stored release, with every withheld
+    figure's reason in words."""
+    report = released_program_report(release, language)
+    feedback, outcomes = report["feedback"], report["outcomes"]
+    rows = []
+    for code in (*DOMAIN_CODES, OVERALL):
+        assessed = outcomes["domains"][code]
+        if code == OVERALL:
+            voice = {"mean": None, "answers": None, "reason": None}
+        else:
+            voice = feedback["survivor_voice"].get(code) or {"mean": None, "answers": None, "reason": "no_question"}
+        voice_reason = voice["reason"]
+        if voice_reason == "fewer_answered" and _voice_answered(feedback, code) >= release.min_cell:
+            voice_reason = "withheld"
+        assessed_reason = assessed["withheld"]
+        rows.append(
+            {
+                "code": code,
+                "name": DOMAIN_NAMES.get(code, _("Overall")),
+                "voice_mean": voice["mean"],
+                "voice_answers": voice["answers"],
+                "voice_reason": reason_words(VOICE_REASONS, voice_reason, release.min_cell),
+                "assessed_n": assessed["n"],
+                "assessed_first_mean": assessed["first_mean"],
+                "assessed_latest_mean": assessed["latest_mean"],
+                "assessed_mean_change": assessed["mean_change"],
+                "assessed_reason": reason_words(ASSESSED_REASONS, assessed_reason, release.min_cell),
+                "improved_pct": assessed.get("improved_pct"),
+                "substantial_pct": assessed.get("substantial_pct"),
+                "restored_pct": assessed.get("restored_pct"),
+            }
+        )
+    return rows

@@ -7,24 +7,23 @@ program's id in a URL is a 404, and a user with no program at all is refused.
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseBadRequest, HttpResponseForbidden, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.log_actions import log
 
-from feedback.models import PeriodKind, PeriodNotReleasable, ReportingPeriod
-from feedback.report_options import ReportPeriodForm, period_choices
-from gsn_site.page_cache import purge_public_page_cache
-from gsn_site.privacy import suppression_note
+from feedback.models import PeriodKind
+from feedback.report_options import ReportPeriodForm
 from programs.models import Program
-from programs.outcome_domains import DOMAIN_NAMES
+from reporting.models import Release
+from reporting.ptable import min_cell
+from reporting.releases import NotYetReleased, published_release, release_note
 
 from . import uploads
 from .charts import SERIES, domain_chart, impact_chart
@@ -39,9 +38,9 @@ from .importer import (
     schedule_purge,
     session_hash,
 )
-from .models import ImpactSnapshot, ImportBatch
-from .reports import impact_figures, program_report, report_rows
-from .scoring import ScoringRules
+from .models import ImportBatch
+from .release_tables import released_domains
+from .scoring import OVERALL, ScoringRules
 
 
 class ProgramScopedMixin:
@@ -78,14 +77,20 @@ class ProgramReportView(ProgramScopedMixin, WagtailAdminTemplateMixin, TemplateV
         self.period_form = ReportPeriodForm(request.GET or None, default_kind=PeriodKind.YEAR)
         self.rules = ScoringRules.from_settings()
         self.period = self.period_form.selected_period()
+        self.release = self.rows = self.not_released = None
         if self.period is None:
             # Not a closed calendar period: say why, show no figures.
-            self.report = self.rows = None
             return self.render_to_response(self.get_context_data(), status=400)
-        self.report = program_report(self.program, self.period, rules=self.rules)
-        self.rows = report_rows(self.report)
+        try:
+            self.release = published_release(self.program, self.period)
+        except NotYetReleased as error:
+            if export:
+                raise Http404 from error
+            self.not_released = str(error)
+            return super().get(request, *args, **kwargs)
+        self.rows = released_domains(self.release, get_language())
         if export:
-            return self.export_formats[export](self.rows, self.report, self.rules.disclosure, self.program, self.period)
+            return self.export_formats[export](self.rows, self.release, self.program, self.period)
         return super().get(request, *args, **kwargs)
 
     def get_page_title(self):
@@ -102,13 +107,14 @@ class ProgramReportView(ProgramScopedMixin, WagtailAdminTemplateMixin, TemplateV
         return super().get_context_data(
             program=self.program,
             period_form=self.period_form,
-            report=self.report,
+            release=self.release,
+            not_released=self.not_released,
             period=self.period,
             rows=self.rows,
             chart=domain_chart(self.rows) if self.rows else None,
             series=SERIES,
             rules=self.rules,
-            note=suppression_note(self.rules.disclosure.min_cell),
+            note=release_note(self.release.min_cell) if self.release else "",
             export_query=f"?period={self.period.label}" if self.period else "",
             **kwargs,
         )
@@ -233,82 +239,88 @@ class ImportProgressView(ProgramScopedMixin, View):
         return JsonResponse({"rows": batch.rows, "percent": batch.progress_percent, "status": batch.status})
 
 
-class ImpactPublishView(WagtailAdminTemplateMixin, TemplateView):
-    """Publish a closed period's figures on the public Impact page, as a frozen snapshot.
+def _latest_year(program):
+    """The program's latest stored year release (its newest version), or None."""
+    return Release.objects.filter(program=program, kind=PeriodKind.YEAR).order_by("-start", "-version").first()
 
-    Only users with the permission to add Impact snapshots (administrators by default) may, and
-    every publication is written to the admin's audit log.
-    """
 
-    template_name = "outcomes/admin/impact_publish.html"
-    page_title = _("Publish Impact figures")
-    header_icon = "upload"
+def _answer_figures(answer):
+    """How many people answered the survey in the quarter a program answered: from that quarter's
+    stored release only (None when it has none)."""
+    release = (
+        Release.objects.filter(program=answer.program_id, kind=PeriodKind.QUARTER, start=answer.period.start)
+        .order_by("-version")
+        .first()
+    )
+    return release.tables["feedback"]["responses"]["total"] if release else None
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("outcomes.add_impactsnapshot"):
-            # A plain 403 rather than Wagtail's redirect to the dashboard: the refusal is explicit.
-            return HttpResponseForbidden(_("You do not have permission to publish Impact figures."))
-        return super().dispatch(request, *args, **kwargs)
 
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+def impact_program(program, language):
+    """What the Impact page shows of one program: its latest released year, domain by domain, and
+    its latest published answer to survivors."""
+    from feedback.accountability import program_accountability
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            choices=period_choices(),
-            snapshots=ImpactSnapshot.objects.select_related("period", "published_by"),
-            **kwargs,
+    release = _latest_year(program)
+    accountability = program_accountability(program)
+    latest = next((row["answer"] for row in accountability["rows"] if row["answer"]), None)
+    entry = {
+        "program": program,
+        "release": release,
+        "accountability": accountability,
+        "answer": latest,
+        "answer_responses": _answer_figures(latest) if latest else None,
+    }
+    if release is not None:
+        domains = [row for row in released_domains(release, language) if row["code"] != OVERALL]
+        # On a phone the summary table must fit one screen: each withheld figure's reason is written
+        # once below it, numbered, and read out in its cell.
+        notes = []
+        for domain in domains:
+            for key in ("voice", "assessed"):
+                reason = domain[f"{key}_reason"]
+                if reason and reason not in notes:
+                    notes.append(reason)
+                domain[f"{key}_note"] = notes.index(reason) + 1 if reason else None
+        entry.update(
+            notes=notes,
+            year=release.start.year,
+            domains=domains,
+            survivors=release.tables["outcomes"]["survivors"],
+            responses=release.tables["feedback"]["responses"]["total"],
+            chart=impact_chart(domains),
         )
-
-    def post(self, request, *args, **kwargs):
-        label = request.POST.get("period", "")
-        try:
-            period = ReportingPeriod.objects.release(label=label)
-            rules = ScoringRules.from_settings()
-            programs = Program.objects.filter(publish_impact=True).order_by("name")
-            snapshot = ImpactSnapshot.objects.publish(period, impact_figures(programs, period, rules), request.user)
-        except PeriodNotReleasable as error:
-            return self.render_to_response(self.get_context_data(error=str(error)), status=400)
-        log(snapshot, "outcomes.impact_published", user=request.user)
-        purge_public_page_cache()
-        messages.success(request, _("The figures for %(period)s are published.") % {"period": period.name})
-        return redirect("outcomes_impact_publish")
+    return entry
 
 
 def impact(request):
-    """The public Impact page: only published, frozen snapshots of closed periods.
+    """The public Impact page: for every program that chose to publish, its latest released year.
 
-    Nothing in the request (query string included) reaches live figures: the page reads snapshots only.
+    Publication is the program's choice (`publish_impact`) plus a stored release: the page reads
+    `Release` rows only, never records and never builds a release, so nothing in the request (query
+    string included) reaches live figures, and a late entry, import or withdrawal after the release
+    changes no figure on it.
     """
-    from feedback.accountability import program_accountability
-
-    snapshots = ImpactSnapshot.objects.select_related("period")
-    # Programs' published answers to survivors (approved text, no figures about people).
-    answers = [program_accountability(program) for program in Program.objects.active().filter(publish_impact=True)]
+    language = get_language()
+    programs = [
+        impact_program(program, language)
+        for program in Program.objects.active().filter(publish_impact=True).order_by("name")
+    ]
+    years = [entry["year"] for entry in programs if entry["release"]]
+    year = max(years) if years else None
+    network = (
+        Release.objects.filter(program__isnull=True, kind=PeriodKind.YEAR, start__year=year)
+        .order_by("-version")
+        .first()
+        if year
+        else None
+    )
     return render(
         request,
         "outcomes/impact.html",
-        {"periods": [impact_period(snapshot) for snapshot in snapshots], "answers": answers},
+        {
+            "programs": programs,
+            "year": year,
+            "network": network.tables["network"] if network else None,
+            "min_cell": min_cell(),
+        },
     )
-
-
-def impact_period(snapshot):
-    """A snapshot's figures, with names in the reader's language, ready for the template."""
-    from django.utils.translation import get_language
-
-    language = get_language()
-    figures = snapshot.figures
-    programs = []
-    for program in figures["programs"]:
-        domains = [
-            {**domain, "name": DOMAIN_NAMES.get(domain["code"], domain["code"])} for domain in program["domains"]
-        ]
-        programs.append(
-            {
-                **program,
-                "name": program["name"].get(language) or program["name"].get("en") or program["code"],
-                "domains": domains,
-                "chart": impact_chart(domains),
-            }
-        )
-    return {"period": snapshot.period, "min_cell": figures["min_cell"], "programs": programs}

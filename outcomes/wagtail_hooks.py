@@ -10,10 +10,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from feedback.models import FeedbackResponse, ReviewStatus
 from programs.models import Program
+from reporting.models import Release
+from reporting.periods import PeriodKind
 
 from . import views
 from .importer import session_hash
-from .models import ImpactSnapshot, ImportBatch, SubdomainLabel
+from .models import ImportBatch, SubdomainLabel
 
 
 @hooks.register("register_admin_urls")
@@ -26,25 +28,14 @@ def register_outcome_urls():
         path("outcomes/import/", views.ImportView.as_view(), name="outcomes_import"),
         path("outcomes/import/progress/", views.ImportProgressView.as_view(), name="outcomes_import_progress"),
         path("outcomes/import/<uuid:batch_id>/", views.ImportBatchView.as_view(), name="outcomes_import_batch"),
-        path("outcomes/impact/publish/", views.ImpactPublishView.as_view(), name="outcomes_impact_publish"),
     ]
 
 
 @hooks.register("register_log_actions")
 def register_outcome_log_actions(actions):
+    # Impact figures are no longer published by hand (a program's stored release is shown once it
+    # opts in), but the audit log keeps the publications made before, under this action.
     actions.register_action("outcomes.impact_published", _("Publish Impact figures"), _("Impact figures published"))
-
-
-class ImpactPublishMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("outcomes.add_impactsnapshot")
-
-
-@hooks.register("register_outcomes_menu_item")
-def register_impact_publish_menu_item():
-    return ImpactPublishMenuItem(
-        _("Publish Impact figures"), reverse("outcomes_impact_publish"), icon_name="upload", order=300
-    )
 
 
 class ProgramStaffMenuItem(MenuItem):
@@ -145,14 +136,30 @@ def add_dashboard_panels(request, panels):
                 order=145,
             )
         )
-    if Program.objects.visible_to(user).exists() or user.has_perm("outcomes.add_impactsnapshot"):
-        latest = ImpactSnapshot.objects.select_related("period").first()
-        text = (
-            _("The latest period published on the Impact page is %(period)s.") % {"period": latest.period.name}
-            if latest
-            else _("No period has been published on the Impact page yet.")
-        )
-        link = reverse("outcomes_impact_publish") if user.has_perm("outcomes.add_impactsnapshot") else None
+    programs = Program.objects.visible_to(user)
+    if programs.exists():
+        opted_in = programs.filter(publish_impact=True)
+        latest = Release.objects.filter(program__in=opted_in, kind=PeriodKind.YEAR).order_by("-start").first()
+        if latest:
+            shown = Release.objects.filter(program__in=opted_in, kind=PeriodKind.YEAR, start=latest.start)
+            count = shown.values("program").distinct().count()
+            text = ngettext(
+                "The Impact page shows %(year)s for %(count)s of your programs.",
+                "The Impact page shows %(year)s for %(count)s of your programs.",
+                count,
+            ) % {"year": latest.start.year, "count": count}
+        else:
+            text = _(
+                "None of your programs shows figures on the Impact page yet: a program's year is shown once the "
+                "program has chosen to publish and the year is released."
+            )
         panels.append(
-            DashboardPanel("latest-published-period", _("Impact page"), text, link, _("Publish a period"), order=146)
+            DashboardPanel(
+                "latest-published-period",
+                _("Impact page"),
+                text,
+                reverse("impact"),
+                _("Open the Impact page"),
+                order=146,
+            )
         )

@@ -5,7 +5,6 @@ Their names are published by IJM; sub-domain wording is not shipped.
 """
 
 from django.db import models
-from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,12 +19,3 @@ class OutcomeDomainCode(models.TextChoices):
 
 DOMAIN_NAMES = dict(OutcomeDomainCode.choices)
 DOMAIN_CODES = tuple(OutcomeDomainCode.values)
-
-
-def domain_position(field):
-    """An expression for ordering rows by the ASO's own order of the domain code in `field`."""
-    return Case(
-        *(When(**{field: code}, then=Value(position)) for position, code in enumerate(DOMAIN_CODES)),
-        default=Value(len(DOMAIN_CODES)),
-        output_field=IntegerField(),
-    )

@@ -23,6 +23,8 @@ from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from gsn_site.page_cache import purge_public_page_cache
+
 from .audit import audit_source
 from .models import FrozenCounts, Release
 from .periods import Period, PeriodKind, end_of, label_for, months_in, start_of
@@ -202,6 +204,8 @@ def _store(program, kind, start, version, units_by_source, levels_by_source=None
             program, source, units_by_source[source.name], minimum, levels, coarsen
         )
         cells[source.name] = entry
+    # The public Impact page shows stored releases: a cached copy must not hide a new one.
+    transaction.on_commit(purge_public_page_cache)
     return Release.objects.create(
         program=program,
         kind=kind,
@@ -295,6 +299,7 @@ def make_releases(programs=None, today=None, corrections=False):
     from programs.models import Program
 
     built = []
+    every_program = programs is None
     for program in programs or Program.objects.order_by("code"):
         first = first_record_day(program)
         if first is None:
@@ -308,7 +313,58 @@ def make_releases(programs=None, today=None, corrections=False):
                 correction = build_correction(program, period, today)
                 if correction is not None:
                     built.append(correction)
+    if every_program:
+        built.extend(make_network_releases())
     return built
+
+
+def make_network_releases():
+    """The whole network's year figures (a Release with no program) for every year some program has a
+    year release and the network none yet; returns those built.
+
+    They are sums of the programs' released (perturbed) year figures, never their own cells: a sum
+    of released figures tells nothing the program releases do not, so it needs no audit of its own,
+    whereas network tables with their own cells would link every program's tables in one integer
+    program, which takes far longer to audit than one program's. Only years are released for the
+    network: a month or a quarter of the whole network adds nothing a reader needs.
+    """
+    built = []
+    years = Release.objects.filter(program__isnull=False, kind=PeriodKind.YEAR).values_list("start", flat=True)
+    for start in sorted(set(years)):
+        if Release.objects.filter(program__isnull=True, kind=PeriodKind.YEAR, start=start).exists():
+            continue
+        built.append(build_network_release(start))
+    return built
+
+
+def _latest_program_years(start):
+    latest = {}
+    for release in Release.objects.filter(program__isnull=False, kind=PeriodKind.YEAR, start=start).order_by(
+        "program_id", "version"
+    ):
+        latest[release.program_id] = release
+    return list(latest.values())
+
+
+def build_network_release(start):
+    """Store the network's release of the year starting on `start` from its programs' latest year releases."""
+    releases = _latest_program_years(start)
+    network = {"programs": len(releases), "responses": 0, "survivors": 0}
+    for release in releases:
+        network["responses"] += release.tables["feedback"]["responses"]["total"] or 0
+        network["survivors"] += release.tables["outcomes"]["survivors"] or 0
+    transaction.on_commit(purge_public_page_cache)
+    return Release.objects.create(
+        program=None,
+        kind=PeriodKind.YEAR,
+        start=start,
+        end=end_of(PeriodKind.YEAR, start),
+        version=1,
+        min_cell=min_cell(),
+        tables={"network": network},
+        cells={},
+        audit={"network": {"method": "sum of released program figures", "programs": [r.pk for r in releases]}},
+    )
 
 
 def published_release(program, period, today=None):

@@ -95,7 +95,7 @@ def test_the_impact_page_shows_each_opted_in_programs_answers_in_the_readers_lan
     due = quarters_ended_since_2025()
 
     english = client.get("/en/impact/").text
-    assert "What programs did with survivors' feedback" in english
+    assert "What the program did with survivors' feedback" in english
     assert "<li>Waiting was long.</li>" in english
     assert "<li>A real change.</li>" in english
     assert f"Answered 1 of {due} quarters since its first feedback ({round(100 / due)}%)." in english

@@ -88,6 +88,31 @@ def test_staff_draft_an_answer_for_their_program_beside_the_period_figures(
     ]
 
 
+def test_the_figures_beside_the_answer_are_the_release_and_a_late_entry_changes_none(
+    client, program, program_staff, period, survey
+):
+    import re
+
+    from reporting.models import Release
+
+    from .factories import make_response
+
+    for _number in range(6):
+        make_response(program, survey, submitted_on=datetime.date(2025, 8, 10), feel_safe=4)
+    answer = make_answer(program, period)
+    sign_in_with_two_steps(client, program_staff)
+
+    def figures():
+        return re.findall(r"<caption>.*?</table>", client.get(admin_url("edit", answer.pk)).content.decode(), re.S)
+
+    before = figures()
+    release = Release.objects.get(program=program, kind="quarter", start=datetime.date(2025, 7, 1))
+    assert f"<td>{release.tables['feedback']['responses']['total']}</td>" in before[0]
+    for _number in range(5):
+        make_response(program, survey, submitted_on=datetime.date(2025, 8, 11), channel="paper", feel_safe=1)
+    assert figures() == before
+
+
 def test_staff_cannot_choose_another_program(client, program, other_program, program_staff, period):
     sign_in_with_two_steps(client, program_staff)
     response = client.post(admin_url("add"), answer_form(other_program, period))

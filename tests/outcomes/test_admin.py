@@ -1,6 +1,7 @@
 """Admin screens: program-scoped reports, exports and the upload with its preview."""
 
 import csv
+import datetime
 import io
 from decimal import Decimal
 
@@ -11,6 +12,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from outcomes.models import AsoAssessment, ImportBatch, StagedAssessment
+from reporting.periods import Period
+from reporting.releases import build_release, latest_release
 from tests.conftest import give_totp_authenticator, sign_in_with_two_steps
 
 from .helpers import assess, make_program, make_staff
@@ -50,7 +53,9 @@ def test_staff_read_their_own_program_report(client, staff, programs):
     response = login(client, staff).get(reverse("outcomes_program_report", args=[programs[0].pk]), {"period": "2024"})
     assert response.status_code == 200
     assert "<svg" in response.text and "<table" in response.text
-    assert response.context["report"]["outcomes"]["overall"]["mean_change"] == 1.0
+    overall = response.context["rows"][-1]
+    assert (overall["code"], overall["assessed_mean_change"]) == ("overall", 1.0)
+    assert response.context["release"] == latest_release(programs[0], "year", datetime.date(2024, 1, 1))
 
 
 @pytest.mark.parametrize("name", ["outcomes_program_report", "outcomes_program_report_export"])
@@ -96,32 +101,58 @@ def test_csv_and_xlsx_exports(client, staff, programs):
     assert [row[0] for row in rows[:4]] == ["Program", "Period", "Produced on", "Note"]
     assert rows[0][1] == "Program ke-mine" and rows[1][1] == "2024 (2024-01-01 – 2024-12-31)"
     assert rows[5][0] == "Domain" and rows[5][-1] == "Note"
-    # 6 survivors, released as 5; no feedback, so survivor voice is empty with its reason.
-    assert rows[6][:7] == ["Safety", "", "", "5", "2.0", "3.0", "1.0"]
-    assert rows[6][-1] == "Survivor voice: no data"
-    assert rows[-1][0] == "Overall" and rows[-1][-2] == "100.0"
+    # Six survivors, released as the stored release says; no survey, so no survivor voice, and why.
+    release = latest_release(programs[0], "year", datetime.date(2024, 1, 1))
+    safety = release.tables["outcomes"]["domains"]["safety"]
+    assert rows[6][:7] == ["Safety", "", "", str(safety["n"]), "2.0", "3.0", "1.0"]
+    assert rows[6][-1] == "Survivor voice: The survey asks nothing about this."
+    overall = release.tables["outcomes"]["domains"]["overall"]
+    assert rows[-1][0] == "Overall" and rows[-1][-2] == str(overall["restored_pct"])
+    assert "Released on" in rows[3][1] and "version 1" in rows[3][1]
     response = client.get(reverse("outcomes_program_report_export", args=[programs[0].pk, "xlsx"]), {"period": "2024"})
     workbook = load_workbook(io.BytesIO(response.content))
     sheet = workbook.active
     assert sheet.title == "Program report 2024"
     assert sheet.freeze_panes == "A7"
     assert sheet["A6"].value == "Domain" and sheet["A6"].font.bold
-    assert [cell.value for cell in sheet[7]][:7] == ["Safety", None, None, 5, 2.0, 3.0, 1.0]
+    assert [cell.value for cell in sheet[7]][:7] == ["Safety", None, None, safety["n"], 2.0, 3.0, 1.0]
     assert sheet.column_dimensions["A"].width > 10
 
 
-def test_a_period_with_no_pairs_says_no_data(client, staff, programs):
+def test_a_period_with_no_pairs_says_why_in_words(client, staff, programs):
     login(client, staff)
     url = reverse("outcomes_program_report", args=[programs[0].pk])
     response = client.get(url, {"period": "2024-Q3"})
-    assert response.context["report"]["period"] == {
-        "from": "2024-07-01",
-        "to": "2024-09-30",
-        "label": "2024-Q3",
-        "kind": "quarter",
-    }
-    assert response.context["report"]["outcomes"]["overall"]["n"] is None
-    assert "no data" in response.text and "fewer than 5 people in this group" not in response.text
+    release = response.context["release"]
+    assert (release.kind, release.start) == ("quarter", datetime.date(2024, 7, 1))
+    assert release.tables["outcomes"]["domains"]["overall"]["latest_mean"] is None
+    assert "Fewer than 5 people had two check-ups in this period." in response.text
+    assert "would reveal" not in response.text
+
+
+def test_a_late_import_after_the_release_changes_no_figure_on_the_report_or_its_exports(client, staff, programs):
+    login(client, staff)
+    url = reverse("outcomes_program_report", args=[programs[0].pk])
+    export = reverse("outcomes_program_report_export", args=[programs[0].pk, "csv"])
+    page, csv_before = client.get(url, {"period": "2024"}), client.get(export, {"period": "2024"}).content
+    for number in range(5):
+        assess(programs[0], f"LATE{number}", "2024-02-01", "intake", score=1.0)
+        assess(programs[0], f"LATE{number}", "2024-11-01", "closure", score=4.0)
+    AsoAssessment.objects.filter(program=programs[0], case_hash__isnull=False).first().delete()
+    again = client.get(url, {"period": "2024"})
+    assert again.context["rows"] == page.context["rows"]
+    assert client.get(export, {"period": "2024"}).content == csv_before
+
+
+def test_a_period_not_yet_released_says_when_it_will_be(client, staff, programs, settings):
+    settings.RELEASE_PAPER_GRACE_DAYS = 3650
+    login(client, staff)
+    response = client.get(reverse("outcomes_program_report", args=[programs[0].pk]), {"period": "2024"})
+    assert response.status_code == 200
+    assert "Figures for 2024 are released on" in response.text
+    assert response.context["release"] is None
+    export = reverse("outcomes_program_report_export", args=[programs[0].pk, "csv"])
+    assert client.get(export, {"period": "2024"}).status_code == 404
 
 
 def upload(client, content, name="aso.csv"):
@@ -249,7 +280,6 @@ def test_a_wrong_file_type_is_refused(client, staff):
 def test_administrators_edit_the_outcome_settings_and_sub_domain_labels(client, programs):
     from wagtail.models import Site
 
-    from feedback.reports import default_disclosure_control
     from gsn_site.models import PrivacySettings
     from outcomes.models import OutcomeDomain, OutcomeSettings, SubdomainLabel
     from outcomes.scoring import ScoringRules
@@ -270,7 +300,7 @@ def test_administrators_edit_the_outcome_settings_and_sub_domain_labels(client, 
     client.post(privacy_url, {"min_cell_size": "8"})
     assert PrivacySettings.for_site(site).min_cell_size == 8
     assert ScoringRules.from_settings() == ScoringRules(restoration_threshold=3.25, min_cell=8)
-    assert default_disclosure_control().min_cell == 8
+    assert PrivacySettings.current().effective_min_cell == 8
     assert OutcomeSettings.for_site(site).restoration_threshold == Decimal("3.25")
 
     client.post(
@@ -306,46 +336,14 @@ def test_the_import_reports_its_progress_to_the_uploader_only(client, staff, pro
     assert Client().get(progress_url).status_code == 302
 
 
-# --- Publishing Impact figures, dashboard panels ------------------------------------------------
+# --- The Impact page's publication, dashboard panels --------------------------------------------
 
 
-@pytest.fixture
-def administrator(db):
-    user = get_user_model().objects.create_superuser("publisher", password="a-long-password-123")
-    return give_totp_authenticator(user)
+def test_there_is_no_hand_publication_any_more(client, staff, programs):
+    from django.urls import NoReverseMatch
 
-
-def test_program_staff_cannot_publish_impact_figures(client, staff, programs):
-    from outcomes.models import ImpactSnapshot
-
-    login(client, staff)
-    assert client.get(reverse("outcomes_impact_publish")).status_code == 403
-    assert client.post(reverse("outcomes_impact_publish"), {"period": "2024"}).status_code == 403
-    assert not ImpactSnapshot.objects.exists()
-
-
-def test_an_administrator_publishes_a_closed_period_once_and_it_is_logged(client, administrator, programs):
-    from wagtail.models import ModelLogEntry
-
-    from outcomes.models import ImpactSnapshot
-
-    programs[0].publish_impact = True
-    programs[0].save()
-    login(client, administrator)
-    response = client.post(reverse("outcomes_impact_publish"), {"period": "2024"})
-    assert response.status_code == 302
-    snapshot = ImpactSnapshot.objects.get()
-    assert snapshot.period.label == "2024" and snapshot.published_by == administrator
-    assert [program["code"] for program in snapshot.figures["programs"]] == ["ke-mine"]
-    assert ModelLogEntry.objects.filter(action="outcomes.impact_published", user_id=administrator.pk).count() == 1
-    again = client.post(reverse("outcomes_impact_publish"), {"period": "2024-Q3"})
-    assert again.status_code == 400
-    assert "already published, or overlaps a published period" in again.text
-    this_year = client.post(
-        reverse("outcomes_impact_publish"), {"period": str(__import__("datetime").date.today().year)}
-    )
-    assert this_year.status_code == 400 and "has not ended yet" in this_year.text
-    assert ImpactSnapshot.objects.count() == 1
+    with pytest.raises(NoReverseMatch):
+        reverse("outcomes_impact_publish")
 
 
 def test_the_program_report_refuses_dates_that_are_not_a_closed_period(client, staff, programs):
@@ -353,7 +351,7 @@ def test_the_program_report_refuses_dates_that_are_not_a_closed_period(client, s
     response = login(client, staff).get(url, {"date_from": "2024-01-01", "date_to": "2024-06-30"})
     assert response.status_code == 400
     assert "Figures are released only for a whole calendar month, quarter or year that has ended." in response.text
-    assert response.context["report"] is None
+    assert response.context["release"] is None
 
 
 def test_the_program_report_names_its_period_and_explains_survivor_voice(client, staff, programs):
@@ -365,14 +363,16 @@ def test_the_program_report_names_its_period_and_explains_survivor_voice(client,
 
 
 def test_dashboard_panels_show_what_each_person_must_act_on(client, staff, programs):
-    from feedback.models import ReportingPeriod
-    from outcomes.models import ImpactSnapshot
-
-    ImpactSnapshot.objects.create(period=ReportingPeriod.objects.named("2024"), figures={"programs": []})
-    page = login(client, staff).get(reverse("wagtailadmin_home"))
+    login(client, staff)
+    page = client.get(reverse("wagtailadmin_home"))
     assert page.status_code == 200
     assert 'data-dashboard-panel="latest-published-period"' in page.text
-    assert "The latest period published on the Impact page is 2024." in page.text
+    assert "None of your programs shows figures on the Impact page yet" in page.text
+    programs[0].publish_impact = True
+    programs[0].save()
+    build_release(programs[0], Period("year", datetime.date(2024, 1, 1)))
+    page = client.get(reverse("wagtailadmin_home"))
+    assert "The Impact page shows 2024 for 1 of your programs." in page.text
     # This person reviews no feedback: no review panel.
     assert 'data-dashboard-panel="feedback-awaiting-review"' not in page.text
 

@@ -228,3 +228,23 @@ def test_a_new_version_of_the_code_never_serves_what_the_old_one_rendered(client
     # During a rolling deploy a node still on the old code keeps reading its own copy.
     settings.CODE_VERSION = "release-1"
     assert client.get("/en/about/")[CACHE_STATUS_HEADER] == "hit"
+
+
+def test_a_new_release_refreshes_the_cached_impact_page(client, demo_site, django_capture_on_commit_callbacks):
+    import datetime
+
+    from reporting.periods import Period, PeriodKind
+    from reporting.releases import build_release
+    from tests.outcomes.helpers import assess, make_program
+
+    program = make_program("cache-impact", name="Cached program", publish_impact=True)
+    for number in range(6):
+        assess(program, f"CACHE-{number}", "2025-01-10", "intake", score=2.0)
+        assess(program, f"CACHE-{number}", "2025-08-10", "six_month", score=3.0)
+    assert "No year has been released for this program yet." in client.get("/en/impact/").text
+    assert client.get("/en/impact/")[CACHE_STATUS_HEADER] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        build_release(program, Period(PeriodKind.YEAR, datetime.date(2025, 1, 1)))
+    response = client.get("/en/impact/")
+    assert response[CACHE_STATUS_HEADER] == "miss"
+    assert "No year has been released for this program yet." not in response.text
