@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from feedback.models import PeriodKind, PeriodNotReleasable, ReportingPeriod
 from programs.models import Program
-from reporting.releases import NotYetReleased, published_release
+from reporting.releases import NotYetReleased, last_releasable_day, published_release
 
 
 def add_report_arguments(parser):
@@ -45,11 +45,14 @@ def program_from_options(options):
 
 
 def period_from_options(options):
-    """The closed period asked for; the latest closed month when none is; CommandError otherwise."""
+    """The closed period asked for; when none is, the latest month that may be released (the month
+    that ended last may still have answers withdrawn); CommandError otherwise."""
     label, date_from, date_to = options.get("period"), options.get("date_from"), options.get("date_to")
     try:
         if not (label or date_from or date_to):
-            return ReportingPeriod.objects.latest_closed(PeriodKind.MONTH)
+            # latest_closed gives the month before the one `today` falls in.
+            day_after = last_releasable_day() + datetime.timedelta(days=1)
+            return ReportingPeriod.objects.latest_closed(PeriodKind.MONTH, today=day_after)
         return ReportingPeriod.objects.release(label=label, date_from=date_from, date_to=date_to)
     except PeriodNotReleasable as error:
         raise CommandError(str(error)) from error

@@ -42,10 +42,18 @@ class AuditFailed(ValueError):
     """No coarsening let the audit pass (or a correction did not pass at its version's coarsening)."""
 
 
+def _days_before_release():
+    return settings.FEEDBACK_WITHDRAWAL_DAYS + settings.RELEASE_PAPER_GRACE_DAYS
+
+
 def release_day(kind, start):
     """The first day a period may be released."""
-    days = settings.FEEDBACK_WITHDRAWAL_DAYS + settings.RELEASE_PAPER_GRACE_DAYS
-    return end_of(kind, start) + datetime.timedelta(days=days + 1)
+    return end_of(kind, start) + datetime.timedelta(days=_days_before_release() + 1)
+
+
+def last_releasable_day(today=None):
+    """Periods that ended on or before this day may be released today."""
+    return (today or datetime.date.today()) - datetime.timedelta(days=_days_before_release() + 1)
 
 
 def is_releasable(kind, start, today=None):

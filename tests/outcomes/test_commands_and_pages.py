@@ -4,6 +4,7 @@ import datetime
 import io
 import json
 from collections import Counter
+from unittest import mock
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -15,6 +16,7 @@ from outcomes.models import AsoAssessment, Occasion
 from programs.models import Program
 from programs.outcome_domains import DOMAIN_CODES
 from reporting.ptable import cell_key, perturb
+from reporting.releases import last_releasable_day
 
 from .helpers import assess, make_program
 
@@ -73,10 +75,25 @@ def test_aso_summary_prints_exactly_the_documented_shape(program):
 
 def test_the_latest_closed_month_is_not_shown_while_its_answers_can_be_withdrawn(program):
     latest = ReportingPeriod.objects.latest_closed()
-    with pytest.raises(CommandError, match="once the time to withdraw an answer has passed"):
-        command_json("aso_summary", "--program", "ke-json")
     with pytest.raises(CommandError, match=f"Figures for {latest.start:%B %Y} are released on "):
         command_json("program_report", "--program", "ke-json", "--period", latest.label)
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        # 30 days to withdraw: September is released from 31 October, October from 1 December.
+        (datetime.date(2026, 10, 30), "2026-08"),
+        (datetime.date(2026, 10, 31), "2026-09"),
+        (datetime.date(2026, 11, 30), "2026-09"),
+        (datetime.date(2026, 12, 1), "2026-10"),
+    ],
+)
+def test_without_a_period_the_commands_show_the_latest_month_already_released(program, settings, today, expected):
+    settings.FEEDBACK_WITHDRAWAL_DAYS, settings.RELEASE_PAPER_GRACE_DAYS = 30, 0
+    last_day = last_releasable_day(today)
+    with mock.patch("feedback.report_options.last_releasable_day", return_value=last_day):
+        assert command_json("aso_summary", "--program", "ke-json")["period"]["label"] == expected
 
 
 def test_unknown_program_and_bad_dates_are_refused(program):
