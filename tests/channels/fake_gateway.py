@@ -14,6 +14,8 @@ TWILIO_SID = "AC00000000000000000000000000000000"
 TWILIO_TOKEN = "test-twilio-auth-token-0123456789"
 EXTERNAL_SECRET = "test-external-secret-" + "x" * 40
 AT_SECRET = "test-africastalking-secret-" + "y" * 40
+USSD_SECRET = "test-africastalking-ussd-secret-" + "z" * 40
+USSD_CODE = "*384*123#"
 
 
 class FakeGateway:
@@ -85,6 +87,7 @@ class FakeGateway:
                 "send_url": f"{self.url}/africastalking/messaging",
                 "allowed_ips": [],
             },
+            "africastalking_ussd": {"secret": USSD_SECRET, "allowed_ips": []},
             "twilio": {
                 "account_sid": TWILIO_SID,
                 "secret": TWILIO_TOKEN,
@@ -108,6 +111,20 @@ class FakeGateway:
         data = {"From": sender, "To": "+15005550006", "Body": text, "MessageSid": "SM1", "AccountSid": TWILIO_SID}
         signature = twilio_signature(TWILIO_TOKEN, url, {name: [value] for name, value in data.items()})
         return requests.post(url, data=data, headers={"X-Twilio-Signature": signature}, timeout=30).status_code
+
+    def dial(self, site_url, session_id, sender, text):
+        """Post a USSD callback as Africa's Talking does: `text` is every input of the session so far.
+        Returns (status, body)."""
+        url = f"{site_url}/channels/ussd/africastalking/{USSD_SECRET}/"
+        data = {
+            "sessionId": session_id,
+            "serviceCode": USSD_CODE,
+            "phoneNumber": sender,
+            "text": text,
+            "networkCode": "63902",
+        }
+        response = requests.post(url, data=data, timeout=30)
+        return response.status_code, response.text
 
     def last_to(self, recipient_digits):
         """The last message sent to a number (compared by its digits)."""
