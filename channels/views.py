@@ -20,7 +20,7 @@ def inbound(request, provider, secret=""):
     message = adapter.inbound(request)
     if message is None:
         return HttpResponse("Nothing to read", status=400, content_type="text/plain")
-    receive(adapter, *message)
+    receive(adapter, *message, media=adapter.has_media(request))
     # "channels/" is a private path prefix: the response is never cached (PRIVATE_PATH_PREFIXES).
     return HttpResponse("", content_type="text/plain")
 

@@ -10,9 +10,11 @@ from .base import SendFailed
 from .external import ExternalSms
 from .simulator import PhoneSimulator
 from .twilio import TwilioSms
+from .twilio_whatsapp import TwilioWhatsApp
 
 ADAPTERS = {
-    adapter.name: adapter for adapter in (ExternalSms, AfricasTalkingSms, AfricasTalkingUssd, TwilioSms, PhoneSimulator)
+    adapter.name: adapter
+    for adapter in (ExternalSms, AfricasTalkingSms, AfricasTalkingUssd, TwilioSms, TwilioWhatsApp, PhoneSimulator)
 }
 
 

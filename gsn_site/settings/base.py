@@ -413,6 +413,15 @@ SMS_CHANNELS = {
         "secret": os.environ.get("USSD_AT_SECRET", ""),
         "allowed_ips": env_list("USSD_AT_ALLOWED_IPS"),
     },
+    # WhatsApp through Twilio: /channels/whatsapp/twilio/ (signed; WHATSAPP_TWILIO_PUBLIC_URL is that
+    # address as Twilio calls it). WHATSAPP_TWILIO_FROM is the sender as `whatsapp:+<number>`.
+    "twilio_whatsapp": {
+        "account_sid": os.environ.get("WHATSAPP_TWILIO_ACCOUNT_SID", ""),
+        "secret": os.environ.get("WHATSAPP_TWILIO_AUTH_TOKEN", ""),
+        "sender": os.environ.get("WHATSAPP_TWILIO_FROM", ""),
+        "public_url": os.environ.get("WHATSAPP_TWILIO_PUBLIC_URL", ""),
+        "api_url": os.environ.get("WHATSAPP_TWILIO_API_URL", "https://api.twilio.com"),
+    },
     "twilio": {
         "account_sid": os.environ.get("SMS_TWILIO_ACCOUNT_SID", ""),
         "secret": os.environ.get("SMS_TWILIO_AUTH_TOKEN", ""),

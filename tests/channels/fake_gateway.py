@@ -66,7 +66,8 @@ class FakeGateway:
             self.outbound.append(("africastalking", fields["to"], fields["message"], fields))
             return 201, {"SMSMessageData": {"Recipients": [{"status": "Success", "number": fields["to"]}]}}
         if path == f"/2010-04-01/Accounts/{TWILIO_SID}/Messages.json":
-            self.outbound.append(("twilio", fields["To"], fields["Body"], fields))
+            provider = "twilio_whatsapp" if fields["To"].startswith("whatsapp:") else "twilio"
+            self.outbound.append((provider, fields["To"], fields["Body"], fields))
             return 201, {"sid": "SM0"}
         return 404, {}
 
@@ -88,6 +89,13 @@ class FakeGateway:
                 "allowed_ips": [],
             },
             "africastalking_ussd": {"secret": USSD_SECRET, "allowed_ips": []},
+            "twilio_whatsapp": {
+                "account_sid": TWILIO_SID,
+                "secret": TWILIO_TOKEN,
+                "sender": "whatsapp:+14155238886",
+                "public_url": f"{site_url}/channels/whatsapp/twilio/",
+                "api_url": self.url,
+            },
             "twilio": {
                 "account_sid": TWILIO_SID,
                 "secret": TWILIO_TOKEN,
@@ -97,8 +105,22 @@ class FakeGateway:
             },
         }
 
-    def text(self, site_url, provider, sender, text):
+    def text(self, site_url, provider, sender, text, media=0):
         """Post an inbound message to the site as `provider` would. Returns the HTTP status."""
+        if provider == "twilio_whatsapp":
+            url = f"{site_url}/channels/whatsapp/twilio/"
+            data = {
+                "From": f"whatsapp:{sender}",
+                "To": "whatsapp:+14155238886",
+                "Body": text,
+                "NumMedia": str(media),
+                "MessageSid": "SM2",
+                "AccountSid": TWILIO_SID,
+            }
+            if media:
+                data.update(MediaUrl0="https://api.twilio.com/media/ME0", MediaContentType0="image/jpeg")
+            signature = twilio_signature(TWILIO_TOKEN, url, {name: [value] for name, value in data.items()})
+            return requests.post(url, data=data, headers={"X-Twilio-Signature": signature}, timeout=30).status_code
         if provider == "external":
             url = f"{site_url}/channels/sms/external/{EXTERNAL_SECRET}/receive/"
             data = {"from": sender, "text": text, "date": "2026-12-06T10:00:00Z"}
