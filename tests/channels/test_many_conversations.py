@@ -20,10 +20,10 @@ def _tasks_wait(settings):
 
 
 def script(index):
-    """What survivor `index` sends: keyword, language, eight answers (some skipped), send without receipt."""
+    """What survivor `index` sends: keyword, language, nine answers (some skipped), send without receipt."""
     likert = str(1 + index % 5)
     free_text = f"Answer of survivor {index}" if index % 4 == 0 else "0"
-    return ["SAUTI", str(1 + index % 8), likert, "0", str(1 + index % 3), "0", likert, "0", "1 2", free_text, "2"]
+    return ["SAUTI", str(1 + index % 8), likert, "0", str(1 + index % 3), "0", likert, "0", "0", "1 2", free_text, "2"]
 
 
 def test_interleaved_conversations_store_every_answer_once(demo_survey):

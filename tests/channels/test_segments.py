@@ -42,9 +42,9 @@ def test_the_command_prints_the_parts_of_the_demo_survey_per_language(demo_surve
     output = io.StringIO()
     call_command("sms_segments", stdout=output)
     lines = output.getvalue().splitlines()
-    assert lines[0] == "Tell us how the program is going (8 questions)"
+    assert lines[0] == "Tell us how the program is going (9 questions)"
     rows = {line.split()[0]: line.split() for line in lines[2:]}
     assert set(rows) == {"en", "es", "fr", "pt", "hi", "sw", "km", "ar"}
     assert rows["km"][-1] == "UCS-2" and rows["hi"][-1] == "UCS-2"
     assert int(rows["km"][2]) > int(rows["sw"][2])
-    assert all(row[1] == "12" for row in rows.values())
+    assert all(row[1] == "13" for row in rows.values())
