@@ -388,6 +388,9 @@ CHANNELS_SEND_RETRY_SECONDS = int(os.environ.get("CHANNELS_SEND_RETRY_SECONDS", 
 CHANNELS_SEND_MAX_ATTEMPTS = int(os.environ.get("CHANNELS_SEND_MAX_ATTEMPTS", "8"))
 # The languages offered over USSD: basic phones often cannot show Khmer, Devanagari or Arabic.
 CHANNELS_USSD_LANGUAGES = env_list("CHANNELS_USSD_LANGUAGES") or ["en", "es", "fr", "pt", "sw"]
+# What the printable survey card tells survivors to text or dial (e.g. +254700123456, *384*123#).
+CHANNELS_CARD_SMS_NUMBER = os.environ.get("CHANNELS_CARD_SMS_NUMBER", "")
+CHANNELS_CARD_USSD_CODE = os.environ.get("CHANNELS_CARD_USSD_CODE", "")
 # Numbers without a country code are read as numbers of this country (ISO 3166 code).
 CHANNELS_DEFAULT_REGION = os.environ.get("CHANNELS_DEFAULT_REGION", "KE")
 # The SMS channels: each is on when its secret (or Twilio's auth token) is set. Inbound addresses:
