@@ -30,8 +30,12 @@ from .secrecy import conversation_key, normalised_number, seal, unseal
 logger = logging.getLogger("gsn.channels")
 
 
-def receive(adapter, sender, text, now=None):
-    """Handle one inbound message on `adapter`'s channel. Returns nothing a log could quote."""
+def receive(adapter, sender, text, now=None, media=False):
+    """Handle one inbound message on `adapter`'s channel. Returns nothing a log could quote.
+
+    A message with a photo, voice note or file (`media`) is not read at all: the survivor is told so
+    in the conversation's language and the conversation stays where it was.
+    """
     now = now or timezone.now()
     number = normalised_number(sender)
     if number is None:
@@ -39,6 +43,9 @@ def receive(adapter, sender, text, now=None):
         return
     key = conversation_key(adapter.name, number)
     try:
+        if media:
+            _media_ignored(adapter, key, number, now)
+            return
         _receive_once(adapter, key, number, text, now)
     except IntegrityError:
         # Two messages from one number started a conversation at the same moment: the second
@@ -52,7 +59,15 @@ def _receive_once(adapter, key, number, text, now):
         state = _state_of(conversation)
         replies = _handle(adapter, key, conversation, state, text or "", now)
         for body in replies:
-            queue_message(adapter.name, number, body)
+            queue_message(adapter.name, number, body, send_before=adapter.reply_deadline(now))
+
+
+def _media_ignored(adapter, key, number, now):
+    state = _state_of(Conversation.objects.filter(key=key).first())
+    with translation.override((state and state.language) or settings.LANGUAGE_CODE):
+        body = _("Photos, voice notes and files are not read here and are not kept. Please reply with text.")
+    with transaction.atomic():
+        queue_message(adapter.name, number, body, send_before=adapter.reply_deadline(now))
 
 
 def _state_of(conversation):

@@ -66,6 +66,9 @@ class OutboxMessage(models.Model):
     sealed_body = models.TextField(_("text (encrypted)"), blank=True, editable=False)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # The end of the window in which the channel lets a reply go out (WhatsApp: 24 hours after the
+    # survivor's message); past it the message is dropped unsent.
+    send_before = models.DateTimeField(_("send before"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     objects = OutboxMessageQuerySet.as_manager()

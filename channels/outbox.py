@@ -22,9 +22,14 @@ from .secrecy import seal, unseal
 logger = logging.getLogger("gsn.channels")
 
 
-def queue_message(channel, recipient, body):
-    """Put one message in the outbox and have the worker send it once the transaction is committed."""
-    message = OutboxMessage.objects.create(channel=channel, sealed_recipient=seal(recipient), sealed_body=seal(body))
+def queue_message(channel, recipient, body, send_before=None):
+    """Put one message in the outbox and have the worker send it once the transaction is committed.
+
+    `send_before`: the end of the window in which the channel allows a reply (WhatsApp's 24 hours).
+    """
+    message = OutboxMessage.objects.create(
+        channel=channel, sealed_recipient=seal(recipient), sealed_body=seal(body), send_before=send_before
+    )
     transaction.on_commit(lambda: send_text_message.enqueue(str(message.pk)))
     return message
 
@@ -44,6 +49,11 @@ def deliver(message_id):
     if not claimed:
         return "not waiting"
     message = OutboxMessage.objects.get(pk=message_id)
+    if message.send_before and timezone.now() > message.send_before:
+        # The survivor's window has closed: no template message is sent in its place.
+        _finish(message, OutboxMessage.Status.FAILED)
+        logger.info("channels.reply_window_closed", extra={"channel": message.channel})
+        return OutboxMessage.Status.FAILED
     adapter = adapter_for(message.channel)
     recipient, body = unseal(message.sealed_recipient), unseal(message.sealed_body)
     if adapter is None or recipient is None or body is None:

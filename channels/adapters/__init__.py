@@ -5,12 +5,17 @@ quote the request) so that the outbox can log and retry without a number or a te
 """
 
 from .africastalking import AfricasTalkingSms
+from .africastalking_ussd import AfricasTalkingUssd
 from .base import SendFailed
 from .external import ExternalSms
 from .simulator import PhoneSimulator
 from .twilio import TwilioSms
+from .twilio_whatsapp import TwilioWhatsApp
 
-ADAPTERS = {adapter.name: adapter for adapter in (ExternalSms, AfricasTalkingSms, TwilioSms, PhoneSimulator)}
+ADAPTERS = {
+    adapter.name: adapter
+    for adapter in (ExternalSms, AfricasTalkingSms, AfricasTalkingUssd, TwilioSms, TwilioWhatsApp, PhoneSimulator)
+}
 
 
 def adapter_for(name):

@@ -35,6 +35,14 @@ class Adapter:
         secret = self.config.get("secret", "")
         return bool(secret) and hmac.compare_digest(str(given or "").encode(), secret.encode())
 
+    def has_media(self, request):
+        """Whether the inbound message carries a photo, a voice note or a file (never read)."""
+        return False
+
+    def reply_deadline(self, received_at):
+        """When a reply to a message received at `received_at` may no longer be sent (None: never)."""
+        return None
+
     def authenticate(self, request, url_secret):
         """Whether this request comes from the gateway. Called before anything is read or changed."""
         raise NotImplementedError

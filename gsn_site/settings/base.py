@@ -390,6 +390,11 @@ CHANNELS_CONVERSATIONS_PER_CHANNEL_PER_HOUR = int(os.environ.get("CHANNELS_CONVE
 # A failed send is tried again after this many seconds, doubling each time, up to this many attempts.
 CHANNELS_SEND_RETRY_SECONDS = int(os.environ.get("CHANNELS_SEND_RETRY_SECONDS", "30"))
 CHANNELS_SEND_MAX_ATTEMPTS = int(os.environ.get("CHANNELS_SEND_MAX_ATTEMPTS", "8"))
+# The languages offered over USSD: basic phones often cannot show Khmer, Devanagari or Arabic.
+CHANNELS_USSD_LANGUAGES = env_list("CHANNELS_USSD_LANGUAGES") or ["en", "es", "fr", "pt", "sw"]
+# What the printable survey card tells survivors to text or dial (e.g. +254700123456, *384*123#).
+CHANNELS_CARD_SMS_NUMBER = os.environ.get("CHANNELS_CARD_SMS_NUMBER", "")
+CHANNELS_CARD_USSD_CODE = os.environ.get("CHANNELS_CARD_USSD_CODE", "")
 # Numbers without a country code are read as numbers of this country (ISO 3166 code).
 CHANNELS_DEFAULT_REGION = os.environ.get("CHANNELS_DEFAULT_REGION", "KE")
 # The SMS channels: each is on when its secret (or Twilio's auth token) is set. Inbound addresses:
@@ -409,6 +414,20 @@ SMS_CHANNELS = {
         "sender": os.environ.get("SMS_AT_FROM", ""),
         "send_url": os.environ.get("SMS_AT_SEND_URL", "https://api.africastalking.com/version1/messaging"),
         "allowed_ips": env_list("SMS_AT_ALLOWED_IPS"),
+    },
+    # USSD: /channels/ussd/africastalking/<USSD_AT_SECRET>/, answered in the callback's own response.
+    "africastalking_ussd": {
+        "secret": os.environ.get("USSD_AT_SECRET", ""),
+        "allowed_ips": env_list("USSD_AT_ALLOWED_IPS"),
+    },
+    # WhatsApp through Twilio: /channels/whatsapp/twilio/ (signed; WHATSAPP_TWILIO_PUBLIC_URL is that
+    # address as Twilio calls it). WHATSAPP_TWILIO_FROM is the sender as `whatsapp:+<number>`.
+    "twilio_whatsapp": {
+        "account_sid": os.environ.get("WHATSAPP_TWILIO_ACCOUNT_SID", ""),
+        "secret": os.environ.get("WHATSAPP_TWILIO_AUTH_TOKEN", ""),
+        "sender": os.environ.get("WHATSAPP_TWILIO_FROM", ""),
+        "public_url": os.environ.get("WHATSAPP_TWILIO_PUBLIC_URL", ""),
+        "api_url": os.environ.get("WHATSAPP_TWILIO_API_URL", "https://api.twilio.com"),
     },
     "twilio": {
         "account_sid": os.environ.get("SMS_TWILIO_ACCOUNT_SID", ""),

@@ -14,6 +14,8 @@ TWILIO_SID = "AC00000000000000000000000000000000"
 TWILIO_TOKEN = "test-twilio-auth-token-0123456789"
 EXTERNAL_SECRET = "test-external-secret-" + "x" * 40
 AT_SECRET = "test-africastalking-secret-" + "y" * 40
+USSD_SECRET = "test-africastalking-ussd-secret-" + "z" * 40
+USSD_CODE = "*384*123#"
 
 
 class FakeGateway:
@@ -64,7 +66,8 @@ class FakeGateway:
             self.outbound.append(("africastalking", fields["to"], fields["message"], fields))
             return 201, {"SMSMessageData": {"Recipients": [{"status": "Success", "number": fields["to"]}]}}
         if path == f"/2010-04-01/Accounts/{TWILIO_SID}/Messages.json":
-            self.outbound.append(("twilio", fields["To"], fields["Body"], fields))
+            provider = "twilio_whatsapp" if fields["To"].startswith("whatsapp:") else "twilio"
+            self.outbound.append((provider, fields["To"], fields["Body"], fields))
             return 201, {"sid": "SM0"}
         return 404, {}
 
@@ -85,6 +88,14 @@ class FakeGateway:
                 "send_url": f"{self.url}/africastalking/messaging",
                 "allowed_ips": [],
             },
+            "africastalking_ussd": {"secret": USSD_SECRET, "allowed_ips": []},
+            "twilio_whatsapp": {
+                "account_sid": TWILIO_SID,
+                "secret": TWILIO_TOKEN,
+                "sender": "whatsapp:+14155238886",
+                "public_url": f"{site_url}/channels/whatsapp/twilio/",
+                "api_url": self.url,
+            },
             "twilio": {
                 "account_sid": TWILIO_SID,
                 "secret": TWILIO_TOKEN,
@@ -94,8 +105,22 @@ class FakeGateway:
             },
         }
 
-    def text(self, site_url, provider, sender, text):
+    def text(self, site_url, provider, sender, text, media=0):
         """Post an inbound message to the site as `provider` would. Returns the HTTP status."""
+        if provider == "twilio_whatsapp":
+            url = f"{site_url}/channels/whatsapp/twilio/"
+            data = {
+                "From": f"whatsapp:{sender}",
+                "To": "whatsapp:+14155238886",
+                "Body": text,
+                "NumMedia": str(media),
+                "MessageSid": "SM2",
+                "AccountSid": TWILIO_SID,
+            }
+            if media:
+                data.update(MediaUrl0="https://api.twilio.com/media/ME0", MediaContentType0="image/jpeg")
+            signature = twilio_signature(TWILIO_TOKEN, url, {name: [value] for name, value in data.items()})
+            return requests.post(url, data=data, headers={"X-Twilio-Signature": signature}, timeout=30).status_code
         if provider == "external":
             url = f"{site_url}/channels/sms/external/{EXTERNAL_SECRET}/receive/"
             data = {"from": sender, "text": text, "date": "2026-12-06T10:00:00Z"}
@@ -108,6 +133,20 @@ class FakeGateway:
         data = {"From": sender, "To": "+15005550006", "Body": text, "MessageSid": "SM1", "AccountSid": TWILIO_SID}
         signature = twilio_signature(TWILIO_TOKEN, url, {name: [value] for name, value in data.items()})
         return requests.post(url, data=data, headers={"X-Twilio-Signature": signature}, timeout=30).status_code
+
+    def dial(self, site_url, session_id, sender, text):
+        """Post a USSD callback as Africa's Talking does: `text` is every input of the session so far.
+        Returns (status, body)."""
+        url = f"{site_url}/channels/ussd/africastalking/{USSD_SECRET}/"
+        data = {
+            "sessionId": session_id,
+            "serviceCode": USSD_CODE,
+            "phoneNumber": sender,
+            "text": text,
+            "networkCode": "63902",
+        }
+        response = requests.post(url, data=data, timeout=30)
+        return response.status_code, response.text
 
     def last_to(self, recipient_digits):
         """The last message sent to a number (compared by its digits)."""
