@@ -89,3 +89,36 @@ def test_the_translation_copy_answers_an_editor_and_a_bad_field_name_is_a_400(cl
     assert 'id="body_es"' in json.loads(response.content)
     bad = dict(_copy_data(), target_field_name="no_such_field")
     assert client.post(_copy_url(world["story"]), bad, **XHR).status_code == 400
+
+
+@pytest.mark.parametrize(
+    "route",
+    [
+        "/admin/images/chooser/chosen-multiple/",
+        "/admin/documents/chooser/chosen-multiple/",
+        "/admin/snippets/choose/outcomes/subdomainlabel/chosen-multiple/",
+        "/admin/choose-page/chosen-multiple/",
+    ],
+)
+def test_a_chosen_multiple_view_leaves_malformed_ids_out(client, world, route):
+    client = client_for(client, "administrator", world)
+    response = client.get(route, {"id": MALFORMED_IDS + ["1.5", "1,2"]})
+    assert response.status_code == 200
+    assert response.json()["result"] == []
+
+
+@pytest.mark.parametrize("role", ["staff_a", "leader", "reviewer"])
+def test_the_page_chooser_names_no_page_the_user_may_not_explore(client, world, role):
+    from tests.security.admin_world import STORY_TITLE
+
+    client = client_for(client, role, world)
+    response = client.get("/admin/choose-page/chosen-multiple/", {"id": [world["story"].pk]})
+    assert STORY_TITLE not in response.text
+    assert response.status_code == 200
+    assert response.json()["result"] == []
+
+
+def test_the_page_chooser_still_names_a_page_a_moderator_may_explore(client, world):
+    client = client_for(client, "moderator", world)
+    response = client.get("/admin/choose-page/chosen-multiple/", {"id": [world["story"].pk, "x"]})
+    assert [page["id"] for page in response.json()["result"]] == [world["story"].pk]
