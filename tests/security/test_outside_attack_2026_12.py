@@ -122,3 +122,28 @@ def test_the_page_chooser_still_names_a_page_a_moderator_may_explore(client, wor
     client = client_for(client, "moderator", world)
     response = client.get("/admin/choose-page/chosen-multiple/", {"id": [world["story"].pk, "x"]})
     assert [page["id"] for page in response.json()["result"]] == [world["story"].pk]
+
+
+@pytest.mark.parametrize(
+    "route",
+    [
+        "/admin/snippets/feedback/programanswer/history/{answer}/?user={bad}",
+        "/admin/snippets/feedback/programanswer/history-results/{answer}/?user={bad}",
+        "/admin/pages/{story}/history/?user={bad}",
+        "/admin/api/main/pages/?offset={bad}",
+        "/admin/api/main/pages/?limit={bad}",
+    ],
+)
+def test_a_too_large_id_or_number_in_a_history_filter_or_the_page_api_is_not_found(client, world, route):
+    client = client_for(client, "administrator", world)
+    url = route.format(answer=world["answer_a"].pk, story=world["story"].pk, bad="99999999999999999999")
+    assert _ends_not_found(client, "get", url)
+
+
+def test_the_history_user_filter_still_filters(client, world):
+    client = client_for(client, "administrator", world)
+    administrator = world["users"]["administrator"]
+    response = client.get(
+        f"/admin/snippets/feedback/programanswer/history/{world['answer_a'].pk}/?user={administrator.pk}"
+    )
+    assert response.status_code == 200
