@@ -147,3 +147,23 @@ def test_the_history_user_filter_still_filters(client, world):
         f"/admin/snippets/feedback/programanswer/history/{world['answer_a'].pk}/?user={administrator.pk}"
     )
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("role", ["staff_a", "leader", "reviewer"])
+def test_the_sub_domain_label_chooser_is_only_for_staff_who_may_see_the_labels(client, world, role):
+    from outcomes.models import OutcomeDomain, SubdomainLabel
+
+    SubdomainLabel.objects.create(domain=OutcomeDomain.objects.first(), number=1, label="Organisation's own wording")
+    response = client_for(client, role, world).get("/admin/snippets/choose/outcomes/subdomainlabel/")
+    assert response.status_code in (302, 403)
+    assert "Organisation&#x27;s own wording" not in response.text
+    assert "Organisation's own wording" not in response.text
+
+
+def test_the_sub_domain_label_chooser_still_lists_the_labels_to_an_administrator(client, world):
+    from outcomes.models import OutcomeDomain, SubdomainLabel
+
+    SubdomainLabel.objects.create(domain=OutcomeDomain.objects.first(), number=1, label="Organisation wording")
+    response = client_for(client, "administrator", world).get("/admin/snippets/choose/outcomes/subdomainlabel/")
+    assert response.status_code == 200
+    assert "Organisation wording" in response.json()["html"]
