@@ -116,7 +116,16 @@ PAGE_ARGUMENTS = ("page_id", "parent_page_id", "page_to_move_id", "page_pk", "de
 ID_PARAMETERS = {
     "wagtailadmin_reports:site_history": ["user"],
     "wagtailadmin_reports:site_history_results": ["user"],
+    "wagtailadmin_api:pages:listing": ["offset", "limit"],
+    "wagtailadmin_api:images:listing": ["offset", "limit"],
+    "wagtailadmin_api:documents:listing": ["offset", "limit"],
 }
+# The same for every history screen (pages, snippets, users, groups...), whose user filter is Wagtail's.
+ID_PARAMETERS_BY_SCREEN = {"history": ["user"], "history_results": ["user"]}
+
+
+def id_parameters_for(view_name):
+    return ID_PARAMETERS.get(view_name) or ID_PARAMETERS_BY_SCREEN.get(view_name.rpartition(":")[2], [])
 
 
 def rule_for(view_name):
@@ -149,7 +158,7 @@ class WagtailScreenRulesMiddleware:
         match = request.resolver_match
         if match is None or not request.user.is_authenticated:
             return None
-        for name in ID_PARAMETERS.get(match.view_name, []):
+        for name in id_parameters_for(match.view_name):
             if any(raw and parse_id(raw) is None for raw in request.GET.getlist(name)):
                 raise Http404
         if request.user.is_superuser:

@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from feedback.models import FeedbackResponse, ReviewStatus
+from gsn_site.admin_viewsets import PermissionCheckedChooserViewSet
 from programs.models import Program
 from reporting.models import Release
 from reporting.periods import PeriodKind
@@ -72,6 +73,8 @@ class SubdomainLabelViewSet(SnippetViewSet):
     menu_label = _("Sub-domain labels")
     list_display = ["domain", "number", "label"]
     list_filter = ["domain"]
+    # Wagtail's own chooser would list the labels to anyone with admin access.
+    chooser_viewset_class = PermissionCheckedChooserViewSet
 
 
 register_snippet(SubdomainLabelViewSet)
