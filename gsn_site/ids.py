@@ -21,6 +21,8 @@ def parse_id(raw):
 def parse_pk(model, raw):
     """`raw` as a primary key of `model` (an integer or, say, a UUID), or None when it cannot be one."""
     field = model._meta.pk
+    while field.is_relation:  # a page type's key is its link to wagtailcore.Page's integer id
+        field = field.target_field
     if isinstance(field, models.IntegerField):
         return parse_id(raw)
     try:

@@ -114,7 +114,8 @@ PUBLIC_FORMS = {
     "share a story": (share_story, 302, 1),
     "report a story": (report_story, 302, 1),
     "chapter contact": (chapter_message, 302, 1),
-    "feedback answers": (feedback_answers, 302, 1),
+    # The answer to the survey is the thank-you page itself (the receipt code is shown once, there).
+    "feedback answers": (feedback_answers, 200, 1),
     "withdrawal code": (withdrawal_code, 200, 0),
     "withdrawal confirmation": (withdrawal_confirmation, 200, 1),
     "sign up": (signup, 302, 1),

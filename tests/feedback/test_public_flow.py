@@ -88,8 +88,10 @@ def test_a_response_stores_only_program_version_language_channel_and_date(client
     stored = FeedbackResponse.objects.get()
     assert {field.name for field in FeedbackResponse._meta.concrete_fields} == {
         "id", "program", "survey_version", "language", "channel", "submitted_on",
-        "submission_hash", "receipt_hash", "review_status", "is_sample",
+        "submission_hash", "receipt_hash", "review_status", "is_sample", "record_key",
     }  # fmt: skip
+    # The record key is a random number from 0 to 255 for the released figures' noise (reporting/ptable.py).
+    assert 0 <= stored.record_key <= 255
     assert (stored.program, stored.survey_version, stored.language, stored.channel) == (
         program,
         survey.current_version(),

@@ -60,7 +60,9 @@ def test_the_form_sent_again_with_its_fresh_token_is_received(client, program, s
     first = client.post(f"/en/feedback/{program.code}/questions/", typed_answers("forged-token"))
     fresh = re.search(r'name="submission_token" value="([^"]+)"', first.content.decode()).group(1)
     response = client.post(f"/en/feedback/{program.code}/questions/", typed_answers(fresh))
-    assert response.status_code == 302
+    # The answer to the form is the thank-you page, with the receipt code shown once.
+    assert response.status_code == 200
+    assert 'id="receipt-code"' in response.content.decode()
     assert FeedbackResponse.objects.count() == 1
 
 
@@ -88,7 +90,8 @@ def test_a_survey_sent_without_its_cookie_comes_back_with_every_answer_and_a_new
         f"/{language}/feedback/{program.code}/questions/",
         {**typed_answers(fresh), "csrfmiddlewaretoken": fresh_csrf},
     )
-    assert again.status_code == 302
+    assert again.status_code == 200
+    assert 'id="receipt-code"' in again.content.decode()
     assert FeedbackResponse.objects.count() == 1
 
 

@@ -167,8 +167,9 @@ def test_demo_records_are_generated_once(demo_site):
     )
     program = Program.objects.get(code="sample-ke-aftercare")
     summary = command_json("aso_summary", "--program", program.code, "--period", str(year - 1))
-    # Released figures: the 155 survivors assessed last year show as 156 through the cell key.
-    assert summary["survivors"] == 156
+    # 155 survivors were assessed last year; each assessment's record key is random, so the released
+    # count is 155 moved by the cell key's noise: at most 2 either way.
+    assert 153 <= summary["survivors"] <= 157
     overall = summary["domains"]["overall"]
     assert (overall["first_mean"], overall["latest_mean"], overall["mean_change"]) == (2.3, 2.6, 0.2)
 
