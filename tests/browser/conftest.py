@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# `make test` runs two processes on a 2-core machine, each with a Chromium and a live server: a
+# heavy admin screen can take longer than 15 s to become clickable there.
+BROWSER_TIMEOUT_MS = 30_000
 AXE_SOURCE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 CHROMIUM_ARGS = [
@@ -63,7 +66,7 @@ def chromium():
 def browser_page(chromium, live_server):
     context = chromium.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield page
     context.close()
 
@@ -75,7 +78,7 @@ def phone_page(chromium, live_server):
         base_url=live_server.url, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
     )
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield page
     context.close()
 

@@ -59,7 +59,8 @@ def test_visitor_finds_sign_in_in_the_phone_menu_without_javascript(chromium, li
     assert menu.locator(".account-links a").all_inner_texts() == ["Sign in"]
     assert not menu.locator("text=Sign out").count()
     menu.locator("text=Sign in").click()
-    page.wait_for_url("**/en/accounts/login/")
+    # The link brings the reader back to the page they were on.
+    page.wait_for_url("**/en/accounts/login/?next=/en/about/")
     context.close()
 
 
