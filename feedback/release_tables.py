@@ -249,9 +249,25 @@ def released_feedback(release, language=None):
         entry["text"] = localised(question["text"], language)
         if question["distribution"] is not None:
             entry["labels"] = _labels(question, language)
-            entry["distribution"] = question["distribution"]
+            entry["distribution"] = _in_order(question["distribution"], entry["labels"])
         questions.append(entry)
-    return {"responses": tables["responses"], "questions": questions, "survivor_voice": tables["voice"]}
+    responses = tables["responses"]
+    responses = {
+        "total": responses["total"],
+        "by_language": _in_order(responses["by_language"], dict(settings.LANGUAGES)),
+        "by_channel": _in_order(responses["by_channel"], Channel.values),
+    }
+    return {"responses": responses, "questions": questions, "survivor_voice": tables["voice"]}
+
+
+def _in_order(counts, order):
+    """`counts` in the order a reader expects (the scale's, the options', the settings'), whatever
+    order the stored JSON kept: PostgreSQL's jsonb sorts keys, so a stored release must not be read
+    in its keys' order, or the same release would print differently once re-read."""
+    if counts is None:
+        return None
+    ordered = {key: counts[key] for key in order if key in counts}
+    return {**ordered, **{key: value for key, value in counts.items() if key not in ordered}}
 
 
 def report_summary(release, program, language=None):

@@ -154,7 +154,9 @@ register(OutcomesSource())
 def released_outcomes(release):
     """The outcome tables of a stored release (the aso_summary command's shape)."""
     tables = release.tables["outcomes"]
-    return {"survivors": tables["survivors"], "domains": tables["domains"]}
+    # In the domains' own order, not the stored JSON's (PostgreSQL's jsonb sorts keys).
+    domains = {code: tables["domains"][code] for code in (*DOMAIN_CODES, OVERALL) if code in tables["domains"]}
+    return {"survivors": tables["survivors"], "domains": domains}
 
 
 def released_program_report(release, language=None):

@@ -88,12 +88,6 @@ def test_staff_draft_an_answer_for_their_program_beside_the_period_figures(
     ]
 
 
-@pytest.mark.xfail(
-    __import__("os").environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="Known defect on PostgreSQL only, not yet explained: after a late paper entry the report's "
-    "tables differ from the first reading (SQLite holds). Listed in the closing note of this round.",
-    strict=True,
-)
 def test_the_figures_beside_the_answer_are_the_release_and_a_late_entry_changes_none(
     client, program, program_staff, period, survey
 ):
