@@ -203,8 +203,8 @@ def _release_source(program, source, units, minimum, levels=None, coarsen=True):
     raise AuditFailed(f"{program.code} {source.name}: {result.as_json()}")
 
 
-def _store(program, kind, start, version, units_by_source, levels_by_source=None, coarsen=True):
-    minimum = min_cell()
+def _store(program, kind, start, version, units_by_source, levels_by_source=None, coarsen=True, minimum=None):
+    minimum = minimum or min_cell()
     tables, cells, audit = {}, {}, {}
     for source in sources():
         levels = (levels_by_source or {}).get(source.name)
@@ -275,7 +275,10 @@ def build_correction(program, period, today=None):
             if not uses_newer:
                 return None
             levels = {name: entry["levels"] for name, entry in latest.cells.items()}
-            return _store(program, kind, start, latest.version + 1, units, levels, coarsen=False)
+            # A correction keeps its version's minimum: the audit compares like with like.
+            return _store(
+                program, kind, start, latest.version + 1, units, levels, coarsen=False, minimum=latest.min_cell
+            )
     except AuditFailed:
         return None
 
@@ -341,8 +344,33 @@ def make_network_releases():
     for start in sorted(set(years)):
         if Release.objects.filter(program__isnull=True, kind=PeriodKind.YEAR, start=start).exists():
             continue
+        if _programs_awaiting_year(start):
+            # Stored once, never recomputed: wait until every program's year is released, or a
+            # program released later would be missing from the network's figures for good.
+            continue
         built.append(build_network_release(start))
     return built
+
+
+def _programs_awaiting_year(start, today=None):
+    """Programs with records in the year starting on `start` whose year release is not stored yet."""
+    from programs.models import Program
+
+    released = set(
+        Release.objects.filter(program__isnull=False, kind=PeriodKind.YEAR, start=start).values_list(
+            "program_id", flat=True
+        )
+    )
+    awaiting = []
+    for program in Program.objects.exclude(pk__in=released).order_by("code"):
+        first = first_record_day(program)
+        if (
+            first is not None
+            and first <= end_of(PeriodKind.YEAR, start)
+            and is_releasable(PeriodKind.YEAR, start, today)
+        ):
+            awaiting.append(program)
+    return awaiting
 
 
 def _latest_program_years(start):
