@@ -35,14 +35,16 @@ noise and add nothing an attacker could use.
 
 from functools import cache
 
-from django.conf import settings
-
 KEY_RANGE = 256
 MAX_NOISE = 2
 
 
 def min_cell():
-    return settings.PRIVACY_MIN_CELL
+    """N: the smallest group a release may show (the privacy settings' minimum cell size, never below
+    the platform's PRIVACY_MIN_CELL). A release stores the N it was built with."""
+    from gsn_site.models import PrivacySettings
+
+    return PrivacySettings.current().effective_min_cell
 
 
 def cell_key(record_keys):

@@ -39,13 +39,16 @@ class Command(BaseCommand):
             raise CommandError(f"Unknown program: {options['program']}") from error
         releases = list(Release.objects.filter(program=program).order_by("start", "kind", "version"))
         self.stdout.write(f"{program.code}: {len(releases)} releases")
+        # The minimum the releases were built with (a later change of the privacy settings applies
+        # to releases built afterwards).
+        minimum = releases[-1].min_cell if releases else min_cell()
         failed = False
         for source in sources():
             frozen = {
                 (unit.kind, unit.start.isoformat(), unit.version): unit
                 for unit in FrozenCounts.objects.filter(program=program, source=source.name)
             }
-            result = audit_source(program, source.name, [release.cells for release in releases], frozen, min_cell())
+            result = audit_source(program, source.name, [release.cells for release in releases], frozen, minimum)
             shown = sum(len(release.cells.get(source.name, {}).get("cells", {})) for release in releases)
             zeros = sum(
                 1
@@ -53,10 +56,10 @@ class Command(BaseCommand):
                 for value, _parts in release.cells.get(source.name, {}).get("cells", {}).values()
                 if value == 0
             )
-            to_zero, to_minimum = small_counts_moved(releases, source.name, frozen, min_cell())
+            to_zero, to_minimum = small_counts_moved(releases, source.name, frozen, minimum)
             self.stdout.write(
                 f"  {source.name}: {shown} released cells ({zeros} shown as 0; of the true counts of 1 to "
-                f"{min_cell() - 1}, {to_zero} shown as 0 and {to_minimum} as {min_cell()}); {result.checked} small true counts "
+                f"{minimum - 1}, {to_zero} shown as 0 and {to_minimum} as {minimum}); {result.checked} small true counts "
                 f"checked in {result.solves} solves, {result.seconds:.1f} s; "
                 + ("passed" if result.passed else "FAILED")
             )
