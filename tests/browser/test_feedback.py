@@ -127,3 +127,30 @@ def test_a_survivor_in_khmer_sees_where_they_are_and_what_the_scale_means_on_a_s
     assert scale.inner_text().startswith("10")
     give_feedback_and_withdraw(phone_page, "km")
     save_screenshot(phone_page, "feedback-withdrawn-km")
+
+
+def test_a_double_click_on_send_still_shows_the_receipt_code(survey, phone_page):
+    page = phone_page
+    page.goto(f"/en/feedback/{PROGRAM}/questions/")
+    page.check("input[name='q_safe-where-i-live'][value='4']")
+
+    def slow_answer(route):
+        # A slow mobile network: the answers reach the server, the page takes a second to come back.
+        response = route.fetch()
+        page.wait_for_timeout(1000)
+        route.fulfill(response=response)
+
+    page.route("**/questions/", slow_answer)
+    # An impatient second tap while the first answer is on its way back: a second sending would be a
+    # replay, whose page carries no code; only one may leave the phone.
+    page.evaluate(
+        """() => {
+            const send = document.querySelector(".feedback-form button[type='submit']");
+            send.click();
+            setTimeout(() => send.click(), 300);
+        }"""
+    )
+    receipt = page.locator("#receipt-code")
+    receipt.wait_for()
+    assert len(receipt.inner_text().strip().replace("-", "")) >= 10
+    assert FeedbackResponse.objects.filter(is_sample=False).count() == 1

@@ -106,3 +106,21 @@
   var summary = document.querySelector("[data-focus-on-load]");
   if (summary) { summary.focus(); }
 })();
+
+/* A form marked data-send-once is sent once: a second click on Send while the first is on its way
+   would reach the server as a replay, whose answer carries no receipt code, and the survivor would
+   never see the code of the answers that were kept. Coming back to the page (Back, the browser's
+   page cache) makes the form sendable again. */
+(function () {
+  "use strict";
+  var forms = document.querySelectorAll("form[data-send-once]");
+  Array.prototype.forEach.call(forms, function (form) {
+    form.addEventListener("submit", function (event) {
+      if (form.getAttribute("data-sending")) { event.preventDefault(); return; }
+      form.setAttribute("data-sending", "1");
+    });
+  });
+  window.addEventListener("pageshow", function () {
+    Array.prototype.forEach.call(forms, function (form) { form.removeAttribute("data-sending"); });
+  });
+})();
