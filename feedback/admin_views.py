@@ -314,7 +314,11 @@ def assisted_entry(request):
 
 
 class ReportForm(ReportPeriodForm):
-    program = forms.ModelChoiceField(label=gettext_lazy("Program"), queryset=Program.objects.none())
+    program = forms.ModelChoiceField(
+        label=gettext_lazy("Program"),
+        queryset=Program.objects.none(),
+        error_messages={"required": gettext_lazy("Choose the program whose report you want to see.")},
+    )
 
     field_order = ["program", "period"]
 

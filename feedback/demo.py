@@ -53,16 +53,24 @@ def _moderator_reviews_feedback(reviewers):
 def _program(data):
     program = Program.objects.filter(code=data["code"]).first()
     if program:
+        # A demo site seeded before the organisation's name was translated gets the missing names.
+        missing = {
+            code: text for code, text in data["organisation"].items() if not getattr(program, f"organisation_{code}")
+        }
+        if missing:
+            set_translations(program, "organisation", missing)
+            program.save()
         return program
     program = Program(
         code=data["code"],
-        organisation=data["organisation"],
+        organisation=data["organisation"]["en"],
         country=data["country"],
         casework_types=data["casework_types"],
         keyword=data["keyword"],
         is_sample=True,
     )
     set_translations(program, "name", data["name"])
+    set_translations(program, "organisation", data["organisation"])
     set_translations(program, "description", content.DESCRIPTION)
     program.save()
     return program

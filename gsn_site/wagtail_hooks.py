@@ -25,6 +25,13 @@ def image_upload_refusals():
     return format_html('<script src="{}"></script>', static("gsn/js/admin-image-upload.js"))
 
 
+# After wagtail-modeltranslation's language buttons (its hooks register first, and this order is later).
+@hooks.register("insert_editor_js", order=100)
+def editor_opens_on_the_pages_own_language():
+    """The editor shows the fields of the page's original language first (a Swahili story in Swahili)."""
+    return format_html('<script src="{}"></script>', static("gsn/js/admin-own-language.js"))
+
+
 # Wagtail's own bulk actions, replaced (registered after Wagtail's, so the registry keeps these) by
 # the same actions naming only the items the user may see (gsn_site.admin_scoping).
 for action_class in [

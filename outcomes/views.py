@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, get_language_bidi, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -111,7 +111,7 @@ class ProgramReportView(ProgramScopedMixin, WagtailAdminTemplateMixin, TemplateV
             not_released=self.not_released,
             period=self.period,
             rows=self.rows,
-            chart=domain_chart(self.rows) if self.rows else None,
+            chart=domain_chart(self.rows, rtl=get_language_bidi()) if self.rows else None,
             series=SERIES,
             rules=self.rules,
             note=release_note(self.release.min_cell) if self.release else "",
@@ -287,7 +287,7 @@ def impact_program(program, language):
             domains=domains,
             survivors=release.tables["outcomes"]["survivors"],
             responses=release.tables["feedback"]["responses"]["total"],
-            chart=impact_chart(domains),
+            chart=impact_chart(domains, rtl=get_language_bidi()),
         )
     return entry
 

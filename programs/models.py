@@ -1,12 +1,15 @@
 from django.conf import settings
+from django.contrib import admin
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Upper
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from wagtail.search import index
 
 from gsn_site.fields import MultipleChoiceField
+from gsn_site.lists import list_text
 
 from .casework import CaseworkType
 
@@ -126,6 +129,27 @@ class Program(index.Indexed, ClusterableModel):
     def save(self, *args, **kwargs):
         self.keyword = self.keyword.strip().upper()
         super().save(*args, **kwargs)
+
+    # The fields a reader sees in their language; English is required, the other languages optional.
+    translated_fields = ("name", "organisation", "description", "helpline")
+
+    def missing_languages(self):
+        """The codes of the languages in which a field filled in English is still empty, in the
+        order of settings.LANGUAGES: where survivors would read this program in English instead."""
+        filled = [field for field in self.translated_fields if getattr(self, f"{field}_en", "")]
+        return [
+            code
+            for code, _name in settings.LANGUAGES
+            if code != "en" and any(not getattr(self, f"{field}_{code}", "") for field in filled)
+        ]
+
+    @admin.display(description=_("languages missing"))
+    def missing_languages_text(self):
+        """For staff: the languages to translate this program into, named in the admin's language."""
+        missing = self.missing_languages()
+        if not missing:
+            return gettext("none")
+        return list_text(get_language_info(code)["name_translated"] for code in missing)
 
     def may_read_free_text(self, user):
         """Whether `user` may ever read what this program's survivors wrote in their own words."""

@@ -5,4 +5,4 @@ from .models import Program
 
 @register(Program)
 class ProgramTranslation(TranslationOptions):
-    fields = ("name", "description", "helpline")
+    fields = ("name", "organisation", "description", "helpline")

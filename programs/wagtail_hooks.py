@@ -40,7 +40,7 @@ class ProgramViewSet(SnippetViewSet):
     model = Program
     icon = "group"
     menu_label = _("Programs")
-    list_display = ["name", "code", "organisation", "country", "active"]
+    list_display = ["name", "code", "organisation", "country", "active", "missing_languages_text"]
     list_filter = ["active", "country"]
     chooser_viewset_class = ProgramChooserViewSet
 

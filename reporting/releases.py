@@ -27,7 +27,7 @@ from gsn_site.page_cache import purge_public_page_cache
 
 from .audit import audit_source
 from .models import FrozenCounts, Release
-from .periods import Period, PeriodKind, end_of, label_for, months_in, start_of
+from .periods import Period, PeriodKind, end_of, months_in, start_of
 from .ptable import min_cell, perturb
 from .sources import sources
 
@@ -70,7 +70,8 @@ def not_released_sentence(kind, start):
 
 def period_name(kind, start):
     if kind == PeriodKind.QUARTER:
-        return label_for(kind, start).replace("-", " ")
+        # Translators: a quarter of a year, such as "2026 Q3"; write it as your readers say it.
+        return _("%(year)s Q%(quarter)s") % {"year": start.year, "quarter": (start.month - 1) // 3 + 1}
     if kind == PeriodKind.MONTH:
         return date_format(start, "F Y")
     return str(start.year)

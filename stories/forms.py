@@ -27,6 +27,7 @@ class ConsentForm(forms.ModelForm):
         model = StoryConsent
         fields = ["publish", "translate", "quote", "images", "expires_on"]
         widgets = {"expires_on": forms.DateInput(attrs={"type": "date"})}
+        labels = {"quote": StoryConsent.QUOTE_LABEL}
         help_texts = {
             "publish": _("Without this, the story is never shown on the site."),
             "translate": _("Volunteers may translate your story. Withdraw this to show only your own words."),
@@ -116,7 +117,13 @@ class StoryConsentFields(forms.Form):
     consent_translate = forms.BooleanField(
         label=_("I agree that it is translated into other languages."), required=False
     )
-    consent_quote = forms.BooleanField(label=_("I agree that IJM and GSN quote it in their materials."), required=False)
+    consent_quote = forms.BooleanField(
+        label=_(
+            "I agree that International Justice Mission (IJM) and the Global Survivor Network (GSN) quote it in "
+            "their materials."
+        ),
+        required=False,
+    )
     consent_images = forms.BooleanField(label=_("I agree that my image is used with it."), required=False)
 
     def consent_values(self):

@@ -280,6 +280,14 @@ class StoryPage(SitePage):
         show_images = consent is not None and consent.images
         return [block for block in self.body if show_images or block.block_type != "image"]
 
+    def get_admin_display_title(self):
+        """The title in the story's own language in admin listings (a Swahili story by its Swahili
+        title, even when its English title is empty), unless a newer draft changed the title."""
+        titles = {getattr(self, f"title_{code}", "") for code, _name in settings.LANGUAGES}
+        if self.draft_title and self.draft_title not in titles:
+            return self.draft_title
+        return getattr(self, f"title_{self.original_language}", "") or super().get_admin_display_title()
+
     def text_in_content_language(self, field):
         """A translated field in the language the story is shown in (its original when not translated)."""
         return getattr(self, f"{field}_{self.content_language}", "") or getattr(self, field)
@@ -508,6 +516,8 @@ class StoryConsent(models.Model):
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
 
     SCOPES = ("publish", "translate", "quote", "images")
+    # What a teller reads: the two organisations named in full, not by their initials.
+    QUOTE_LABEL = _("quoted by International Justice Mission (IJM) and the Global Survivor Network (GSN)")
 
     class Meta:
         verbose_name = _("story consent")
@@ -526,7 +536,10 @@ class StoryConsent(models.Model):
 
     @property
     def scope_labels(self):
-        return [str(self._meta.get_field(scope).verbose_name) for scope in self.scopes]
+        return [
+            str(self.QUOTE_LABEL if scope == "quote" else self._meta.get_field(scope).verbose_name)
+            for scope in self.scopes
+        ]
 
 
 class AuthorNote(models.Model):

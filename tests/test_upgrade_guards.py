@@ -312,3 +312,26 @@ def test_records_written_as_the_tests_do_are_read_back_by_allauths_public_reader
     record_authentication(request, user, "mfa", id=1, type="totp")
     records = get_authentication_records(request, user)
     assert [record["method"] for record in records] == ["password", "mfa"]
+
+
+# gsn_site/static/gsn/js/admin-own-language.js: presses wagtail-modeltranslation's language buttons.
+
+
+def test_modeltranslation_still_builds_the_language_buttons_our_editor_script_presses():
+    from pathlib import Path
+
+    import wagtail_modeltranslation
+    from wagtail import hooks
+    from wagtail_modeltranslation.wagtail_hooks import language_toggles
+
+    from gsn_site.wagtail_hooks import editor_opens_on_the_pages_own_language
+
+    script = (
+        Path(wagtail_modeltranslation.__file__).parent / "static/wagtail_modeltranslation/js/language_toggles.js"
+    ).read_text()
+    assert script.lstrip("/\n").startswith("jQuery( () => {")
+    assert '<div class="locale-picker w-form-width">' in script
+    assert '<button type="button" class="locale-toggle">${locale}</button>' in script
+    assert "toggle.classList.toggle(`showing-locale`);" in script
+    editor_hooks = hooks.get_hooks("insert_editor_js")
+    assert editor_hooks.index(language_toggles) < editor_hooks.index(editor_opens_on_the_pages_own_language)

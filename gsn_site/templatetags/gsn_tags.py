@@ -6,7 +6,7 @@ from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
 
-from gsn_site import countries
+from gsn_site import countries, lists
 from gsn_site.admin_csp import script_nonce_attribute
 from gsn_site.forms import error_summary
 from gsn_site.page_cache import cached_fragment
@@ -57,6 +57,12 @@ def bdi(value):
     """Isolate a name typed by a person (a pseudonym, a country), so that an Arabic pseudonym on an
     English page, or a Latin one on an Arabic page, cannot reorder the text around it."""
     return format_html("<bdi>{}</bdi>", value)
+
+
+@register.filter
+def list_text(items):
+    """A list in running text, with the reader's language's separator (gsn_site.lists)."""
+    return lists.list_text(items)
 
 
 @register.filter

@@ -76,3 +76,16 @@ def test_the_home_page_features_the_latest_stories(client):
     content = client.get("/en/").content.decode()
     assert "Stories from our members" in content
     assert content.count('class="card story-card"') == 3
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr", "pt", "hi", "sw", "km", "ar"])
+def test_the_stories_listing_introduction_is_in_the_readers_language(client, demo_site, language):
+    from bs4 import BeautifulSoup
+
+    class _Quiet:
+        def write(self, *_args, **_kwargs):
+            pass
+
+    demo.seed(_Quiet())
+    page = BeautifulSoup(client.get(f"/{language}/stories/").content.decode(), "html.parser")
+    assert page.select_one("main p.lead").get_text(strip=True) == demo.INDEX_INTRO[language]

@@ -3,11 +3,12 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from django.utils import translation
 
 from stories.models import ContentReport, StoryPage
 from tests.conftest import give_totp_authenticator, sign_in_with_two_steps
 
-from .factories import MemberFactory
+from .factories import MemberFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +105,29 @@ def test_members_see_no_moderation_panel(client):
     response = client.get("/admin/")
     assert response.status_code == 403
     assert "Reported stories" not in response.text
+
+
+def test_the_page_listing_shows_a_story_under_its_title_in_its_own_language(admin_client, story_index, member):
+    story = StoryPageFactory(
+        parent=story_index,
+        owner=member,
+        title="Sauti",
+        title_sw="Sauti yangu",
+        original_language="sw",
+        summary_sw="Muhtasari",
+    )
+    # The English title is empty: the teller wrote in Swahili only.
+    StoryPage.objects.filter(pk=story.pk).update(title_en="", draft_title="")
+    content = admin_client.get(f"/admin/pages/{story_index.pk}/").content.decode()
+    titles = [a.get_text(strip=True) for a in BeautifulSoup(content, "html.parser").select("td.title .title-wrapper a")]
+    assert titles == ["Sauti yangu"]
+    search = admin_client.get("/admin/pages/search/", {"q": "Sauti"}).content.decode()
+    assert "Sauti yangu" in search
+
+
+def test_a_newer_draft_title_still_shows_in_the_listing(admin_client, story_index, member):
+    story = StoryPageFactory(parent=story_index, owner=member, title="Sauti", title_sw="Sauti", original_language="sw")
+    story.title_sw = "Sauti yangu mpya"
+    with translation.override("sw"):
+        story.save_revision(user=member)
+    assert StoryPage.objects.get(pk=story.pk).get_admin_display_title() == "Sauti yangu mpya"

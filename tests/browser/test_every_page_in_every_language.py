@@ -1,0 +1,124 @@
+"""axe-core finds nothing on any public, account or member page, in all eight languages, on a
+desktop screen 1280 px wide (the journeys in tests/browser/test_journeys_in_languages.py check the
+360 px phone): including `region` (all content inside landmarks) and `landmark-unique`.
+
+The site is seeded once; each language has one browser context in which every page is opened in
+turn, signed out and then signed in as a member. Every violation of every page is reported at once.
+"""
+
+import datetime
+import json
+
+import pytest
+from django.conf import settings
+
+from feedback import demo as feedback_demo
+from members.models import InvitationCode
+from outcomes.case_refs import hash_case_ref
+from outcomes.models import AsoAssessment, Occasion
+from programs.models import Program
+from programs.outcome_domains import DOMAIN_CODES
+from reporting.periods import Period, PeriodKind
+from reporting.releases import build_release
+from stories import demo as stories_demo
+from stories.models import StoryPage
+
+from .conftest import BROWSER_TIMEOUT_MS, sign_in
+from .test_journeys_in_languages import axe_violations_with_regions
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+PROGRAM = "sample-ke-aftercare"
+CODE = "AXE7-CHK2"
+
+
+class _Quiet:
+    def write(self, *args, **kwargs):
+        pass
+
+
+def an_assessed_program_on_the_impact_page():
+    program = Program.objects.get(code=PROGRAM)
+    program.publish_impact = True
+    program.save()
+    assessments = []
+    for number in range(12):
+        case_hash = hash_case_ref(program.code, f"A-{number}")
+        for days, occasion, score in ((0, Occasion.INTAKE, 1.5 + number % 3 * 0.5), (200, Occasion.SIX_MONTH, 3.0)):
+            assessments.append(
+                AsoAssessment(
+                    program=program,
+                    case_hash=case_hash,
+                    assessed_on=datetime.date(2024, 1, 1) + datetime.timedelta(days=days + number),
+                    occasion=occasion,
+                    **dict.fromkeys(DOMAIN_CODES, score),
+                )
+            )
+    AsoAssessment.objects.bulk_create(assessments)
+    build_release(program, Period(PeriodKind.YEAR, datetime.date(2024, 1, 1)))
+
+
+def signed_out_pages(story):
+    return [
+        "",
+        "about/",
+        "network/",
+        "network/sample-chapter-kenya/",
+        "stories/",
+        f"stories/{story.slug}/",
+        "search/?q=Kenya",
+        "feedback/",
+        f"feedback/{PROGRAM}/",
+        f"feedback/{PROGRAM}/questions/",
+        "feedback/withdraw/",
+        "impact/",
+        "accounts/login/",
+        f"accounts/signup/?code={CODE}",
+        "accounts/password/reset/",
+    ]
+
+
+def member_pages(story):
+    return [
+        "my-stories/",
+        "my-stories/welcome/",
+        "share-your-story/",
+        f"my-stories/{story.pk}/edit/",
+        f"my-stories/{story.pk}/consent/",
+        "accounts/password/change/",
+        "accounts/2fa/",
+    ]
+
+
+def violations_on(page, language, paths):
+    found = {}
+    for path in paths:
+        response = page.goto(f"/{language}/{path}")
+        assert response.status == 200, f"/{language}/{path}: {response.status}"
+        # What is folded is checked unfolded too.
+        page.evaluate("document.querySelectorAll('main details').forEach((details) => { details.open = true; })")
+        violations = axe_violations_with_regions(page)
+        if violations:
+            found[f"/{language}/{path}"] = violations
+    return found
+
+
+def test_every_page_in_every_language_has_no_accessibility_violation(chromium, live_server, demo_site):
+    stories_demo.seed(_Quiet())
+    feedback_demo.seed(_Quiet())
+    an_assessed_program_on_the_impact_page()
+    InvitationCode.objects.create(code=CODE)
+    story = StoryPage.objects.get(slug="sauti-yangu")
+    found = {}
+    for language in LANGUAGES:
+        context = chromium.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(BROWSER_TIMEOUT_MS)
+        try:
+            found |= violations_on(page, language, signed_out_pages(story))
+            sign_in(page, "amani", stories_demo.MEMBER_PASSWORD, language=language)
+            found |= violations_on(page, language, member_pages(story))
+        finally:
+            context.close()
+    assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
