@@ -20,11 +20,25 @@ from gsn_site.ratelimits import client_ip
 FAILED_FROM_ADDRESS = "login_failed_from_address"
 
 
+# The language of the page a person signed in on: the admin's addresses carry no language, so the
+# steps it sends staff to (two-step set-up, the code step) are named in this one.
+READER_LANGUAGE_KEY = "reader_language"
+
+
 def home_in_current_language():
     return f"/{get_language() or settings.LANGUAGE_CODE}/"
 
 
+def reader_language(request):
+    return request.session.get(READER_LANGUAGE_KEY) or get_language() or settings.LANGUAGE_CODE
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    def login(self, request, user):
+        language = get_language()
+        super().login(request, user)
+        request.session[READER_LANGUAGE_KEY] = language
+
     def get_login_redirect_url(self, request):
         return home_in_current_language()
 

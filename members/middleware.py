@@ -5,9 +5,11 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 
 from gsn_site.middleware import is_admin_path
 
+from .adapter import reader_language
 from .models import MemberProfile, may_use_admin
 
 # Set when this session turned on an authenticator: entering the app's code to switch it on proves the
@@ -71,12 +73,14 @@ class AdminRequiresMFAMiddleware:
             and user is not None
             and may_use_admin(user)
         ):
-            if not is_mfa_enabled(user):
-                return redirect(reverse("mfa_activate_totp"))
-            if not session_passed_second_factor(request):
-                return redirect(
-                    reverse("mfa_reauthenticate") + "?" + urlencode({"next": request.get_full_path()}, safe="/")
-                )
+            # The admin's addresses carry no language: the steps are named in the one signed in on.
+            with translation.override(reader_language(request)):
+                if not is_mfa_enabled(user):
+                    return redirect(reverse("mfa_activate_totp"))
+                if not session_passed_second_factor(request):
+                    return redirect(
+                        reverse("mfa_reauthenticate") + "?" + urlencode({"next": request.get_full_path()}, safe="/")
+                    )
         return self.get_response(request)
 
 

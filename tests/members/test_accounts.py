@@ -95,6 +95,15 @@ def test_staff_without_two_step_sign_in_are_sent_to_set_it_up_before_the_admin(c
     assert response["Location"] == "/en/accounts/2fa/totp/activate/"
 
 
+@pytest.mark.parametrize("language", ["pt", "hi", "ar"])
+def test_staff_signing_in_on_a_page_in_their_language_set_up_two_steps_in_it(client, language):
+    moderator = ModeratorFactory()
+    client.post(f"/{language}/accounts/login/", {"login": moderator.username, "password": PASSWORD})
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/{language}/accounts/2fa/totp/activate/"
+
+
 def test_staff_whose_session_passed_two_step_sign_in_reach_the_admin(client):
     sign_in_with_two_steps(client, ModeratorFactory())
     assert client.get("/admin/").status_code == 200
