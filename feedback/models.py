@@ -718,7 +718,7 @@ class ReportingPeriod(models.Model):
         return {"from": self.start.isoformat(), "to": self.end.isoformat(), "label": self.label, "kind": self.kind}
 
 
-class ProgramAnswerQuerySet(models.QuerySet):
+class ProgramReplyQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Answers of the programs `user` may see (Program.objects.visible_to is the rule)."""
         return self.filter(program__in=Program.objects.visible_to(user))
@@ -731,18 +731,18 @@ class ProgramAnswerQuerySet(models.QuerySet):
         return self.published().filter(program=program).order_by("-period__end", "-period__start").first()
 
 
-class ProgramAnswer(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+class ProgramReply(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
     """A program's answer to what survivors said in one closed period: "You said / We did / Next".
 
     Written by program staff beside the period's disclosure-controlled figures, reviewed by the
     survivor leaders in a workflow, and shown on the program's feedback page once published.
     """
 
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="answers", verbose_name=_("program"))
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="replies", verbose_name=_("program"))
     period = models.ForeignKey(
         ReportingPeriod,
         on_delete=models.PROTECT,
-        related_name="program_answers",
+        related_name="program_replies",
         verbose_name=_("reporting period"),
         help_text=_("A quarter that has ended."),
     )
@@ -762,18 +762,18 @@ class ProgramAnswer(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin
         "wagtailcore.WorkflowState",
         content_type_field="base_content_type",
         object_id_field="object_id",
-        related_query_name="program_answer",
+        related_query_name="program_reply",
         for_concrete_model=False,
     )
     revisions = GenericRelation(
         "wagtailcore.Revision",
         content_type_field="base_content_type",
         object_id_field="object_id",
-        related_query_name="program_answer",
+        related_query_name="program_reply",
         for_concrete_model=False,
     )
 
-    objects = ProgramAnswerQuerySet.as_manager()
+    objects = ProgramReplyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("program answer")

@@ -19,7 +19,7 @@ from .models import (
     Channel,
     FeedbackResponse,
     PeriodKind,
-    ProgramAnswer,
+    ProgramReply,
     ReportingPeriod,
     SurveyVersion,
     program_survey,
@@ -68,7 +68,7 @@ def _program_and_survey(request, code):
 
 def program_answer_context(program):
     """The program's latest published answer or, when it has none, the quarter it has not answered yet."""
-    answer = ProgramAnswer.objects.latest_for(program)
+    answer = ProgramReply.objects.latest_for(program)
     return {"answer": answer, "unanswered_period": None if answer else ReportingPeriod.last_closed(PeriodKind.QUARTER)}
 
 
