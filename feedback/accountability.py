@@ -9,7 +9,9 @@ import datetime
 
 from django.db.models import Min
 
-from .models import FeedbackResponse, PeriodKind, ProgramReply, ReportingPeriod
+from reporting.models import ReportingPeriod
+
+from .models import FeedbackResponse, PeriodKind, ProgramReply
 
 ANSWER_PERIOD_KIND = PeriodKind.QUARTER
 

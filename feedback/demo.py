@@ -12,6 +12,7 @@ from django.utils import timezone
 from gsn_site.demo import demo_password, demo_totp_secret, give_demo_authenticator, set_translations
 from home.models import HomePage
 from programs.models import Program
+from reporting.models import ReportingPeriod
 
 from . import demo_content as content
 from .models import (
@@ -21,7 +22,6 @@ from .models import (
     PeriodKind,
     ProgramReply,
     QuestionType,
-    ReportingPeriod,
     SurveyQuestion,
     SurvivorLeadersView,
     first_withdrawable_day,

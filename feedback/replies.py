@@ -15,9 +15,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from gsn_site.admin_viewsets import PermissionCheckedChooserViewSet
 from gsn_site.ids import parse_pk
 from programs.models import Program
+from reporting.models import ReportingPeriod
 
 from .accountability import ANSWER_PERIOD_KIND
-from .models import ProgramReply, ReportingPeriod, SurvivorLeadersView
+from .models import ProgramReply, SurvivorLeadersView
 from .panels import PeriodFiguresPanel
 
 TRANSLATED_FIELDS = ("you_said", "we_did", "next_steps")

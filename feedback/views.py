@@ -13,17 +13,10 @@ from django.utils.translation import gettext as _
 from gsn_site.csrf import keeps_typed_input
 from gsn_site.ratelimits import address_limit_exceeded, note_anomaly, value_limit_exceeded
 from programs.models import Program
+from reporting.models import ReportingPeriod
 
 from .forms import SurveyForm, WithdrawalConfirmForm, WithdrawalForm
-from .models import (
-    Channel,
-    FeedbackResponse,
-    PeriodKind,
-    ProgramReply,
-    ReportingPeriod,
-    SurveyVersion,
-    program_survey,
-)
+from .models import Channel, FeedbackResponse, PeriodKind, ProgramReply, SurveyVersion, program_survey
 from .receipts import new_submission_token, read_submission_token
 from .submission import store_response
 

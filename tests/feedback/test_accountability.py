@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 
 from feedback.accountability import program_accountability
-from feedback.models import ProgramReply, ReportingPeriod, SurvivorLeadersView
+from feedback.models import ProgramReply, SurvivorLeadersView
+from reporting.models import ReportingPeriod
 
 from .factories import ProgramFactory, make_response
 

@@ -5,7 +5,8 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
-from feedback.models import ProgramReply, ReportingPeriod
+from feedback.models import ProgramReply
+from reporting.models import ReportingPeriod
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,8 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
 
-from feedback.models import AnswerDueNotice, ProgramReply, ReportingPeriod
+from feedback.models import AnswerDueNotice, ProgramReply
+from reporting.models import ReportingPeriod
 
 from .factories import make_response
 

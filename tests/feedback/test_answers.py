@@ -9,8 +9,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import translation
 
-from feedback.models import ProgramReply, ReportingPeriod
+from feedback.models import ProgramReply
 from feedback.roles import SURVIVOR_LEADERS
+from reporting.models import ReportingPeriod
 from tests.conftest import give_totp_authenticator, sign_in_with_two_steps
 
 from .test_admin import final_status

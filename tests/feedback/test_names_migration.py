@@ -1,6 +1,8 @@
 """A database holding the demo content keeps everything when the program's reply gets its own name
-(ProgramAnswer -> ProgramReply): the rows, each group's permissions (now `*_programreply`), the
-revisions, workflow states, log entries and locks, and the admin screens open on the same rows."""
+(ProgramAnswer -> ProgramReply) and reporting periods move to the reporting app: the rows, each
+group's permissions (now `*_programreply`, and the period's under `reporting`), the revisions,
+workflow states, log entries and locks, the keys to each period, and the admin screens open on the
+same rows."""
 
 import io
 
@@ -15,8 +17,8 @@ from django.db.migrations.executor import MigrationExecutor
 
 from tests.conftest import sign_in_with_two_steps
 
-# The database as it stood before the reply was renamed.
-BEFORE = [("feedback", "0018_text_channels")]
+# The database as it stood before the reply was renamed and the period model moved.
+BEFORE = [("feedback", "0018_text_channels"), ("reporting", "0001_initial")]
 ACTIONS = ("add", "change", "delete", "view", "publish", "lock", "unlock")
 
 
@@ -61,13 +63,26 @@ def pointing_at(content_type_id):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_demo_database_keeps_its_replies_permissions_history_and_locks_when_the_model_is_renamed(client):
+def test_the_demo_database_keeps_its_replies_periods_permissions_history_and_locks(client):
     call_command("seed_demo", stdout=io.StringIO())
     old_apps = migrate(BEFORE)
 
     OldReply = old_apps.get_model("feedback", "ProgramAnswer")
     rows = sorted(OldReply.objects.values_list("pk", "program_id", "period_id", "live", "we_did_en"))
     assert len(rows) >= 4
+    OldPeriod = old_apps.get_model("feedback", "ReportingPeriod")
+    periods = sorted(OldPeriod.objects.values_list("pk", "kind", "start", "end"))
+    assert len(periods) >= 4
+    views = sorted(old_apps.get_model("feedback", "SurvivorLeadersView").objects.values_list("pk", "period_id"))
+    assert views
+    period_type = ContentType.objects.get(app_label="feedback", model="reportingperiod")
+    # A group that may read periods, to see it keep that permission when the model moves.
+    readers = old_apps.get_model("auth", "Group").objects.create(name="Period readers")
+    readers.permissions.add(
+        old_apps.get_model("auth", "Permission").objects.get(
+            content_type_id=period_type.pk, codename="view_reportingperiod"
+        )
+    )
     locker = old_apps.get_model("auth", "User").objects.get(username="survivor-leader")
     locked = rows[0][0]
     OldReply.objects.filter(pk=locked).update(locked=True, locked_by=locker)
@@ -84,9 +99,15 @@ def test_the_demo_database_keeps_its_replies_permissions_history_and_locks_when_
 
     assert sorted(ProgramReply.objects.values_list("pk", "program_id", "period_id", "live", "we_did_en")) == rows
     assert group_permissions() == {
-        name: sorted(codename.replace("_programanswer", "_programreply") for codename in codenames)
+        name: sorted(
+            codename.replace("_programanswer", "_programreply").replace(
+                "feedback.view_reportingperiod", "reporting.view_reportingperiod"
+            )
+            for codename in codenames
+        )
         for name, codenames in before.items()
     }
+    assert before["Period readers"] == ["feedback.view_reportingperiod"]
     assert not Permission.objects.filter(codename__endswith="_programanswer").exists()
     new_type = ContentType.objects.get_for_model(ProgramReply)
     assert new_type.pk == old_type.pk
@@ -95,6 +116,15 @@ def test_the_demo_database_keeps_its_replies_permissions_history_and_locks_when_
     reply = ProgramReply.objects.get(pk=locked)
     assert (reply.locked, reply.locked_by.username) == (True, "survivor-leader")
     assert reply.revisions.exists() and reply.workflow_states.exists()
+
+    from feedback.models import SurvivorLeadersView
+    from reporting.models import ReportingPeriod
+
+    assert sorted(ReportingPeriod.objects.values_list("pk", "kind", "start", "end")) == periods
+    assert ContentType.objects.get_for_model(ReportingPeriod).pk == period_type.pk
+    assert not ContentType.objects.filter(app_label="feedback", model="reportingperiod").exists()
+    assert sorted(SurvivorLeadersView.objects.values_list("pk", "period_id")) == views
+    assert reply.period.pk == rows[0][2] and isinstance(reply.period, ReportingPeriod)
 
     administrator = get_user_model().objects.get(username="administrator")
     sign_in_with_two_steps(client, administrator)

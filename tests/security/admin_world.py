@@ -11,11 +11,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.models import Collection
 
-from feedback.models import ProgramReply, ReportingPeriod, SurvivorLeadersView
+from feedback.models import ProgramReply, SurvivorLeadersView
 from feedback.roles import FEEDBACK_REVIEWERS, PROGRAM_STAFF, SURVIVOR_LEADERS, ensure_feedback_groups
 from gsn_site.models import SiteImage
 from home.models import ChapterMessage, ChapterPage
 from members.models import InvitationCode
+from reporting.models import ReportingPeriod
 from tests.conftest import sign_in_with_two_steps
 from tests.feedback.factories import ProgramFactory, make_response, make_survey
 from tests.stories.conftest import submitted_story
