@@ -59,7 +59,7 @@ def _program_and_survey(request, code):
     return program, survey, None
 
 
-def program_answer_context(program):
+def program_reply_context(program):
     """The program's latest published answer or, when it has none, the quarter it has not answered yet."""
     answer = ProgramReply.objects.latest_for(program)
     return {"answer": answer, "unanswered_period": None if answer else ReportingPeriod.last_closed(PeriodKind.QUARTER)}
@@ -74,7 +74,7 @@ def opening(request, code):
         "survey": survey,
         "page": survey,
         "withdraw_days": settings.FEEDBACK_WITHDRAWAL_DAYS,
-        **program_answer_context(program),
+        **program_reply_context(program),
     }
     return render(request, "feedback/opening.html", context)
 
@@ -150,7 +150,7 @@ def _thanks_page(request, program, receipt_code, already_received):
         "receipt_code": receipt_code,
         "already_received": already_received,
         "withdraw_days": settings.FEEDBACK_WITHDRAWAL_DAYS,
-        **program_answer_context(program),
+        **program_reply_context(program),
     }
     return render(request, "feedback/receipt.html", context)
 
