@@ -9,7 +9,9 @@ import datetime
 
 from django.db.models import Min
 
-from .models import FeedbackResponse, PeriodKind, ProgramAnswer, ReportingPeriod
+from reporting.models import ReportingPeriod
+
+from .models import FeedbackResponse, PeriodKind, ProgramReply
 
 ANSWER_PERIOD_KIND = PeriodKind.QUARTER
 
@@ -37,7 +39,7 @@ def program_accountability(program, today=None):
     periods = closed_periods_since(first, today) if first else []
     answers = {
         answer.period_id: answer
-        for answer in ProgramAnswer.objects.published().filter(program=program, period__in=periods)
+        for answer in ProgramReply.objects.published().filter(program=program, period__in=periods)
     }
     rows = []
     for period in reversed(periods):

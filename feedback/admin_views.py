@@ -24,15 +24,16 @@ from gsn_site.admin_viewsets import WithoutScreensMixin
 from gsn_site.forms import IdChoiceFilter
 from gsn_site.ids import object_or_404
 from programs.models import Program
+from reporting.exports import about_report, spreadsheet_response
 from reporting.releases import NotYetReleased, published_release, release_note
+from reporting.report_options import ReportPeriodForm
 
-from .answers import REVIEW_ALL_ANSWERS, answer_programs
-from .exports import about_report, record_rows, spreadsheet_response, summary_header, summary_rows
+from .exports import record_rows, summary_header, summary_rows
 from .forms import AssistedEntryForm
 from .models import AccessLogEntry, Channel, FeedbackResponse, FeedbackSurvey, feedback_url
 from .receipts import new_submission_token, read_submission_token
 from .release_tables import report_summary
-from .report_options import ReportPeriodForm
+from .replies import REVIEW_ALL_ANSWERS, answer_programs
 from .reports import report_sections
 from .submission import store_response
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from gsn_site.demo import demo_password, demo_totp_secret, give_demo_authenticator, set_translations
 from home.models import HomePage
 from programs.models import Program
+from reporting.models import ReportingPeriod
 
 from . import demo_content as content
 from .models import (
@@ -19,9 +20,8 @@ from .models import (
     FeedbackResponse,
     FeedbackSurvey,
     PeriodKind,
-    ProgramAnswer,
+    ProgramReply,
     QuestionType,
-    ReportingPeriod,
     SurveyQuestion,
     SurvivorLeadersView,
     first_withdrawable_day,
@@ -260,10 +260,10 @@ def _answers(programs, staff, leader):
         if program.code != programs[0].code:
             periods = periods[1:]
         for number, period in enumerate(periods):
-            if ProgramAnswer.objects.filter(program=program, period=period).exists():
+            if ProgramReply.objects.filter(program=program, period=period).exists():
                 continue
             text = texts[number % len(texts)]
-            answer = ProgramAnswer(
+            answer = ProgramReply(
                 program=program,
                 period=period,
                 live=False,
@@ -278,7 +278,7 @@ def _answers(programs, staff, leader):
             published = timezone.make_aware(
                 datetime.datetime.combine(period.end + datetime.timedelta(days=10 + 7 * number), datetime.time(10))
             )
-            ProgramAnswer.objects.filter(pk=answer.pk).update(first_published_at=published, last_published_at=published)
+            ProgramReply.objects.filter(pk=answer.pk).update(first_published_at=published, last_published_at=published)
             if number == 0 and program.code == programs[0].code:
                 view = SurvivorLeadersView(period=period, program=program, published=True)
                 set_translations(view, "text", content.SURVIVOR_LEADERS_VIEW)

@@ -1,7 +1,6 @@
 import datetime
 import hashlib
 import json
-import re
 import uuid
 
 from django.conf import settings
@@ -23,8 +22,8 @@ from gsn_site.pages import SitePage
 from gsn_site.sanitize import likely_names_and_places, redact_personal_data, redact_spans
 from programs.models import Program, sees_every_program
 from programs.outcome_domains import OutcomeDomainCode
-from reporting import periods
 from reporting.keys import new_record_key
+from reporting.models import ReportingPeriod
 from reporting.periods import PeriodKind
 
 from .receipts import receipt_hash_candidates
@@ -557,168 +556,7 @@ class AccessLogEntry(models.Model):
         )
 
 
-_LABEL_PATTERNS = {
-    PeriodKind.YEAR: r"^(\d{4})$",
-    PeriodKind.QUARTER: r"^(\d{4})-Q([1-4])$",
-    PeriodKind.MONTH: r"^(\d{4})-(\d{2})$",
-}
-
-
-class PeriodNotReleasable(ValueError):
-    """The asked-for dates are not one closed calendar period; the message says what to ask instead."""
-
-
-# Years a reporting period may name: anything else is a typing error, not a period (and year 9999's
-# last day would overflow the calendar).
-FIRST_REPORTING_YEAR, LAST_REPORTING_YEAR = 2000, 2999
-
-
-class ReportingPeriodQuerySet(models.QuerySet):
-    def closed(self, today=None):
-        """Periods whose last day is before today: the only periods any aggregate is released for."""
-        return self.filter(end__lt=today or datetime.date.today())
-
-    def named(self, label):
-        """The period for a label (`2025`, `2025-Q3`, `2025-10`), created on first use."""
-        kind, start = ReportingPeriod.parse_label(label)
-        period, _created = self.get_or_create(
-            kind=kind, start=start, defaults={"end": ReportingPeriod.end_of(kind, start)}
-        )
-        return period
-
-    def release(self, label=None, date_from=None, date_to=None, today=None):
-        """The closed period named by a label or by exactly its first and last day; refuses anything else.
-
-        Only whole calendar months, quarters and years that have ended are released, so two released
-        tables never differ by one day (or by one person's answer given that day).
-        """
-        today = today or datetime.date.today()
-        if label:
-            try:
-                period = self.named(label)
-            except ValueError as error:
-                raise PeriodNotReleasable(
-                    _(
-                        "“%(label)s” is not a reporting period. Use a year (2025), a quarter (2025-Q3) or a month (2025-10)."
-                    )
-                    % {"label": label}
-                ) from error
-        else:
-            period = None
-            for kind in PeriodKind:
-                if (
-                    date_from
-                    and date_to
-                    and date_from == ReportingPeriod.start_of(kind, date_from)
-                    and date_to == ReportingPeriod.end_of(kind, date_from)
-                ):
-                    period = self.named(ReportingPeriod.label_for(kind, date_from))
-                    break
-            if period is None:
-                raise PeriodNotReleasable(
-                    _(
-                        "Figures are released only for a whole calendar month, quarter or year that has ended. "
-                        "Give its first and last day, or name it: a year (2025), a quarter (2025-Q3) or a month (2025-10)."
-                    )
-                )
-        if period.end >= today:
-            raise PeriodNotReleasable(
-                _("%(period)s has not ended yet: its figures are released after %(end)s.")
-                % {"period": period.name, "end": period.end.isoformat()}
-            )
-        return period
-
-    def latest_closed(self, kind=PeriodKind.MONTH, today=None):
-        today = today or datetime.date.today()
-        return self.named(
-            ReportingPeriod.label_for(kind, ReportingPeriod.start_of(kind, today) - datetime.timedelta(days=1))
-        )
-
-    def recent_closed_labels(self, today=None, months=12, quarters=8, years=3):
-        """Labels of the most recent closed periods of each kind, newest first (for choosing one)."""
-        today = today or datetime.date.today()
-        labels = []
-        for kind, count in ((PeriodKind.MONTH, months), (PeriodKind.QUARTER, quarters), (PeriodKind.YEAR, years)):
-            day = today
-            for _number in range(count):
-                day = ReportingPeriod.start_of(kind, day) - datetime.timedelta(days=1)
-                labels.append(ReportingPeriod.label_for(kind, day))
-        return labels
-
-
-class ReportingPeriod(models.Model):
-    """A calendar month, quarter or year, independent of any program.
-
-    Aggregates are released only for a period that has ended (`ReportingPeriod.objects.closed()`),
-    as a stored `reporting.Release`. Labels: `2025` (year), `2025-Q3` (quarter), `2025-10` (month).
-    """
-
-    kind = models.CharField(_("kind"), max_length=10, choices=PeriodKind.choices)
-    start = models.DateField(_("first day"))
-    end = models.DateField(_("last day"))
-
-    objects = ReportingPeriodQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("reporting period")
-        verbose_name_plural = _("reporting periods")
-        ordering = ["-start", "kind"]
-        constraints = [models.UniqueConstraint(fields=["kind", "start"], name="feedback_one_period_per_kind_and_start")]
-
-    def __str__(self):
-        return str(self.name)
-
-    start_of = staticmethod(periods.start_of)
-    end_of = staticmethod(periods.end_of)
-    label_for = staticmethod(periods.label_for)
-
-    @staticmethod
-    def parse_label(label):
-        """(kind, first day) of a label; ValueError when it names no period."""
-        for kind, pattern in _LABEL_PATTERNS.items():
-            match = re.match(pattern, str(label or "").strip())
-            if match:
-                year, part = int(match.group(1)), int(match.group(2)) if match.lastindex > 1 else 1
-                if not FIRST_REPORTING_YEAR <= year <= LAST_REPORTING_YEAR:
-                    break
-                month = (part - 1) * 3 + 1 if kind == PeriodKind.QUARTER else part
-                return kind, datetime.date(year, month, 1)
-        raise ValueError(label)
-
-    @property
-    def label(self):
-        return self.label_for(self.kind, self.start)
-
-    @property
-    def name(self):
-        """The period as people say it: "October 2025", "2025 Q3 (July to September)", "2025"."""
-        from django.utils.formats import date_format
-
-        if self.kind == PeriodKind.YEAR:
-            return str(self.start.year)
-        if self.kind == PeriodKind.QUARTER:
-            return _("%(year)s Q%(quarter)s (%(first)s to %(last)s)") % {
-                "year": self.start.year,
-                "quarter": (self.start.month - 1) // 3 + 1,
-                "first": date_format(self.start, "F"),
-                "last": date_format(self.end, "F"),
-            }
-        return date_format(self.start, "F Y")
-
-    def is_closed(self, today=None):
-        return self.end < (today or datetime.date.today())
-
-    @classmethod
-    def last_closed(cls, kind, today=None):
-        """The period of `kind` that ended last, unsaved: for naming it on a page that writes nothing."""
-        start = cls.start_of(kind, cls.start_of(kind, today or datetime.date.today()) - datetime.timedelta(days=1))
-        return cls(kind=kind, start=start, end=cls.end_of(kind, start))
-
-    def as_json(self):
-        return {"from": self.start.isoformat(), "to": self.end.isoformat(), "label": self.label, "kind": self.kind}
-
-
-class ProgramAnswerQuerySet(models.QuerySet):
+class ProgramReplyQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Answers of the programs `user` may see (Program.objects.visible_to is the rule)."""
         return self.filter(program__in=Program.objects.visible_to(user))
@@ -731,18 +569,18 @@ class ProgramAnswerQuerySet(models.QuerySet):
         return self.published().filter(program=program).order_by("-period__end", "-period__start").first()
 
 
-class ProgramAnswer(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+class ProgramReply(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
     """A program's answer to what survivors said in one closed period: "You said / We did / Next".
 
     Written by program staff beside the period's disclosure-controlled figures, reviewed by the
     survivor leaders in a workflow, and shown on the program's feedback page once published.
     """
 
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="answers", verbose_name=_("program"))
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="replies", verbose_name=_("program"))
     period = models.ForeignKey(
         ReportingPeriod,
         on_delete=models.PROTECT,
-        related_name="program_answers",
+        related_name="program_replies",
         verbose_name=_("reporting period"),
         help_text=_("A quarter that has ended."),
     )
@@ -762,18 +600,18 @@ class ProgramAnswer(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin
         "wagtailcore.WorkflowState",
         content_type_field="base_content_type",
         object_id_field="object_id",
-        related_query_name="program_answer",
+        related_query_name="program_reply",
         for_concrete_model=False,
     )
     revisions = GenericRelation(
         "wagtailcore.Revision",
         content_type_field="base_content_type",
         object_id_field="object_id",
-        related_query_name="program_answer",
+        related_query_name="program_reply",
         for_concrete_model=False,
     )
 
-    objects = ProgramAnswerQuerySet.as_manager()
+    objects = ProgramReplyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("program answer")

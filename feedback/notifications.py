@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from programs.models import Program
 
 from .accountability import closed_periods_since
-from .models import AnswerDueNotice, FeedbackResponse, ProgramAnswer
+from .models import AnswerDueNotice, FeedbackResponse, ProgramReply
 
 
 def staff_addresses(program):
@@ -36,7 +36,7 @@ def periods_due(program, today=None):
     )
     if first is None:
         return []
-    answered = set(ProgramAnswer.objects.filter(program=program).values_list("period_id", flat=True))
+    answered = set(ProgramReply.objects.filter(program=program).values_list("period_id", flat=True))
     noticed = set(AnswerDueNotice.objects.filter(program=program).values_list("period_id", flat=True))
     return [period for period in closed_periods_since(first, today) if period.pk not in answered | noticed]
 
@@ -61,7 +61,7 @@ def notify_answers_due(today=None):
                     % {
                         "program": program.name,
                         "periods": names,
-                        "link": admin_link(reverse("wagtailsnippets_feedback_programanswer:add")),
+                        "link": admin_link(reverse("wagtailsnippets_feedback_programreply:add")),
                     },
                     None,
                     recipients,
@@ -79,7 +79,7 @@ def notify_answers_due(today=None):
 def notify_changes_requested(sender, instance, user=None, **kwargs):
     """Wagtail's task_rejected: survivor leaders asked for changes to an answer; tell its program's staff."""
     answer = instance.workflow_state.content_object
-    if not isinstance(answer, ProgramAnswer):
+    if not isinstance(answer, ProgramReply):
         return
     recipients = staff_addresses(answer.program)
     if not recipients:
@@ -95,7 +95,7 @@ def notify_changes_requested(sender, instance, user=None, **kwargs):
             % {
                 "program": answer.program.name,
                 "period": answer.period.name,
-                "link": admin_link(reverse("wagtailsnippets_feedback_programanswer:edit", args=[answer.pk])),
+                "link": admin_link(reverse("wagtailsnippets_feedback_programreply:edit", args=[answer.pk])),
             },
             None,
             recipients,

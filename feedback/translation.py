@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import FeedbackSurvey, ProgramAnswer, SurveyQuestion, SurvivorLeadersView
+from .models import FeedbackSurvey, ProgramReply, SurveyQuestion, SurvivorLeadersView
 
 
 @register(FeedbackSurvey)
@@ -13,8 +13,8 @@ class SurveyQuestionTranslation(TranslationOptions):
     fields = ("text", "help_text", "options")
 
 
-@register(ProgramAnswer)
-class ProgramAnswerTranslation(TranslationOptions):
+@register(ProgramReply)
+class ProgramReplyTranslation(TranslationOptions):
     fields = ("you_said", "we_did", "next_steps")
 
 

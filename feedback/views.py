@@ -13,17 +13,10 @@ from django.utils.translation import gettext as _
 from gsn_site.csrf import keeps_typed_input
 from gsn_site.ratelimits import address_limit_exceeded, note_anomaly, value_limit_exceeded
 from programs.models import Program
+from reporting.models import ReportingPeriod
 
 from .forms import SurveyForm, WithdrawalConfirmForm, WithdrawalForm
-from .models import (
-    Channel,
-    FeedbackResponse,
-    PeriodKind,
-    ProgramAnswer,
-    ReportingPeriod,
-    SurveyVersion,
-    program_survey,
-)
+from .models import Channel, FeedbackResponse, PeriodKind, ProgramReply, SurveyVersion, program_survey
 from .receipts import new_submission_token, read_submission_token
 from .submission import store_response
 
@@ -66,9 +59,9 @@ def _program_and_survey(request, code):
     return program, survey, None
 
 
-def program_answer_context(program):
+def program_reply_context(program):
     """The program's latest published answer or, when it has none, the quarter it has not answered yet."""
-    answer = ProgramAnswer.objects.latest_for(program)
+    answer = ProgramReply.objects.latest_for(program)
     return {"answer": answer, "unanswered_period": None if answer else ReportingPeriod.last_closed(PeriodKind.QUARTER)}
 
 
@@ -81,7 +74,7 @@ def opening(request, code):
         "survey": survey,
         "page": survey,
         "withdraw_days": settings.FEEDBACK_WITHDRAWAL_DAYS,
-        **program_answer_context(program),
+        **program_reply_context(program),
     }
     return render(request, "feedback/opening.html", context)
 
@@ -157,7 +150,7 @@ def _thanks_page(request, program, receipt_code, already_received):
         "receipt_code": receipt_code,
         "already_received": already_received,
         "withdraw_days": settings.FEEDBACK_WITHDRAWAL_DAYS,
-        **program_answer_context(program),
+        **program_reply_context(program),
     }
     return render(request, "feedback/receipt.html", context)
 

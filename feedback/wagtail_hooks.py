@@ -10,12 +10,12 @@ from wagtail.snippets.models import register_snippet
 from programs.models import Program
 
 from .admin_views import AccessLogViewSet, ResponseViewSet, admin_urlpatterns
-from .answers import ProgramAnswerPermissionPolicy, ProgramAnswerViewSet, SurvivorLeadersViewViewSet
-from .models import ProgramAnswer
+from .models import ProgramReply
 from .panels import FeedbackLinkPanel, SurveyChoicePanel
+from .replies import ProgramReplyPermissionPolicy, ProgramReplyViewSet, SurvivorLeadersViewViewSet
 
-register_permission_policy(ProgramAnswer, ProgramAnswerPermissionPolicy(ProgramAnswer))
-register_snippet(ProgramAnswerViewSet)
+register_permission_policy(ProgramReply, ProgramReplyPermissionPolicy(ProgramReply))
+register_snippet(ProgramReplyViewSet)
 register_snippet(SurvivorLeadersViewViewSet)
 
 
@@ -96,7 +96,7 @@ class AccountabilityPanel(Component):
         for program in Program.objects.active():
             figures = program_accountability(program)
             programs.append({**figures, "rows": figures["rows"][: self.shown_quarters]})
-        return {"programs": programs, "answers_url": reverse("wagtailsnippets_feedback_programanswer:list")}
+        return {"programs": programs, "answers_url": reverse("wagtailsnippets_feedback_programreply:list")}
 
 
 @hooks.register("construct_homepage_panels")

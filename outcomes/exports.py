@@ -1,13 +1,13 @@
 """CSV and XLSX exports of the program report table: one stored release, never live records.
 
-Written by the one spreadsheet writer (feedback.exports.spreadsheet_response): a withheld figure is
+Written by the one spreadsheet writer (reporting.exports.spreadsheet_response): a withheld figure is
 an empty cell, and the note column says why.
 """
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from feedback.exports import about_report, spreadsheet_response
+from reporting.exports import about_report, spreadsheet_response
 from reporting.releases import release_note
 
 EXPORT_COLUMNS = [

@@ -19,11 +19,11 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from feedback.models import PeriodKind
-from feedback.report_options import ReportPeriodForm
 from programs.models import Program
 from reporting.models import Release
 from reporting.ptable import min_cell
 from reporting.releases import NotYetReleased, published_release, release_note
+from reporting.report_options import ReportPeriodForm
 
 from . import uploads
 from .charts import SERIES, domain_chart, impact_chart

@@ -202,7 +202,7 @@ def test_our_inline_panel_template_still_replaces_exactly_wagtails_script_block(
     assert our_block == upstream_block.replace("<script>", "<script{% admin_script_nonce %}>")
 
 
-# feedback/answers.py: every answer screen's view wrapped by rewriting its URL pattern's callback.
+# feedback/replies.py: every answer screen's view wrapped by rewriting its URL pattern's callback.
 
 
 @pytest.mark.django_db
@@ -210,7 +210,7 @@ def test_answer_screens_still_resolve_to_the_program_scoped_wrapper():
     from django.urls import resolve, reverse
 
     for name in ("edit", "delete", "history"):
-        view = resolve(reverse(f"wagtailsnippets_feedback_programanswer:{name}", args=[1])).func
+        view = resolve(reverse(f"wagtailsnippets_feedback_programreply:{name}", args=[1])).func
         # Wagtail wraps every admin URL's callback in its own decorators (never_cache, admin access).
         qualnames = []
         while view is not None:

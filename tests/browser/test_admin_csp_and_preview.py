@@ -94,7 +94,7 @@ def every_admin_screen():
         *(f"/admin/pages/{page.pk}/edit/" for page in pages),
         f"/admin/pages/add/feedback/feedbacksurvey/{home.pk}/",
         f"/admin/snippets/programs/program/edit/{Program.objects.first().pk}/",
-        "/admin/snippets/feedback/programanswer/add/",
+        "/admin/snippets/feedback/programreply/add/",
         "/admin/snippets/members/invitationcode/add/",
         f"/admin/settings/home/safetysettings/{SafetySettings.objects.get().site_id}/",
         f"/admin/images/{image.pk}/",
@@ -164,7 +164,7 @@ def test_inline_panel_adds_a_question(admin_page):
 
 
 def test_a_date_picker_opens(admin_page):
-    open_screen(admin_page, "/admin/snippets/feedback/programanswer/add/")
+    open_screen(admin_page, "/admin/snippets/feedback/programreply/add/")
     admin_page.locator("#id_next_step_due").click()
     expect(admin_page.locator(".xdsoft_datetimepicker:visible")).to_have_count(1)
     assert violations(admin_page) == []

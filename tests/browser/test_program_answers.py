@@ -4,7 +4,7 @@ in English and Arabic, checked with axe-core."""
 import pytest
 
 from feedback import demo
-from feedback.models import ProgramAnswer
+from feedback.models import ProgramReply
 from programs.models import Program
 
 from .conftest import assert_no_axe_violations, save_screenshot
@@ -23,7 +23,7 @@ class _Quiet:
 def answered(phone_page, demo_site):
     demo.seed(_Quiet())
     Program.objects.filter(code=PROGRAM).update(publish_impact=True)
-    return ProgramAnswer.objects.latest_for(Program.objects.get(code=PROGRAM))
+    return ProgramReply.objects.latest_for(Program.objects.get(code=PROGRAM))
 
 
 def fits_the_phone(page):

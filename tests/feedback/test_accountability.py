@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 
 from feedback.accountability import program_accountability
-from feedback.models import ProgramAnswer, ReportingPeriod, SurvivorLeadersView
+from feedback.models import ProgramReply, SurvivorLeadersView
+from reporting.models import ReportingPeriod
 
 from .factories import ProgramFactory, make_response
 
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def published(program, label, published_on, **fields):
     fields = {"you_said_en": "Said", "we_did_en": "Did", **fields}
-    return ProgramAnswer.objects.create(
+    return ProgramReply.objects.create(
         program=program,
         period=ReportingPeriod.objects.named(label),
         live=True,
@@ -36,7 +37,7 @@ def test_figures_per_closed_quarter_since_the_first_response(program, survey):
         next_step_due=datetime.date(2025, 11, 1),
     )
     # A draft in review is not an answer yet.
-    ProgramAnswer.objects.create(
+    ProgramReply.objects.create(
         program=program, period=ReportingPeriod.objects.named("2025-Q2"), you_said_en="S", we_did_en="D", live=False
     )
 

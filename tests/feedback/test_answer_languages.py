@@ -5,7 +5,8 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
-from feedback.models import ProgramAnswer, ReportingPeriod
+from feedback.models import ProgramReply
+from reporting.models import ReportingPeriod
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ WRITTEN_IN_ENGLISH = {
 def published_answer(program, **fields):
     period = ReportingPeriod.objects.named("2025-Q3")
     fields = {"you_said_en": "Waiting times were long.", "we_did_en": "We opened on Saturdays.", **fields}
-    return ProgramAnswer.objects.create(program=program, period=period, live=True, **fields)
+    return ProgramReply.objects.create(program=program, period=period, live=True, **fields)
 
 
 @pytest.mark.parametrize("language", ["hi", "km"])

@@ -6,7 +6,8 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
 
-from feedback.models import AnswerDueNotice, ProgramAnswer, ReportingPeriod
+from feedback.models import AnswerDueNotice, ProgramReply
+from reporting.models import ReportingPeriod
 
 from .factories import make_response
 
@@ -33,7 +34,7 @@ def test_staff_are_told_once_when_an_ended_quarter_has_no_answer(staffed, progra
     assert message.to == ["first@example.org", "second@example.org"]
     assert message.subject == "Survivors are waiting for your answer: Kenya aftercare"
     assert f"- {staffed.name}\n" in message.body
-    assert "/admin/snippets/feedback/programanswer/add/" in message.body
+    assert "/admin/snippets/feedback/programreply/add/" in message.body
     assert "Secret Person" not in message.body
     assert list(AnswerDueNotice.objects.values_list("program__code", "period", "recipients")) == [
         ("kenya-aftercare", staffed.pk, 2)
@@ -44,6 +45,6 @@ def test_staff_are_told_once_when_an_ended_quarter_has_no_answer(staffed, progra
 
 
 def test_no_reminder_for_a_quarter_that_already_has_an_answer_in_draft(staffed, program):
-    ProgramAnswer.objects.create(program=program, period=staffed, you_said_en="Said", we_did_en="Did", live=False)
+    ProgramReply.objects.create(program=program, period=staffed, you_said_en="Said", we_did_en="Did", live=False)
     call_command("notify_answers_due", stdout=open("/dev/null", "w"))
     assert mail.outbox == []

@@ -9,15 +9,16 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import translation
 
-from feedback.models import ProgramAnswer, ReportingPeriod
+from feedback.models import ProgramReply
 from feedback.roles import SURVIVOR_LEADERS
+from reporting.models import ReportingPeriod
 from tests.conftest import give_totp_authenticator, sign_in_with_two_steps
 
 from .test_admin import final_status
 
 pytestmark = pytest.mark.django_db
 
-URLS = "wagtailsnippets_feedback_programanswer"
+URLS = "wagtailsnippets_feedback_programreply"
 
 
 def admin_url(view, *args):
@@ -52,7 +53,7 @@ def answer_form(program, period, **fields):
 
 def make_answer(program, period, **fields):
     fields = {"you_said_en": "Said", "we_did_en": "Did", "live": False, **fields}
-    return ProgramAnswer.objects.create(program=program, period=period, **fields)
+    return ProgramReply.objects.create(program=program, period=period, **fields)
 
 
 def test_staff_draft_an_answer_for_their_program_beside_the_period_figures(
@@ -69,7 +70,7 @@ def test_staff_draft_an_answer_for_their_program_beside_the_period_figures(
     assert page.status_code == 200
     response = client.post(admin_url("add"), answer_form(program, period))
     assert response.status_code == 302
-    answer = ProgramAnswer.objects.get()
+    answer = ProgramReply.objects.get()
     assert (answer.program, answer.period, answer.live, answer.we_did_en) == (
         program,
         period,
@@ -118,7 +119,7 @@ def test_staff_cannot_choose_another_program(client, program, other_program, pro
     response = client.post(admin_url("add"), answer_form(other_program, period))
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
-    assert not ProgramAnswer.objects.exists()
+    assert not ProgramReply.objects.exists()
 
 
 def test_only_a_quarter_that_has_ended_can_be_answered(client, program, program_staff):
@@ -129,7 +130,7 @@ def test_only_a_quarter_that_has_ended_can_be_answered(client, program, program_
         response = client.post(admin_url("add"), answer_form(program, period))
         assert response.status_code == 200
         assert "Select a valid choice" in response.content.decode()
-    assert not ProgramAnswer.objects.exists()
+    assert not ProgramReply.objects.exists()
 
 
 def test_a_second_answer_for_the_same_program_and_period_is_refused_with_a_message(
@@ -142,7 +143,7 @@ def test_a_second_answer_for_the_same_program_and_period_is_refused_with_a_messa
     content = response.content.decode()
     assert "This program already has an answer for this period. Edit that answer instead." in content
     assert "Typed text kept" in content
-    assert ProgramAnswer.objects.count() == 1
+    assert ProgramReply.objects.count() == 1
 
 
 @pytest.mark.parametrize("view", ["edit", "history", "delete", "usage", "copy", "unpublish", "workflow_history"])
@@ -231,7 +232,7 @@ def test_review_workflow_from_draft_to_published(client, program, program_staff,
     sign_in_with_two_steps(client, program_staff)
     form = answer_form(program, period, you_said_ar="قلتم إن الانتظار طويل.", we_did_ar="فتحنا يوم السبت.")
     assert client.post(admin_url("add"), {**form, "action-submit": "1"}).status_code == 302
-    answer = ProgramAnswer.objects.get()
+    answer = ProgramReply.objects.get()
     assert answer.live is False
     task_state = TaskState.objects.get(status=TaskState.STATUS_IN_PROGRESS)
     client.logout()
@@ -256,7 +257,7 @@ def test_review_workflow_from_draft_to_published(client, program, program_staff,
     assert [(message.to, message.subject) for message in ours] == [
         (["kenya-staff@example.org"], "Changes requested to your answer: Kenya aftercare, 2025 Q3 (July to September)")
     ]
-    assert f"/admin/snippets/feedback/programanswer/edit/{answer.pk}/" in ours[0].body
+    assert f"/admin/snippets/feedback/programreply/edit/{answer.pk}/" in ours[0].body
     assert "Waiting times" not in ours[0].body and "Saturday opening" not in ours[0].body
     client.logout()
 
@@ -291,7 +292,7 @@ def test_review_workflow_from_draft_to_published(client, program, program_staff,
 def test_staff_cannot_publish_an_answer_without_the_survivor_leaders_review(client, program, program_staff, period):
     sign_in_with_two_steps(client, program_staff)
     client.post(admin_url("add"), {**answer_form(program, period), "action-publish": "1"})
-    answer = ProgramAnswer.objects.get()
+    answer = ProgramReply.objects.get()
     client.post(admin_url("edit", answer.pk), {**answer_form(program, period), "action-publish": "1"})
     answer.refresh_from_db()
     assert (answer.live, answer.first_published_at) == (False, None)
@@ -307,7 +308,7 @@ def test_the_feedback_page_shows_the_latest_published_answer_with_the_survivor_l
     from feedback.models import SurvivorLeadersView
 
     make_answer(program, ReportingPeriod.objects.named("2025-Q2"), we_did_en="Older answer")
-    ProgramAnswer.objects.update(live=True)
+    ProgramReply.objects.update(live=True)
     make_answer(
         program,
         period,
@@ -315,7 +316,7 @@ def test_the_feedback_page_shows_the_latest_published_answer_with_the_survivor_l
         next_steps_en="Evening hours",
         next_step_due=datetime.date(2026, 3, 31),
     )
-    ProgramAnswer.objects.update(live=True)
+    ProgramReply.objects.update(live=True)
     SurvivorLeadersView.objects.create(
         period=period, program=program, text_en="Good start; keep it going.", published=True
     )

@@ -9,7 +9,7 @@ from wagtail.models import Revision
 
 from feedback import demo_content as content
 from feedback.accountability import program_accountability
-from feedback.models import ProgramAnswer, SurvivorLeadersView
+from feedback.models import ProgramReply, SurvivorLeadersView
 from programs.models import Program
 from tests.conftest import totp_code
 
@@ -24,9 +24,9 @@ def run_seed():
 
 def test_demo_programs_answered_in_three_languages_and_one_has_not():
     run_seed()
-    answers = ProgramAnswer.objects.published()
+    answers = ProgramReply.objects.published()
     assert set(answers.values_list("program__code", flat=True)) == {"sample-ke-aftercare", "sample-in-restoration"}
-    assert not ProgramAnswer.objects.filter(live=False).exists()
+    assert not ProgramReply.objects.filter(live=False).exists()
     kenya = answers.filter(program__code="sample-ke-aftercare").order_by("period__start").first()
     assert (kenya.we_did_en, kenya.we_did_sw, kenya.we_did_ar) == tuple(
         content.ANSWERS["sample-ke-aftercare"][0]["we_did"][code] for code in ("en", "sw", "ar")
@@ -40,9 +40,9 @@ def test_demo_programs_answered_in_three_languages_and_one_has_not():
 
 def test_seeding_answers_twice_changes_nothing():
     run_seed()
-    counts = (ProgramAnswer.objects.count(), Revision.objects.count(), SurvivorLeadersView.objects.count())
+    counts = (ProgramReply.objects.count(), Revision.objects.count(), SurvivorLeadersView.objects.count())
     run_seed()
-    assert (ProgramAnswer.objects.count(), Revision.objects.count(), SurvivorLeadersView.objects.count()) == counts
+    assert (ProgramReply.objects.count(), Revision.objects.count(), SurvivorLeadersView.objects.count()) == counts
 
 
 def test_the_printed_survivor_leader_login_works(client):
@@ -52,4 +52,4 @@ def test_the_printed_survivor_leader_login_works(client):
     response = client.post("/en/accounts/2fa/authenticate/", {"code": totp_code(content.SURVIVOR_LEADER_TOTP_SECRET)})
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
-    assert client.get("/admin/snippets/feedback/programanswer/").status_code == 200
+    assert client.get("/admin/snippets/feedback/programreply/").status_code == 200

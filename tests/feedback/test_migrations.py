@@ -68,10 +68,10 @@ def test_programs_keep_their_staff_survey_choice_assessments_and_reviewers_permi
 ROLES = {
     "Program staff": [
         "feedback.add_feedbackresponse",
-        "feedback.add_programanswer",
-        "feedback.change_programanswer",
+        "feedback.add_programreply",
+        "feedback.change_programreply",
         "feedback.view_feedbackresponse",
-        "feedback.view_programanswer",
+        "feedback.view_programreply",
         "wagtailadmin.access_admin",
     ],
     "Feedback reviewers": [
@@ -85,9 +85,9 @@ ROLES = {
     "Survivor leaders": [
         "feedback.add_survivorleadersview",
         "feedback.change_survivorleadersview",
-        "feedback.publish_programanswer",
+        "feedback.publish_programreply",
         "feedback.review_program_answers",
-        "feedback.view_programanswer",
+        "feedback.view_programreply",
         "feedback.view_survivorleadersview",
         "wagtailadmin.access_admin",
     ],
@@ -98,7 +98,7 @@ ROLES = {
 def test_a_new_database_gets_the_three_roles_the_answer_review_and_the_six_domains():
     from wagtail.models import GroupCollectionPermission, WorkflowContentType
 
-    from feedback.models import ProgramAnswer
+    from feedback.models import ProgramReply
     from outcomes.models import OutcomeDomain
     from programs.outcome_domains import DOMAIN_CODES
 
@@ -109,7 +109,7 @@ def test_a_new_database_gets_the_three_roles_the_answer_review_and_the_six_domai
     assert roles == ROLES
     # Story images and documents are not the feedback roles' to browse.
     assert not GroupCollectionPermission.objects.filter(group__name__in=["Program staff", "Feedback reviewers"])
-    review = WorkflowContentType.objects.get(content_type=ContentType.objects.get_for_model(ProgramAnswer)).workflow
+    review = WorkflowContentType.objects.get(content_type=ContentType.objects.get_for_model(ProgramReply)).workflow
     assert (review.name, [task.name for task in review.tasks.all()]) == (
         "Survivor leaders' review",
         ["Survivor leaders approve"],

@@ -7,9 +7,9 @@ import json
 import pytest
 from django.core.management import call_command
 
-from feedback.models import FeedbackAnswer, QuestionType, ReportingPeriod
+from feedback.models import FeedbackAnswer, QuestionType
 from feedback.questions import to_outcome_scale
-from reporting.models import Release
+from reporting.models import Release, ReportingPeriod
 from reporting.ptable import cell_key, perturb
 
 from .factories import make_response

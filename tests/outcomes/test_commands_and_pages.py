@@ -11,10 +11,10 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
 
-from feedback.models import ReportingPeriod
 from outcomes.models import AsoAssessment, Occasion
 from programs.models import Program
 from programs.outcome_domains import DOMAIN_CODES
+from reporting.models import ReportingPeriod
 from reporting.ptable import cell_key, perturb
 from reporting.releases import last_releasable_day
 
@@ -92,7 +92,7 @@ def test_the_latest_closed_month_is_not_shown_while_its_answers_can_be_withdrawn
 def test_without_a_period_the_commands_show_the_latest_month_already_released(program, settings, today, expected):
     settings.FEEDBACK_WITHDRAWAL_DAYS, settings.RELEASE_PAPER_GRACE_DAYS = 30, 0
     last_day = last_releasable_day(today)
-    with mock.patch("feedback.report_options.last_releasable_day", return_value=last_day):
+    with mock.patch("reporting.report_options.last_releasable_day", return_value=last_day):
         assert command_json("aso_summary", "--program", "ke-json")["period"]["label"] == expected
 
 

@@ -11,11 +11,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.models import Collection
 
-from feedback.models import ProgramAnswer, ReportingPeriod, SurvivorLeadersView
+from feedback.models import ProgramReply, SurvivorLeadersView
 from feedback.roles import FEEDBACK_REVIEWERS, PROGRAM_STAFF, SURVIVOR_LEADERS, ensure_feedback_groups
 from gsn_site.models import SiteImage
 from home.models import ChapterMessage, ChapterPage
 from members.models import InvitationCode
+from reporting.models import ReportingPeriod
 from tests.conftest import sign_in_with_two_steps
 from tests.feedback.factories import ProgramFactory, make_response, make_survey
 from tests.stories.conftest import submitted_story
@@ -55,8 +56,8 @@ def build_world(demo_site):
     for program in (program_a, program_b):
         make_response(program, survey)
     period = ReportingPeriod.objects.named("2025-Q3")
-    answer_a = ProgramAnswer.objects.create(program=program_a, period=period, you_said_en="Said", we_did_en=ANSWER_A)
-    answer_b = ProgramAnswer.objects.create(program=program_b, period=period, you_said_en="Said", we_did_en=ANSWER_B)
+    answer_a = ProgramReply.objects.create(program=program_a, period=period, you_said_en="Said", we_did_en=ANSWER_A)
+    answer_b = ProgramReply.objects.create(program=program_b, period=period, you_said_en="Said", we_did_en=ANSWER_B)
     leaders_view = SurvivorLeadersView.objects.create(period=period, program=program_b, text_en=LEADERS_VIEW_B)
     invitation = InvitationCode.objects.create(code=INVITATION_CODE, note="For the chapter meeting")
     groups = ensure_feedback_groups()

@@ -126,7 +126,7 @@ def test_a_script_in_a_story_never_gets_the_nonce(moderator_client, demo_site):
         # A program's feedback link: an inline row whose survey is a page chooser (the row and the
         # template of a new row); a program answer's program: a snippet chooser.
         ("/admin/snippets/programs/program/edit/{program}/", ["new InlinePanel", "new PageChooser", "new PageChooser"]),
-        ("/admin/snippets/feedback/programanswer/add/", ["initDateChooser", "new SnippetChooser"]),
+        ("/admin/snippets/feedback/programreply/add/", ["initDateChooser", "new SnippetChooser"]),
         # The page explorer's date filters; a group's page permissions; a workflow's tasks.
         ("/admin/pages/{home}/", ["initDateChooser", "initDateChooser"]),
         ("/admin/groups/new/", ["new PageChooser"]),

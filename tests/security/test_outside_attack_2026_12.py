@@ -127,8 +127,8 @@ def test_the_page_chooser_still_names_a_page_a_moderator_may_explore(client, wor
 @pytest.mark.parametrize(
     "route",
     [
-        "/admin/snippets/feedback/programanswer/history/{answer}/?user={bad}",
-        "/admin/snippets/feedback/programanswer/history-results/{answer}/?user={bad}",
+        "/admin/snippets/feedback/programreply/history/{answer}/?user={bad}",
+        "/admin/snippets/feedback/programreply/history-results/{answer}/?user={bad}",
         "/admin/pages/{story}/history/?user={bad}",
         "/admin/api/main/pages/?offset={bad}",
         "/admin/api/main/pages/?limit={bad}",
@@ -144,7 +144,7 @@ def test_the_history_user_filter_still_filters(client, world):
     client = client_for(client, "administrator", world)
     administrator = world["users"]["administrator"]
     response = client.get(
-        f"/admin/snippets/feedback/programanswer/history/{world['answer_a'].pk}/?user={administrator.pk}"
+        f"/admin/snippets/feedback/programreply/history/{world['answer_a'].pk}/?user={administrator.pk}"
     )
     assert response.status_code == 200
 

@@ -57,7 +57,7 @@ def bulk_screens(world):
     screens += [
         bulk_url("members", "memberprofile", "delete", profile.pk),
         bulk_url("programs", "program", "delete", a.pk, b.pk),
-        bulk_url("feedback", "programanswer", "delete", world["answer_a"].pk, world["answer_b"].pk),
+        bulk_url("feedback", "programreply", "delete", world["answer_a"].pk, world["answer_b"].pk),
         bulk_url("feedback", "survivorleadersview", "delete", world["leaders_view"].pk),
         bulk_url("members", "user", "delete", world["users"]["member"].pk),
         bulk_url("members", "user", "set_active_state", world["users"]["member"].pk),
@@ -78,7 +78,7 @@ def test_a_bulk_action_confirmation_names_no_item_the_role_may_not_see(client, w
 
 def test_program_staff_bulk_confirmation_names_only_their_own_answer(client, world):
     client = client_for(client, "staff_a", world)
-    response = client.get(bulk_url("feedback", "programanswer", "delete", world["answer_a"].pk, world["answer_b"].pk))
+    response = client.get(bulk_url("feedback", "programreply", "delete", world["answer_a"].pk, world["answer_b"].pk))
     assert response.status_code == 200
     body = response.content.decode()
     assert "Aftercare Alpha · 2025 Q3 (July to September)" in body
@@ -201,7 +201,7 @@ def test_the_program_chooser_searches_without_a_server_error(client, world, role
         assert "Aftercare Alpha" in body
 
 
-@pytest.mark.parametrize("model", ["programanswer", "survivorleadersview"])
+@pytest.mark.parametrize("model", ["programreply", "survivorleadersview"])
 def test_answer_choosers_list_only_the_roles_own_programs(client, world, model):
     client = client_for(client, "staff_a", world)
     for view in ("choose", "choose_results"):
@@ -214,11 +214,11 @@ def test_answer_choosers_list_only_the_roles_own_programs(client, world, model):
 
 def test_the_answer_chooser_lists_program_staffs_own_answer(client, world):
     client = client_for(client, "staff_a", world)
-    response = client.get(reverse("wagtailsnippetchoosers_feedback_programanswer:choose"))
+    response = client.get(reverse("wagtailsnippetchoosers_feedback_programreply:choose"))
     assert response.status_code == 200
     assert "Aftercare Alpha · 2025 Q3 (July to September)" in chooser_html(response)
     multiple = client.get(
-        reverse("wagtailsnippetchoosers_feedback_programanswer:chosen_multiple")
+        reverse("wagtailsnippetchoosers_feedback_programreply:chosen_multiple")
         + f"?id={world['answer_a'].pk}&id={world['answer_b'].pk}&id=99999999999999999999"
     )
     assert multiple.status_code == 200
@@ -229,5 +229,5 @@ def test_a_malformed_or_huge_answer_id_is_a_404_on_every_answer_screen(client, w
     client = client_for(client, "staff_a", world)
     for raw in ("99999999999999999999999", "0"):
         for view in ("edit", "history", "usage", "delete"):
-            response = client.get(reverse(f"wagtailsnippets_feedback_programanswer:{view}", args=[raw]))
+            response = client.get(reverse(f"wagtailsnippets_feedback_programreply:{view}", args=[raw]))
             assert refused(response), (view, raw, response.status_code)

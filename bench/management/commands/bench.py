@@ -245,8 +245,9 @@ class Command(BaseCommand):
     def feedback_report(self):
         """Counting a year of the big program's feedback, as a release freezes it (every surface then
         reads the stored release)."""
-        from feedback.models import FeedbackResponse, ReportingPeriod
+        from feedback.models import FeedbackResponse
         from programs.models import Program
+        from reporting.models import ReportingPeriod
         from reporting.sources import source
 
         program = Program.objects.get(code=FEEDBACK_PROGRAM)
@@ -316,9 +317,9 @@ class Command(BaseCommand):
         return round(seconds, 2), round(cpu_seconds, 2), round(peak_kib / 1024, 1)
 
     def aso(self, rows):
-        from feedback.models import ReportingPeriod
         from outcomes.models import AsoAssessment
         from programs.models import Program
+        from reporting.models import ReportingPeriod
         from reporting.sources import source
 
         program = Program.objects.get(code="sample-in-restoration")

@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand
 
 from feedback.release_tables import release_about, released_feedback
-from feedback.report_options import add_report_arguments, release_from_options
+from reporting.report_options import add_report_arguments, release_from_options
 
 
 class Command(BaseCommand):

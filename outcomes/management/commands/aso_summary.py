@@ -3,8 +3,8 @@ import json
 from django.core.management.base import BaseCommand
 
 from feedback.release_tables import release_about
-from feedback.report_options import add_report_arguments, release_from_options
 from outcomes.release_tables import released_outcomes
+from reporting.report_options import add_report_arguments, release_from_options
 
 
 class Command(BaseCommand):

@@ -15,9 +15,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from gsn_site.admin_viewsets import PermissionCheckedChooserViewSet
 from gsn_site.ids import parse_pk
 from programs.models import Program
+from reporting.models import ReportingPeriod
 
 from .accountability import ANSWER_PERIOD_KIND
-from .models import ProgramAnswer, ReportingPeriod, SurvivorLeadersView
+from .models import ProgramReply, SurvivorLeadersView
 from .panels import PeriodFiguresPanel
 
 TRANSLATED_FIELDS = ("you_said", "we_did", "next_steps")
@@ -31,7 +32,7 @@ def answer_programs(user):
     return Program.objects.visible_to(user)
 
 
-class ProgramAnswerPermissionPolicy(ModelPermissionPolicy):
+class ProgramReplyPermissionPolicy(ModelPermissionPolicy):
     """The model permissions, and then only for answers of the user's own programs."""
 
     def user_has_permission_for_instance(self, user, action, instance):
@@ -41,7 +42,7 @@ class ProgramAnswerPermissionPolicy(ModelPermissionPolicy):
         return super().instances_user_has_any_permission_for(user, actions).filter(program__in=answer_programs(user))
 
 
-class ProgramAnswerForm(WagtailAdminModelForm):
+class ProgramReplyForm(WagtailAdminModelForm):
     """Staff choose among their own programs and the periods that have ended."""
 
     def __init__(self, *args, **kwargs):
@@ -66,19 +67,16 @@ def scoped_to_answer_programs(view):
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         if "pk" in kwargs:
-            pk = parse_pk(ProgramAnswer, unquote(str(kwargs["pk"])))
-            if (
-                pk is None
-                or not ProgramAnswer.objects.filter(pk=pk, program__in=answer_programs(request.user)).exists()
-            ):
+            pk = parse_pk(ProgramReply, unquote(str(kwargs["pk"])))
+            if pk is None or not ProgramReply.objects.filter(pk=pk, program__in=answer_programs(request.user)).exists():
                 raise Http404
         return view(request, *args, **kwargs)
 
     return wrapper
 
 
-class ProgramAnswerViewSet(SnippetViewSet):
-    model = ProgramAnswer
+class ProgramReplyViewSet(SnippetViewSet):
+    model = ProgramReply
     chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "comment"
     menu_label = _("Answers to survivors")
@@ -100,11 +98,11 @@ class ProgramAnswerViewSet(SnippetViewSet):
             ],
             FieldPanel("next_step_due"),
         ],
-        base_form_class=ProgramAnswerForm,
+        base_form_class=ProgramReplyForm,
     )
 
     def get_queryset(self, request):
-        return ProgramAnswer.objects.filter(program__in=answer_programs(request.user))
+        return ProgramReply.objects.filter(program__in=answer_programs(request.user))
 
     def get_urlpatterns(self):
         patterns = super().get_urlpatterns()

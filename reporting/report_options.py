@@ -10,9 +10,11 @@ from django import forms
 from django.core.management.base import CommandError
 from django.utils.translation import gettext_lazy as _
 
-from feedback.models import PeriodKind, PeriodNotReleasable, ReportingPeriod
 from programs.models import Program
-from reporting.releases import NotYetReleased, last_releasable_day, published_release
+
+from .models import PeriodNotReleasable, ReportingPeriod
+from .periods import PeriodKind
+from .releases import NotYetReleased, last_releasable_day, published_release
 
 
 def add_report_arguments(parser):
