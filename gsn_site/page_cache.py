@@ -16,6 +16,7 @@ import hashlib
 import logging
 import re
 import time
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -82,6 +83,9 @@ def _generation():
 # Parts that every page repeats (menu, footer, safety settings) are kept this long at most; a purge
 # retires them at once with the pages, since their keys carry the same generation number.
 FRAGMENT_CACHE_SECONDS = 60 * 60
+# What one request reads at most once however often its code asks (gsn_site.pages: the restricted
+# pages), set by CachedSiteMiddleware for the length of the request; None outside a request.
+request_memo = ContextVar("request_memo", default=None)
 # The cache alias of each process's own copy of fragments, configured beside a shared cache (settings).
 LOCAL_FRAGMENT_CACHE = "local"
 
@@ -171,7 +175,11 @@ class CachedSiteMiddleware:
             # cache, a round trip per request that links to a page. They change with a site or a
             # site's root page, and each of those changes purges the fragments.
             request._wagtail_cached_site_root_paths = cached_fragment(request, "site-root-paths", _site_root_paths)
-        return self.get_response(request)
+        token = request_memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            request_memo.reset(token)
 
 
 def _site_root_paths():

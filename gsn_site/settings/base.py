@@ -147,7 +147,7 @@ def redis_cache_settings(redis_url):
             "local": {
                 "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                 "LOCATION": "fragments",
-                "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("LOCAL_FRAGMENT_ENTRIES", "5000"))},
+                "OPTIONS": {"MAX_ENTRIES": 5000},
             },
         }
     }
