@@ -6,8 +6,10 @@ import pytest
 from django.core.cache import caches
 from django.utils import translation
 
+from gsn_site.demo import get_or_create_page
 from gsn_site.page_cache import GENERATION_KEY
 from home.models import StandardPage
+from stories.models import StoryIndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +79,15 @@ def test_a_new_title_shows_on_the_next_page_although_the_old_menu_is_kept_locall
     assert "Who we are" in page
     assert "About the network" not in page
     assert kept > 0
+
+
+def test_the_story_listing_reads_only_the_purge_generation_from_the_shared_cache(
+    client, demo_site, shared_and_local, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    with translation.override("en"):
+        get_or_create_page(demo_site, StoryIndexPage, "stories", translations={"title": {"en": "Stories"}})
+    client.get("/en/stories/")
+
+    assert shared_reads_after(client, "/en/stories/") == [GENERATION_KEY]
+    assert 'href="/en/stories/rss/"' in client.get("/en/stories/").text
