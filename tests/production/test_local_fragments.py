@@ -90,4 +90,4 @@ def test_the_story_listing_reads_only_the_purge_generation_from_the_shared_cache
     client.get("/en/stories/")
 
     assert shared_reads_after(client, "/en/stories/") == [GENERATION_KEY]
-    assert 'href="/en/stories/rss/"' in client.get("/en/stories/").text
+    assert 'href="/en/stories/feed/rss/"' in client.get("/en/stories/").text
