@@ -21,6 +21,7 @@ PYTHON = sys.executable
 # The figures of the code before the fragment caches and database-paginated search, for comparison.
 BEFORE = ROOT / "bench" / "before.json"
 SQLITE = "SQLite + local memory cache"
+SQLITE_REDIS = "SQLite + Redis"
 POSTGRESQL = "PostgreSQL + Redis"
 PG_ADMIN = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q"]
 
@@ -69,8 +70,11 @@ def print_table(results, before):
     figures = next(iter(results.values()))
     if "pages" in figures:
         print_pages(results, before)
+        print_side_by_side(results)
     print("\nASO import (manage.py import_aso in its own process, start-up included), then summaries:")
     for name, figures in results.items():
+        if "aso" not in figures:
+            continue
         aso = figures["aso"]
         feedback = figures.get("feedback")
         if feedback:
@@ -115,24 +119,69 @@ def print_pages(results, before):
             print(f"{label:28}{uncached_cell(earlier.get(label)):>24}{uncached_cell(page):>24}{cached:>18}")
 
 
+def flush_redis(redis_url):
+    subprocess.run([PYTHON, "-c", f"import redis; redis.Redis.from_url('{redis_url}').flushdb()"], check=True)
+
+
+def ratio(page, baseline):
+    if page is None or baseline is None or not baseline["uncached_ms"]:
+        return "-"
+    return f"{page['uncached_ms'] / baseline['uncached_ms']:.2f}x"
+
+
+def print_side_by_side(results):
+    """Each page uncached on every stack measured, and PostgreSQL + Redis as a multiple of each SQLite."""
+    stacks = [name for name in (SQLITE, SQLITE_REDIS, POSTGRESQL) if "pages" in results.get(name, {})]
+    if len(stacks) < 2:
+        return
+    print("\nUncached (whole-page cache off, fragment cache warm), median ms (CPU ms) / SQL queries:")
+    header = f"{'page':28}" + "".join(f"{name:>30}" for name in stacks)
+    baselines = [name for name in (SQLITE, SQLITE_REDIS) if name in stacks] if POSTGRESQL in stacks else []
+    short = {SQLITE: "PostgreSQL / SQLite", SQLITE_REDIS: "PostgreSQL / SQLite+Redis"}
+    header += "".join(f"{short[name]:>28}" for name in baselines)
+    print(header)
+    for label in results[stacks[0]]["pages"]:
+        pages = {name: results[name]["pages"].get(label) for name in stacks}
+        line = f"{label:28}" + "".join(f"{uncached_cell(pages[name]):>30}" for name in stacks)
+        line += "".join(f"{ratio(pages[POSTGRESQL], pages[name]):>28}" for name in baselines)
+        print(line)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", choices=["sqlite", "postgresql"], help="measure on one database only")
     parser.add_argument("--save", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument("--database", default="gsn_bench", help="the PostgreSQL database to (re)create")
+    parser.add_argument("--redis-db", type=int, default=5, help="the Redis database to flush and use")
     options, bench_args = parser.parse_known_args()
+    if "bench" not in options.database:
+        parser.error("--database: name a throwaway database *bench*")
+    redis_url = f"redis://127.0.0.1:6379/{options.redis_db}"
     results = {}
     with tempfile.TemporaryDirectory(prefix="gsn-bench-") as folder:
         work = Path(folder)
         if options.only in (None, "sqlite"):
             sqlite_env = environment(work, DATABASE_URL=f"sqlite:///{work / 'gsn_bench.sqlite3'}")
-            results[SQLITE] = run_on("sqlite", sqlite_env, work, bench_args)
+            flush_redis(redis_url)
+            # The pages a second time with Redis as the cache: like with like beside PostgreSQL + Redis.
+            results[SQLITE] = run_on("sqlite", sqlite_env, work, [*bench_args, "--redis-url", redis_url])
+            if "pages_with_redis" in results[SQLITE]:
+                results[SQLITE_REDIS] = {"pages": results[SQLITE].pop("pages_with_redis")}
         if options.only in (None, "postgresql"):
             subprocess.run(
-                [*PG_ADMIN, "-c", "DROP DATABASE IF EXISTS gsn_bench", "-c", "CREATE DATABASE gsn_bench"], check=True
+                [
+                    *PG_ADMIN,
+                    "-c",
+                    f'DROP DATABASE IF EXISTS "{options.database}"',
+                    "-c",
+                    f'CREATE DATABASE "{options.database}"',
+                ],
+                check=True,
             )
-            redis_url = "redis://127.0.0.1:6379/5"
-            pg_env = environment(work, DATABASE_URL="postgres://postgres@127.0.0.1:5432/gsn_bench", REDIS_URL=redis_url)
-            subprocess.run([PYTHON, "-c", f"import redis; redis.Redis.from_url('{redis_url}').flushdb()"], check=True)
+            pg_env = environment(
+                work, DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{options.database}", REDIS_URL=redis_url
+            )
+            flush_redis(redis_url)
             results[POSTGRESQL] = run_on("postgresql", pg_env, work, bench_args)
     if options.save:
         options.save.write_text(json.dumps(results, indent=2))

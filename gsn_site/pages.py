@@ -9,7 +9,7 @@ from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from gsn_site.content_language import ContentLanguageMixin
-from gsn_site.page_cache import cached_fragment
+from gsn_site.page_cache import cached_fragment, request_memo
 
 
 class SitePageQuerySet(PageQuerySet):
@@ -22,11 +22,23 @@ class SitePageQuerySet(PageQuerySet):
     """
 
     def private_q(self):
-        restricted = list(PageViewRestriction.objects.values_list("page_id", flat=True))
         q = Q()
-        for path, depth in Page.objects.filter(pk__in=restricted).values_list("path", "depth") if restricted else ():
+        for path, depth in restricted_sections():
             q |= Q(path__startswith=path, depth__gte=depth)
         return q if q else Q(pk__in=[])
+
+
+def restricted_sections():
+    """The path and depth of every page with a view restriction, read once per request: the home
+    page has four lists, and on PostgreSQL each read is a round trip however empty the table."""
+    memo = request_memo.get()
+    if memo is not None and "restricted_sections" in memo:
+        return memo["restricted_sections"]
+    restricted = list(PageViewRestriction.objects.values_list("page_id", flat=True))
+    sections = list(Page.objects.filter(pk__in=restricted).values_list("path", "depth")) if restricted else []
+    if memo is not None:
+        memo["restricted_sections"] = sections
+    return sections
 
 
 SitePageManager = PageManager.from_queryset(SitePageQuerySet)

@@ -156,8 +156,10 @@ class StoryIndexPage(RoutablePageMixin, SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["rss_url"] = self.url + self.reverse_subpage("rss")
-        context["atom_url"] = self.url + self.reverse_subpage("atom")
+        # From the request's root paths (the fragment cache), not Wagtail's own read of them in Redis.
+        url = self.get_url(request)
+        context["rss_url"] = url + self.reverse_subpage("rss")
+        context["atom_url"] = url + self.reverse_subpage("atom")
         return context
 
 

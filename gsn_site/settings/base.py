@@ -129,15 +129,33 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "gsn"),
+
+def redis_cache_settings(redis_url):
+    """The cache settings for a Redis shared by every node (sessions go there too in production).
+
+    `local` is each process's own copy of the fragments it has read from Redis (gsn_site.page_cache):
+    a fragment's key changes with every purge, so the copy is never stale, and a page then makes one
+    round trip to Redis (the purge generation) instead of one per fragment.
+    """
+    return {
+        "CACHES": {
+            "default": {
+                "BACKEND": "django_redis.cache.RedisCache",
+                "LOCATION": redis_url,
+                "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "gsn"),
+            },
+            "local": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "fragments",
+                "OPTIONS": {"MAX_ENTRIES": 5000},
+            },
         }
     }
+
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = redis_cache_settings(REDIS_URL)["CACHES"]
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Whole public pages for anonymous readers (gsn_site.page_cache); 0 turns the page cache off.

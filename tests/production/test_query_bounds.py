@@ -128,3 +128,18 @@ def test_story_page_listing_and_search_take_as_many_queries_for_1_story_as_for_3
         results = re.search(r'<ul class="results">(.*?)</ul>', with_thirty.text, re.S).group(1)
         assert results.count("<li>") == 10  # the best ten of 30 hits
         assert re.search(r"<h2>(.*?)</h2>", with_thirty.text).group(1) == "30 results"
+
+
+def test_the_home_page_reads_the_view_restrictions_once_for_its_four_lists(client, demo_site, uncached):
+    client.get("/en/")
+    reset_queries()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/")
+    restriction_lists = [
+        query["sql"]
+        for query in queries.captured_queries
+        if query["sql"].startswith('SELECT "wagtailcore_pageviewrestriction"."page_id"')
+    ]
+
+    assert response.status_code == 200
+    assert len(restriction_lists) == 1

@@ -30,7 +30,9 @@ from django.utils import translation
 
 from bench.benchdata import add_chapters, add_feedback_responses, add_stories, index_for_search
 from gsn_site.page_cache import CACHE_STATUS_HEADER, purge_public_page_cache
+from gsn_site.settings.base import redis_cache_settings
 
+CACHED_SESSIONS = "django.contrib.sessions.backends.cache"
 # The program whose feedback form is timed and whose report covers the generated responses.
 FEEDBACK_PROGRAM = "sample-ke-aftercare"
 
@@ -103,6 +105,10 @@ class Command(BaseCommand):
             "--page", action="append", metavar="LABEL", help='measure only this page, e.g. "story page" (repeatable)'
         )
         parser.add_argument("--json", help="also write the figures to this file")
+        parser.add_argument(
+            "--redis-url",
+            help="time the pages a second time with this Redis as the cache (SQLite + Redis beside PostgreSQL + Redis)",
+        )
 
     def handle(self, *args, **options):
         name = str(settings.DATABASES["default"]["NAME"])
@@ -114,6 +120,11 @@ class Command(BaseCommand):
             if not options["setup_only"]:
                 if not options["aso_only"]:
                     figures["pages"] = self.pages(options["repeat"], options["page"])
+                    if options["redis_url"]:
+                        # As the production settings configure a stack with Redis: sessions in the cache too.
+                        redis = {**redis_cache_settings(options["redis_url"]), "SESSION_ENGINE": CACHED_SESSIONS}
+                        with override_settings(**redis):
+                            figures["pages_with_redis"] = self.pages(options["repeat"], options["page"])
                     figures["feedback"] = self.feedback_submissions(options["submissions"])
                     figures["feedback_report"] = self.feedback_report()
                 figures["aso"] = self.aso(options["aso_rows"])
