@@ -1,6 +1,7 @@
 """The benchmark tooling lives in bench/ and stays out of the site: the site never imports it."""
 
 import ast
+import io
 import os
 import secrets
 import subprocess
@@ -60,3 +61,16 @@ def test_the_bench_settings_add_the_bench_command_to_the_production_settings():
     assert result.returncode == 0, result.stderr
     assert "Build a large dataset in a throwaway database" in result.stdout
     assert "--feedback-responses" in result.stdout
+
+
+@pytest.mark.django_db
+def test_the_bench_writes_an_aso_file_the_importer_reads(tmp_path):
+    """The bench's ASO step times real imports: its file must be one the importer accepts."""
+    from bench.management.commands.bench import Command
+    from outcomes.importer import read_rows
+    from programs.outcome_domains import DOMAIN_CODES
+
+    data = Command.aso_csv("sample-ke-aftercare", 8)
+    rows = [cells for _number, cells, _done in read_rows(io.BytesIO(data), "bench.csv")]
+    assert rows[0] == ["program", "case_ref", "assessed_on", "occasion", *DOMAIN_CODES]
+    assert len(rows) == 9

@@ -279,7 +279,7 @@ class Command(BaseCommand):
 
     @staticmethod
     def aso_csv(program_code, rows, seed=7):
-        from outcomes.models import DOMAIN_CODES
+        from programs.outcome_domains import DOMAIN_CODES
 
         rng = random.Random(seed)
         output = io.StringIO()
