@@ -242,3 +242,17 @@ def test_the_home_page_and_the_stories_listing_never_scroll_sideways_at_200_perc
         assert page.locator("main .card").count() > 0, path
         wide = wider_than_the_phone_at_200_percent(page)
         assert wide == [], f"{path}: {wide}"
+
+
+@pytest.mark.parametrize("language", ["pt", "fr"])
+def test_the_survey_picker_questions_and_a_chapter_page_never_scroll_sideways_at_200_percent(
+    phone_page, demo_site, language
+):
+    feedback_demo.seed(_Quiet())
+    page = phone_page
+    page.goto(f"/{language}/network/")
+    chapter = page.locator("main a[href*='/network/sample-chapter-brazil/']").first.get_attribute("href")
+    for path in (f"/{language}/feedback/", f"/{language}/feedback/sample-ke-aftercare/questions/", chapter):
+        page.goto(path)
+        wide = wider_than_the_phone_at_200_percent(page)
+        assert wide == [], f"{path}: {wide}"
