@@ -70,3 +70,28 @@ def test_a_wrong_password_is_summarised_at_the_top_of_the_sign_in_page(client):
     assert "The username and/or password you specified are not correct." in summary.get_text()
     assert len(soup.select('[role="alert"]')) == 1
     assert soup.select_one("#id_login")["value"] == member.user.username
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "wrong"),
+    [("pt", "Verificação em duas etapas", "Código incorreto."), ("fr", "Connexion en deux étapes", "Code incorrect.")],
+)
+def test_a_wrong_sign_in_code_is_summarised_at_the_top_of_the_code_step(client, language, title, wrong):
+    from allauth.mfa.models import Authenticator
+
+    from tests.conftest import give_totp_authenticator
+    from tests.stories.factories import PASSWORD
+
+    member = MemberFactory()
+    give_totp_authenticator(member.user)
+    assert Authenticator.objects.filter(user=member.user).exists()
+    client.post(f"/{language}/accounts/login/", {"login": member.user.username, "password": PASSWORD})
+    page = client.get(f"/{language}/accounts/2fa/authenticate/")
+    soup = BeautifulSoup(page.content, "html.parser")
+    assert soup.title.get_text().startswith(title)
+    assert soup.select_one("main h1").get_text() == title
+    response = client.post(f"/{language}/accounts/2fa/authenticate/", {"code": "000000"})
+    soup = BeautifulSoup(response.content, "html.parser")
+    summary = soup.select_one("main #error-summary")
+    assert summary.select_one('a[href="#id_code"]').get_text(" ", strip=True).endswith(wrong)
+    assert summary.has_attr("data-focus-on-load")
