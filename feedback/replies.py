@@ -5,12 +5,14 @@ import functools
 from django.conf import settings
 from django.contrib.admin.utils import unquote
 from django.http import Http404
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.permission_policies.base import ModelPermissionPolicy
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from gsn_site.admin_viewsets import PermissionCheckedChooserViewSet
 from gsn_site.ids import parse_pk
@@ -58,6 +60,38 @@ class ProgramReplyForm(WagtailAdminModelForm):
             name = f"{field}_{settings.LANGUAGE_CODE}"
             if name in self.fields:
                 self.fields[name].required = True
+        if self.instance.pk is None and {"program", "period"} <= set(self.fields):
+            self._offer_only_what_is_left()
+
+    def _offer_only_what_is_left(self):
+        """Staff of one program find it chosen, and only the quarters it has not answered yet."""
+        programs = list(self.fields["program"].queryset[:2])
+        if len(programs) != 1:
+            return
+        self.fields["program"].initial = programs[0].pk
+        if not self.is_bound:
+            # Only when offering: a quarter answered since (an old tab) is refused in clean(), with a
+            # link to the answer, not as "not one of the available choices".
+            answered = ProgramReply.objects.filter(program=programs[0]).values("period")
+            self.fields["period"].queryset = self.fields["period"].queryset.exclude(pk__in=answered)
+
+    def clean(self):
+        cleaned = super().clean()
+        program, period = cleaned.get("program"), cleaned.get("period")
+        if program is not None and period is not None:
+            existing = ProgramReply.objects.filter(program=program, period=period).exclude(pk=self.instance.pk).first()
+            if existing is not None:
+                # Where the answer already is, rather than a second one for the same quarter.
+                self.add_error(
+                    "period",
+                    format_html(
+                        '{} <a href="{}">{}</a>',
+                        _("This program already has an answer for this period. Edit that answer instead."),
+                        reverse("wagtailsnippets_feedback_programreply:edit", args=[existing.pk]),
+                        _("Open that answer"),
+                    ),
+                )
+        return cleaned
 
 
 def scoped_to_answer_programs(view):
@@ -75,8 +109,29 @@ def scoped_to_answer_programs(view):
     return wrapper
 
 
+class WithHeading:
+    """Wagtail's snippet add and edit screens render their (screen-reader) h1 only from a `title`
+    their view does not give: name the screen, so that it has a heading like every other."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        subtitle = self.get_page_subtitle()
+        context.setdefault("title", f"{self.get_page_title()}: {subtitle}" if subtitle else self.get_page_title())
+        return context
+
+
+class ReplyCreateView(WithHeading, CreateView):
+    pass
+
+
+class ReplyEditView(WithHeading, EditView):
+    pass
+
+
 class ProgramReplyViewSet(SnippetViewSet):
     model = ProgramReply
+    add_view_class = ReplyCreateView
+    edit_view_class = ReplyEditView
     chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "comment"
     menu_label = _("Answers to survivors")

@@ -348,3 +348,28 @@ def test_only_survivor_leaders_write_their_view(client, program, program_staff, 
         "We checked: it happened.",
         True,
     )
+
+
+def test_staff_of_one_program_find_it_chosen_and_only_the_quarters_left_to_answer(
+    client, program, program_staff, period
+):
+    from bs4 import BeautifulSoup
+
+    answered = make_answer(program, period)
+    sign_in_with_two_steps(client, program_staff)
+    soup = BeautifulSoup(client.get(admin_url("add")).content, "html.parser")
+    assert soup.select_one("h1").get_text(strip=True) == "New: Program answer"
+    chosen = soup.select_one('[name="program"]')
+    assert (chosen.get("value") or chosen.select_one("option[selected]")["value"]) == str(program.pk)
+    period_field = soup.select_one('[name="period"]')
+    assert period_field.name == "select"
+    offered = [option["value"] for option in period_field.select("option") if option["value"]]
+    assert offered and str(period.pk) not in offered
+    # Sent anyway (an old tab): the error names the quarter and links to the answer already there.
+    response = client.post(admin_url("add"), answer_form(program, period))
+    assert response.status_code == 200
+    assert ProgramReply.objects.count() == 1
+    soup = BeautifulSoup(response.content, "html.parser")
+    link = soup.find("a", href=admin_url("edit", answered.pk), string="Open that answer")
+    assert link is not None
+    assert "This program already has an answer for this period. Edit that answer instead." in link.parent.get_text()
