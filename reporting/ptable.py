@@ -42,9 +42,13 @@ MAX_NOISE = 2
 def min_cell():
     """N: the smallest group a release may show (the privacy settings' minimum cell size, never below
     the platform's PRIVACY_MIN_CELL). A release stores the N it was built with."""
+    from django.conf import settings
+
     from gsn_site.models import PrivacySettings
 
-    return PrivacySettings.current().effective_min_cell
+    # Read, never created here: creating the settings row is a save, which purges the page cache.
+    stored = PrivacySettings.objects.filter(site__is_default_site=True).first()
+    return stored.effective_min_cell if stored else settings.PRIVACY_MIN_CELL
 
 
 def cell_key(record_keys):
