@@ -4,7 +4,7 @@ which is stored only once every program with records that year has its own year 
 import datetime
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from reporting.models import Release
 from reporting.periods import Period, PeriodKind
@@ -55,7 +55,7 @@ def test_the_daily_run_queues_one_task_per_program_then_the_network(capsys):
 
 
 def test_queueing_refuses_a_single_program_or_corrections():
-    with pytest.raises(Exception, match="--queue builds the releases that are due for every program"):
+    with pytest.raises(CommandError, match="--queue builds the releases that are due for every program"):
         call_command("make_releases", "--queue", "--program", "FIRST")
 
 
