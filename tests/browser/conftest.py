@@ -6,9 +6,12 @@ run; with REQUIRE_BROWSER=1 (as in CI) a missing browser fails them instead.
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import totp_code
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # `make test` runs two processes on a 2-core machine, each with a Chromium and a live server: a
@@ -106,15 +109,28 @@ def assert_no_axe_violations(page):
     assert violations == [], f"{page.url}: " + json.dumps(violations, ensure_ascii=False)
 
 
-def sign_in(page, username, password, code=None, language="en"):
-    """Sign in through the real form, and through the code step when a TOTP code is given."""
+def unhurried_totp_code(secret):
+    """The current code for `secret`, made in the first 25 seconds of its 30-second window, so that
+    it is still valid when the form reaches the server on a busy machine."""
+    seconds_left = 30 - time.time() % 30
+    if seconds_left < 5:
+        time.sleep(seconds_left + 0.5)
+    return totp_code(secret)
+
+
+def sign_in(page, username, password, totp_secret=None, language="en"):
+    """Sign in through the real form, and through the code step when the user's TOTP secret is given.
+
+    The code is worked out on the code page itself: one made before the sign-in page had loaded
+    could expire before it was sent.
+    """
     page.goto(f"/{language}/accounts/login/")
     page.fill("#id_login", username)
     page.fill("#id_password", password)
     page.locator("main form button[type=submit]").click()
-    if code:
+    if totp_secret:
         page.wait_for_url("**/accounts/2fa/authenticate/")
-        page.fill("#id_code", code)
+        page.fill("#id_code", unhurried_totp_code(totp_secret))
         page.locator("main form button[type=submit]").first.click()
     page.wait_for_load_state()
 

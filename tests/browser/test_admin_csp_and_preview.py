@@ -17,7 +17,6 @@ from home.models import ChapterPage, HomePage, NetworkIndexPage, SafetySettings,
 from programs.models import Program
 from stories import demo as stories_demo
 from stories.models import StoryIndexPage, StoryPage
-from tests.conftest import totp_code
 
 from .conftest import sign_in
 
@@ -59,7 +58,7 @@ def admin_page(browser_page, demo_site):
         browser_page,
         stories_demo.ADMINISTRATOR_USERNAME,
         stories_demo.ADMINISTRATOR_PASSWORD,
-        code=totp_code(stories_demo.ADMINISTRATOR_TOTP_SECRET),
+        totp_secret=stories_demo.ADMINISTRATOR_TOTP_SECRET,
     )
     return browser_page
 

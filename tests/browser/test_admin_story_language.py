@@ -6,7 +6,6 @@ from playwright.sync_api import expect
 
 from stories import demo as stories_demo
 from stories.models import StoryPage
-from tests.conftest import totp_code
 
 from .conftest import sign_in
 
@@ -27,7 +26,7 @@ def test_the_editor_opens_a_swahili_story_on_its_swahili_fields(browser_page, de
         page,
         "moderator",
         stories_demo.MODERATOR_PASSWORD,
-        code=totp_code(stories_demo.MODERATOR_TOTP_SECRET),
+        totp_secret=stories_demo.MODERATOR_TOTP_SECRET,
     )
     page.goto(f"/admin/pages/{story.pk}/edit/")
     picker = page.locator(".locale-picker")

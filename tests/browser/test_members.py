@@ -7,7 +7,6 @@ from playwright.sync_api import expect
 
 from members.models import InvitationCode, MemberProfile
 from stories import demo as stories_demo
-from tests.conftest import totp_code
 
 from .conftest import assert_no_axe_violations, save_screenshot, sign_in
 
@@ -45,7 +44,7 @@ def test_staff_print_a_slip_in_the_members_language(browser_page, demo_site):
     stories_demo.seed(_Quiet())
     invitation = InvitationCode.objects.create(code="K7M2-9QXD", expires_at=datetime(2027, 3, 3, 12, tzinfo=UTC))
     page = browser_page
-    sign_in(page, "moderator", stories_demo.MODERATOR_PASSWORD, code=totp_code(stories_demo.MODERATOR_TOTP_SECRET))
+    sign_in(page, "moderator", stories_demo.MODERATOR_PASSWORD, totp_secret=stories_demo.MODERATOR_TOTP_SECRET)
     page.goto("/admin/snippets/members/invitationcode/")
     row = page.locator("tr").filter(has_text="K7M2-9QXD")
     expect(row).to_contain_text("Unused, expires 3 March 2027")
@@ -93,7 +92,7 @@ def test_a_moderator_sees_what_waits_and_handles_a_report_in_plain_words(browser
     for key in "abcde":
         ContentReport.objects.create(story=story, reason="harmful", note=f"Reader note {key}", reporter_key=key * 64)
     page = browser_page
-    sign_in(page, "moderator", stories_demo.MODERATOR_PASSWORD, code=totp_code(stories_demo.MODERATOR_TOTP_SECRET))
+    sign_in(page, "moderator", stories_demo.MODERATOR_PASSWORD, totp_secret=stories_demo.MODERATOR_TOTP_SECRET)
     page.goto("/admin/")
     panel = page.locator("section").filter(has=page.get_by_role("heading", name="Waiting for moderators"))
     expect(panel).to_contain_text("0 stories on hold · 5 open reports")

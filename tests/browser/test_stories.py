@@ -6,9 +6,8 @@ from playwright.sync_api import expect
 from members.models import InvitationCode
 from stories import demo as stories_demo
 from stories.models import StoryPage
-from tests.conftest import totp_code
 
-from .conftest import assert_no_axe_violations, save_screenshot, sign_in
+from .conftest import assert_no_axe_violations, save_screenshot, sign_in, unhurried_totp_code
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -89,7 +88,7 @@ def test_a_story_from_invitation_to_withdrawal(chromium, live_server, stories_si
     member.locator("main form button[type=submit]").click()
     member.wait_for_url("**/accounts/2fa/totp/activate/")
     secret = member.locator("#totp-secret").inner_text().strip()
-    member.fill("#id_code", totp_code(secret))
+    member.fill("#id_code", unhurried_totp_code(secret))
     member.locator("main form button[type=submit]").click()
     member.wait_for_url("**/accounts/2fa/recovery-codes/")
 
@@ -109,7 +108,7 @@ def test_a_story_from_invitation_to_withdrawal(chromium, live_server, stories_si
     # A moderator approves it in the Wagtail admin.
     moderator_context = chromium.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     moderator = moderator_context.new_page()
-    sign_in(moderator, "moderator", stories_demo.MODERATOR_PASSWORD, code=totp_code(stories_demo.MODERATOR_TOTP_SECRET))
+    sign_in(moderator, "moderator", stories_demo.MODERATOR_PASSWORD, totp_secret=stories_demo.MODERATOR_TOTP_SECRET)
     moderator.goto(f"/admin/pages/{story.pk}/edit/")
     moderator.get_by_role("button", name="More actions").click()
     with moderator.expect_navigation():
