@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from gsn_site.forms import HoneypotMixin, IdChoiceField
@@ -21,6 +22,24 @@ class SurveyQuestionsForm(forms.Form):
 
     def question_fields(self):
         return [self[f"q_{question['key']}"] for question in self.version.questions]
+
+    def clean(self):
+        """A response with no answer at all says nothing, yet it would count as one more response
+        in every released figure: it is not stored."""
+        cleaned_data = super().clean()
+        answers = [cleaned_data.get(field.name) for field in self.question_fields()]
+        if not self.errors and all(answer in (None, "", []) for answer in answers):
+            raise ValidationError(
+                _(
+                    "No question has an answer, so nothing was sent. Answer at least one question, or leave this page if you do not want to send anything."
+                ),
+                code="nothing_answered",
+            )
+        return cleaned_data
+
+    @property
+    def nothing_answered(self):
+        return self.has_error(NON_FIELD_ERRORS, "nothing_answered")
 
     def numbered_questions(self):
         """(number, total, field) for each question, so the page can say "Question 3 of 8" without JavaScript."""

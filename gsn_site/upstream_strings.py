@@ -132,6 +132,18 @@ DJANGO_STRINGS = [
     gettext_noop("A user with that username already exists."),
     gettext_noop("Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters."),
     gettext_noop("This field is required."),
-    # Period names ("July to September"): Django's Hindi catalogue misspells this month (सितमबर).
+    # Period names ("July to September") and dates: Django's Hindi catalogue misspells September
+    # (सितमबर) and its Portuguese one capitalises months, which Portuguese writes in lower case.
+    gettext_noop("January"),
+    gettext_noop("February"),
+    gettext_noop("March"),
+    gettext_noop("April"),
+    gettext_noop("May"),
+    gettext_noop("June"),
+    gettext_noop("July"),
+    gettext_noop("August"),
     gettext_noop("September"),
+    gettext_noop("October"),
+    gettext_noop("November"),
+    gettext_noop("December"),
 ]

@@ -2,10 +2,12 @@ from urllib.parse import urlencode
 
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
+from wagtail.admin.localization import get_available_admin_languages
 
 from gsn_site.middleware import is_admin_path
 
@@ -81,7 +83,21 @@ class AdminRequiresMFAMiddleware:
                     return redirect(
                         reverse("mfa_reauthenticate") + "?" + urlencode({"next": request.get_full_path()}, safe="/")
                     )
+            if not getattr(getattr(user, "wagtail_userprofile", None), "preferred_language", ""):
+                # Staff who have not chosen an admin language get the one they signed in on (Wagtail
+                # takes the active language when no choice is saved).
+                with translation.override(admin_language(reader_language(request)) or settings.LANGUAGE_CODE):
+                    return self.get_response(request)
         return self.get_response(request)
+
+
+def admin_language(language):
+    """The admin language Wagtail ships closest to the site's `language`: itself, or its first regional
+    form (the site's "pt" is Wagtail's "pt-br"); None when Wagtail has neither."""
+    available = [code for code, _name in get_available_admin_languages()]
+    if language in available:
+        return language
+    return next((code for code in available if code.split("-")[0] == language), None)
 
 
 class TemporaryPasswordMiddleware:

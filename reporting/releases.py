@@ -125,7 +125,9 @@ def _unit_key(unit):
 def _related_entries(program, name, unit_periods):
     """The source's entries of every stored release of the program sharing a unit with `unit_periods`,
     closed over shared units (a month links its quarter, the quarter its year)."""
-    entries = [release.cells[name] for release in Release.objects.filter(program=program) if name in release.cells]
+    # Only the cells: the tables and audits of every earlier release are not needed to link them.
+    stored = Release.objects.filter(program=program).values_list("cells", flat=True)
+    entries = [cells[name] for cells in stored if name in cells]
     linked, wanted, changed = [], {tuple(period) for period in unit_periods}, True
     while changed:
         changed = False

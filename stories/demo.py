@@ -40,7 +40,7 @@ INDEX_INTRO = {
     "en": "Survivor leaders of the network tell their own stories, in their own words. All stories here are fictional demo content.",
     "es": "Líderes sobrevivientes de la red cuentan sus propias historias. Todas las historias aquí son ficticias.",
     "fr": "Des leaders survivants du réseau racontent leur propre histoire. Tous ces récits sont fictifs.",
-    "pt": "Líderes sobreviventes da rede contam as suas próprias histórias, com as suas próprias palavras. Todas as histórias aqui são conteúdo fictício de demonstração.",
+    "pt": "Líderes sobreviventes da rede contam suas próprias histórias, com suas próprias palavras. Todas as histórias aqui são conteúdo fictício de demonstração.",
     "hi": "नेटवर्क के उत्तरजीवी नेता अपनी कहानियाँ अपने शब्दों में सुनाते हैं। यहाँ की सभी कहानियाँ प्रदर्शन के लिए काल्पनिक हैं।",
     "sw": "Viongozi manusura wa mtandao wanasimulia hadithi zao wenyewe, kwa maneno yao wenyewe. Hadithi zote hapa ni za kubuni kwa ajili ya maonyesho.",
     "km": "អ្នកដឹកនាំដែលជាអ្នករួចរស់ជីវិតនៃបណ្តាញ និទានរឿងផ្ទាល់ខ្លួនរបស់ពួកគេ ដោយពាក្យសម្តីរបស់ពួកគេផ្ទាល់។ រឿងទាំងអស់នៅទីនេះ ជាខ្លឹមសារប្រឌិតសម្រាប់ការបង្ហាញ។",
@@ -186,8 +186,8 @@ STORIES = [
         {
             "fr": (
                 "Prendre la parole",
-                "La première fois que j'ai parlé devant des responsables, mes mains tremblaient.",
-                ["Un récit fictif pour la démonstration.", "Aujourd'hui je parle pour la section à chaque réunion."],
+                "La première fois que j’ai parlé devant des responsables, mes mains tremblaient.",
+                ["Un récit fictif pour la démonstration.", "Aujourd’hui je parle pour la section à chaque réunion."],
             ),
             "ar": (
                 "أن أتكلم",
@@ -227,7 +227,7 @@ STORIES = [
         "sokha",
         "pt",
         S.IN_REVIEW,
-        "A nossa terra",
+        "Nossa terra",
         "Lutamos juntas para recuperar a terra da minha mãe.",
         ["Uma história fictícia para a demonstração."],
         ["justice", "family"],

@@ -71,14 +71,16 @@ def feedback_answers(client, demo_site):
     _program, url = feedback_program(client)
 
     def send(website):
-        return client.post(url, {"submission_token": submission_token(client, url), "website": website})
+        return client.post(
+            url, {"submission_token": submission_token(client, url), "q_feel-safe": "4", "website": website}
+        )
 
     return send, lambda: FeedbackResponse.objects.count()
 
 
 def sent_receipt_code(client):
     _program, url = feedback_program(client)
-    response = client.post(url, {"submission_token": submission_token(client, url)}, follow=True)
+    response = client.post(url, {"submission_token": submission_token(client, url), "q_feel-safe": "4"}, follow=True)
     return re.search(r'id="receipt-code">([^<]+)<', response.content.decode()).group(1)
 
 

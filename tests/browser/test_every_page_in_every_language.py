@@ -1,9 +1,11 @@
 """axe-core finds nothing on any public, account or member page, in all eight languages, on a
-desktop screen 1280 px wide (the journeys in tests/browser/test_journeys_in_languages.py check the
-360 px phone): including `region` (all content inside landmarks) and `landmark-unique`.
+desktop screen 1280 px wide and on a phone 360 px wide: including `region` (all content inside
+landmarks) and `landmark-unique`.
 
 The site is seeded once; each language has one browser context in which every page is opened in
-turn, signed out and then signed in as a member. Every violation of every page is reported at once.
+turn, signed out and then signed in as a member, and checked at both widths (the same page narrowed,
+as a phone lays it out by the style sheet's own rules). Every violation of every page is reported at
+once.
 """
 
 import datetime
@@ -31,6 +33,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 PROGRAM = "sample-ke-aftercare"
 CODE = "AXE7-CHK2"
+WIDTHS = [(1280, 900), (360, 740)]
 
 
 class _Quiet:
@@ -98,9 +101,11 @@ def violations_on(page, language, paths):
         assert response.status == 200, f"/{language}/{path}: {response.status}"
         # What is folded is checked unfolded too.
         page.evaluate("document.querySelectorAll('main details').forEach((details) => { details.open = true; })")
-        violations = axe_violations_with_regions(page)
-        if violations:
-            found[f"/{language}/{path}"] = violations
+        for width, height in WIDTHS:
+            page.set_viewport_size({"width": width, "height": height})
+            violations = axe_violations_with_regions(page)
+            if violations:
+                found[f"/{language}/{path} at {width} px"] = violations
     return found
 
 
@@ -112,7 +117,8 @@ def test_every_page_in_every_language_has_no_accessibility_violation(chromium, l
     story = StoryPage.objects.get(slug="sauti-yangu")
     found = {}
     for language in LANGUAGES:
-        context = chromium.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+        width, height = WIDTHS[0]
+        context = chromium.new_context(base_url=live_server.url, viewport={"width": width, "height": height})
         page = context.new_page()
         page.set_default_timeout(BROWSER_TIMEOUT_MS)
         try:

@@ -135,13 +135,16 @@ def test_the_form_says_in_advance_that_personal_data_is_removed(client, program)
     assert "Names and places cannot be removed automatically, so please do not write them." in response.content.decode()
 
 
-def test_skipping_every_question_is_allowed(client, program):
+def test_skipping_every_question_but_one_is_allowed(client, program):
+    # Skipping them all is refused with a note (tests/feedback/test_nothing_answered.py).
     token = fresh_form(client, program)
     response = client.post(
-        questions_url(program), {"submission_token": token, "q_feel-safe": "", "q_contact": ""}, follow=True
+        questions_url(program),
+        {"submission_token": token, "q_feel-safe": "", "q_contact": "", "q_better": "They listened."},
+        follow=True,
     )
     assert response.status_code == 200
-    assert FeedbackResponse.objects.get().answers.count() == 0
+    assert FeedbackResponse.objects.get().answers.count() == 1
 
 
 def test_a_resubmitted_form_is_stored_once_and_shows_no_second_code(client, program):
@@ -198,7 +201,8 @@ def test_receipt_code_is_long_random_and_stored_only_as_a_hash(client, program):
     codes = []
     for _ in range(3):
         token = fresh_form(client, program)
-        codes.append(receipt_on(client.post(questions_url(program), {"submission_token": token}, follow=True)))
+        answers = {"submission_token": token, "q_feel-safe": "4"}
+        codes.append(receipt_on(client.post(questions_url(program), answers, follow=True)))
     assert len(set(codes)) == 3
     for code in codes:
         assert len(code.replace("-", "")) >= 10
@@ -231,7 +235,7 @@ def test_withdrawal_with_an_unknown_code_says_so(client, program):
 
 def test_withdrawal_ends_after_30_days(client, program):
     token = fresh_form(client, program)
-    code = receipt_on(client.post(questions_url(program), {"submission_token": token}, follow=True))
+    code = receipt_on(client.post(questions_url(program), {"submission_token": token, "q_feel-safe": "4"}, follow=True))
     FeedbackResponse.objects.update(submitted_on=datetime.date.today() - datetime.timedelta(days=31))
     assert client.post("/en/feedback/withdraw/", {"receipt_code": code}).status_code == 404
     assert FeedbackResponse.objects.count() == 1
@@ -307,13 +311,18 @@ def test_too_many_submissions_from_one_address_are_slowed_down(client, program, 
     for _ in range(3):
         token = fresh_form(client, program)
         statuses.append(
-            client.post(questions_url(program), {"submission_token": token}, REMOTE_ADDR=IP_ADDRESS).status_code
+            client.post(
+                questions_url(program), {"submission_token": token, "q_feel-safe": "4"}, REMOTE_ADDR=IP_ADDRESS
+            ).status_code
         )
     assert statuses == [200, 200, 429]
     # Another address is not affected, and the address itself is never stored.
     token = fresh_form(client, program)
     assert (
-        client.post(questions_url(program), {"submission_token": token}, REMOTE_ADDR="198.51.100.1").status_code == 200
+        client.post(
+            questions_url(program), {"submission_token": token, "q_feel-safe": "4"}, REMOTE_ADDR="198.51.100.1"
+        ).status_code
+        == 200
     )
     assert FeedbackResponse.objects.count() == 3
 

@@ -62,3 +62,15 @@ def test_the_story_listing_uses_the_same_page_links(client, twenty_five_stories,
     assert label == "Pages of stories"
     assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', links) == [("?page=1", "Previous"), ("?page=3", "Next")]
     assert "<span>Page 2 of 3</span>" in links
+
+
+def test_a_search_that_finds_nothing_says_what_to_try_instead_of_an_empty_list(client, twenty_five_stories):
+    response = client.get("/sw/search/", {"q": "zzqx-nothing"})
+
+    assert response.status_code == 200
+    assert "<h2>Matokeo 0</h2>" in response.text
+    assert '<ul class="results">' not in response.text
+    assert (
+        "Jaribu maneno machache zaidi au tahajia nyingine. Hadithi zimeandikwa kwa lugha nyingi: "
+        "neno katika lugha ya hadithi yenyewe linaweza kuipata."
+    ) in response.text

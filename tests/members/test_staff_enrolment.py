@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 REFUSED = {
     "en": "This enrolment code is not valid. It may have expired or been used already: ask an administrator for a new one.",
-    "fr": "Ce code d’inscription n’est pas valide. Il a peut-être expiré ou déjà servi : demandez-en un nouveau à un administrateur.",
+    "fr": "Ce code d’inscription n’est pas valide. Il a peut-être expiré ou déjà servi\xa0: demandez-en un nouveau à un administrateur.",
 }
 
 

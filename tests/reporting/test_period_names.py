@@ -13,7 +13,7 @@ QUARTERS = {
     "en": "2026 Q3",
     "es": "T3 de 2026",
     "fr": "T3 2026",
-    "pt": "3.º trimestre de 2026",
+    "pt": "3º trimestre de 2026",
     "hi": "तिमाही 3, 2026",
     "sw": "Robo ya 3 ya 2026",
     "km": "ត្រីមាសទី 3 ឆ្នាំ 2026",

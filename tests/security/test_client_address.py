@@ -115,7 +115,10 @@ def test_the_feedback_form_behind_a_proxy_limits_per_client(client, settings):
     def send(forwarded):
         token = fresh_form(client, program)
         return client.post(
-            questions_url(program), {"submission_token": token}, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded
+            questions_url(program),
+            {"submission_token": token, "q_feel-safe": "4"},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=forwarded,
         ).status_code
 
     assert [send("203.0.113.5"), send("203.0.113.6"), send("9.9.9.9, 203.0.113.5")] == [200, 200, 429]
