@@ -132,6 +132,9 @@ DJANGO_STRINGS = [
     gettext_noop("A user with that username already exists."),
     gettext_noop("Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters."),
     gettext_noop("This field is required."),
+    # Wagtail's admin: a live page's status link. Its Brazilian Portuguese name ("… página ao vivo")
+    # does not contain the word shown ("Online"), so a person using speech input cannot say it.
+    gettext_noop("Visible to all. Visit the live page"),
     # Period names ("July to September") and dates: Django's Hindi catalogue misspells September
     # (सितमबर) and its Portuguese one capitalises months, which Portuguese writes in lower case.
     gettext_noop("January"),

@@ -19,6 +19,17 @@ from gsn_site.admin_scoping import on_visible_items
 from gsn_site.ids import object_or_404
 
 
+@hooks.register("insert_global_admin_css")
+def accessible_admin_styles():
+    """Contrast and target sizes where Wagtail's or a library's styles fall short (gsn/css/admin.css)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("gsn/css/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def rich_text_boxes_named_by_their_labels():
+    return format_html('<script src="{}"></script>', static("gsn/js/admin-rich-text-names.js"))
+
+
 @hooks.register("insert_global_admin_js")
 def image_upload_refusals():
     """Wagtail's upload scripts show a refused image's message, not a server error (gsn_site.image_uploads)."""

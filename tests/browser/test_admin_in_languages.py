@@ -1,0 +1,104 @@
+"""The admin screens the moderator, program staff and survivor leaders use, in each language Wagtail's
+admin ships that the site offers (Spanish, French, Portuguese as Brazilian Portuguese, Arabic right to
+left): axe-core finds no WCAG 2.2 A/AA violation, and the screen really is in that language.
+
+Staff get the admin in the language they signed in on (members.middleware); here the sign-in is the
+tested helper's two-step session, marked with that language as the sign-in page marks it.
+"""
+
+import json
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from feedback import demo as feedback_demo
+from feedback import demo_content
+from members.adapter import READER_LANGUAGE_KEY
+from programs.models import Program
+from stories import demo as stories_demo
+from stories.models import StoryIndexPage, StoryPage
+from tests.conftest import sign_in_with_two_steps
+
+from .conftest import BROWSER_TIMEOUT_MS, axe_violations
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+# The site's language, the admin's language it gets, and the admin's word for "Dashboard".
+LANGUAGES = [
+    ("es", "es", "Panel de control"),
+    ("fr", "fr", "Tableau de bord"),
+    ("pt", "pt-br", "Painel"),
+    ("ar", "ar", "لوحة التحكم"),
+]
+
+
+class _Quiet:
+    def write(self, *args, **kwargs):
+        pass
+
+
+def screens_by_role():
+    User = get_user_model()
+    story = StoryPage.objects.get(slug="sauti-yangu")
+    stories = StoryIndexPage.objects.get()
+    program = Program.objects.filter(staff__username=demo_content.DEMO_STAFF_USERNAME).get()
+    return {
+        User.objects.get(username="moderator"): [
+            "/admin/",
+            f"/admin/pages/{stories.pk}/",
+            f"/admin/pages/{story.pk}/edit/",
+            "/admin/snippets/stories/contentreport/",
+            "/admin/snippets/members/invitationcode/",
+        ],
+        User.objects.get(username=demo_content.DEMO_STAFF_USERNAME): [
+            "/admin/",
+            "/admin/feedback/responses/",
+            "/admin/feedback/report/",
+            "/admin/snippets/feedback/programreply/",
+            "/admin/snippets/feedback/programreply/add/",
+            "/admin/outcomes/reports/",
+            f"/admin/outcomes/reports/{program.pk}/",
+        ],
+        User.objects.get(username=demo_content.SURVIVOR_LEADER_USERNAME): ["/admin/"],
+    }
+
+
+def signed_in_context(chromium, live_server, user, language):
+    client = sign_in_with_two_steps(Client(), user)
+    session = client.session
+    session[READER_LANGUAGE_KEY] = language
+    session.save()
+    context = chromium.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    return context
+
+
+def test_the_admin_screens_of_every_role_have_no_accessibility_violation_in_each_admin_language(
+    chromium, live_server, demo_site
+):
+    stories_demo.seed(_Quiet())
+    feedback_demo.seed(_Quiet())
+    found, wrong_language = {}, []
+    for user, screens in screens_by_role().items():
+        for language, admin_language, dashboard in LANGUAGES:
+            context = signed_in_context(chromium, live_server, user, language)
+            page = context.new_page()
+            page.set_default_timeout(BROWSER_TIMEOUT_MS)
+            try:
+                for path in screens:
+                    response = page.goto(path)
+                    assert response.status == 200, f"{user} {path}: {response.status}"
+                    if page.locator("html").get_attribute("lang") != admin_language:
+                        wrong_language.append(f"{user} {language} {path}")
+                    violations = axe_violations(page)
+                    if violations:
+                        found[f"{user} {language} {path}"] = violations
+                page.goto("/admin/")
+                assert dashboard in page.title(), f"{user} {language}: {page.title()}"
+            finally:
+                context.close()
+    assert wrong_language == []
+    assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
