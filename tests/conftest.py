@@ -90,6 +90,23 @@ def seed_everything(db):
     call_command("seed_demo", stdout=open("/dev/null", "w"))
 
 
+@pytest.fixture(scope="module")
+def demo_seeded_for_the_module(django_db_setup, django_db_blocker):
+    """`seed_demo` run once for all the tests of a module, inside a transaction rolled back after the
+    last of them; returns what it printed. Each test still runs in its own transaction inside this one
+    (as Django's TestCase does with setUpTestData), so a test's changes never reach the next. The full
+    demo takes 35-50 s to build, most of it auditing releases: once per module, not once per test."""
+    import io
+
+    from django.db import transaction
+
+    output = io.StringIO()
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", stdout=output)
+        yield output.getvalue()
+        transaction.set_rollback(True)
+
+
 def pytest_terminal_summary(terminalreporter):
     """Say how many browser tests ran in Chromium, and plainly how many could not run and why."""
     ran = [

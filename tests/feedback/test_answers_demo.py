@@ -22,8 +22,7 @@ def run_seed():
     return out.getvalue()
 
 
-def test_demo_programs_answered_in_three_languages_and_one_has_not():
-    run_seed()
+def test_demo_programs_answered_in_three_languages_and_one_has_not(demo_seeded_for_the_module):
     answers = ProgramReply.objects.published()
     assert set(answers.values_list("program__code", flat=True)) == {"sample-ke-aftercare", "sample-in-restoration"}
     assert not ProgramReply.objects.filter(live=False).exists()
@@ -38,15 +37,14 @@ def test_demo_programs_answered_in_three_languages_and_one_has_not():
     assert SurvivorLeadersView.objects.filter(published=True).count() == 1
 
 
-def test_seeding_answers_twice_changes_nothing():
-    run_seed()
+def test_seeding_answers_twice_changes_nothing(demo_seeded_for_the_module):
     counts = (ProgramReply.objects.count(), Revision.objects.count(), SurvivorLeadersView.objects.count())
     run_seed()
     assert (ProgramReply.objects.count(), Revision.objects.count(), SurvivorLeadersView.objects.count()) == counts
 
 
-def test_the_printed_survivor_leader_login_works(client):
-    output = run_seed()
+def test_the_printed_survivor_leader_login_works(client, demo_seeded_for_the_module):
+    output = demo_seeded_for_the_module
     assert f"Survivor leader: survivor-leader / {content.SURVIVOR_LEADER_PASSWORD}" in output
     client.post("/en/accounts/login/", {"login": "survivor-leader", "password": content.SURVIVOR_LEADER_PASSWORD})
     response = client.post("/en/accounts/2fa/authenticate/", {"code": totp_code(content.SURVIVOR_LEADER_TOTP_SECRET)})

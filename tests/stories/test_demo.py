@@ -19,8 +19,8 @@ def run_seed():
     return out.getvalue()
 
 
-def test_seeding_creates_members_a_moderator_and_stories_in_every_status():
-    output = run_seed()
+def test_seeding_creates_members_a_moderator_and_stories_in_every_status(demo_seeded_for_the_module):
+    output = demo_seeded_for_the_module
     for username in ("amani", "priya", "sokha"):
         assert username in output
     assert demo.MODERATOR_TOTP_SECRET in output
@@ -41,15 +41,13 @@ def test_seeding_creates_members_a_moderator_and_stories_in_every_status():
     assert Authenticator.objects.filter(user=moderator, type=Authenticator.Type.TOTP).exists()
 
 
-def test_seeding_twice_changes_nothing():
-    run_seed()
+def test_seeding_twice_changes_nothing(demo_seeded_for_the_module):
     counts = (Page.objects.count(), Revision.objects.count(), get_user_model().objects.count())
     run_seed()
     assert (Page.objects.count(), Revision.objects.count(), get_user_model().objects.count()) == counts
 
 
-def test_the_printed_moderator_login_works(client):
-    run_seed()
+def test_the_printed_moderator_login_works(client, demo_seeded_for_the_module):
     client.post("/en/accounts/login/", {"login": "moderator", "password": demo.MODERATOR_PASSWORD})
     response = client.post("/en/accounts/2fa/authenticate/", {"code": totp_code(demo.MODERATOR_TOTP_SECRET)})
     assert response.status_code == 302
@@ -60,8 +58,8 @@ def test_the_printed_moderator_login_works(client):
     assert "R-" in responses.content.decode()
 
 
-def test_the_printed_administrator_login_works_and_needs_its_code(client):
-    output = run_seed()
+def test_the_printed_administrator_login_works_and_needs_its_code(client, demo_seeded_for_the_module):
+    output = demo_seeded_for_the_module
     assert f"Administrator: administrator / {demo.ADMINISTRATOR_PASSWORD}" in output
     assert demo.ADMINISTRATOR_TOTP_SECRET in output
     response = client.post("/en/accounts/login/", {"login": "administrator", "password": demo.ADMINISTRATOR_PASSWORD})
@@ -71,8 +69,7 @@ def test_the_printed_administrator_login_works_and_needs_its_code(client):
     assert client.get("/admin/users/").status_code == 200
 
 
-def test_the_home_page_features_the_latest_stories(client):
-    run_seed()
+def test_the_home_page_features_the_latest_stories(client, demo_seeded_for_the_module):
     content = client.get("/en/").content.decode()
     assert "Stories from our members" in content
     assert content.count('class="card story-card"') == 3
