@@ -50,7 +50,7 @@ class ProgramReplyForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "program" in self.fields and self.for_user is not None:
-            self.fields["program"].queryset = Program.objects.visible_to(self.for_user)
+            self.fields["program"].queryset = answer_programs(self.for_user)
         if "period" in self.fields:
             # The quarters that ended recently are always there to choose.
             for label in ReportingPeriod.objects.recent_closed_labels(months=0, quarters=4, years=0):
@@ -62,6 +62,14 @@ class ProgramReplyForm(WagtailAdminModelForm):
                 self.fields[name].required = True
         if self.instance.pk is None and {"program", "period"} <= set(self.fields):
             self._offer_only_what_is_left()
+        elif self.instance.pk is not None and self.for_user is not None and not self._words_are_the_users():
+            # Survivor leaders review every program's answer, and approve it from its screen; the
+            # words stay the program's: every field shows, none takes what is posted.
+            for field in self.fields.values():
+                field.disabled = True
+
+    def _words_are_the_users(self):
+        return Program.objects.visible_to(self.for_user).filter(pk=self.instance.program_id).exists()
 
     def _offer_only_what_is_left(self):
         """Staff of one program find it chosen, and only the quarters it has not answered yet."""
@@ -74,6 +82,10 @@ class ProgramReplyForm(WagtailAdminModelForm):
             # link to the answer, not as "not one of the available choices".
             answered = ProgramReply.objects.filter(program=programs[0]).values("period")
             self.fields["period"].queryset = self.fields["period"].queryset.exclude(pk__in=answered)
+            if not self.fields["period"].queryset.exists():
+                self.fields["period"].help_text = _(
+                    "Every quarter that has ended already has an answer from this program. To change one, open it from the list of answers."
+                )
 
     def clean(self):
         cleaned = super().clean()

@@ -1,3 +1,4 @@
+import unicodedata
 from collections import defaultdict
 
 from django.contrib.auth import logout
@@ -44,13 +45,22 @@ def prefetch_for_listing(pages):
             prefetch_related_objects(pages_of_type, *lookups)
 
 
+def search_words(query):
+    """The words of `query` as the search engine should read them: letters, marks and digits of any
+    script, every other character a space, in lower case. Quotes, brackets, `*`, `^` and the words
+    AND, OR, NOT and NEAR are syntax to SQLite's full-text search; a reader's unclosed quote must
+    find what the words find, not fail. (Marks are kept: a Hindi or Khmer vowel sign is part of its word.)"""
+    kept = (char if unicodedata.category(char)[0] in "LMN" else " " for char in query)
+    return " ".join("".join(kept).lower().split())
+
+
 def search(request):
     query = plain_text(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
     results = Page.objects.none()
-    if query:
+    if search_words(query):
         # Lazy: the paginator counts the hits in the database and fetches only the page shown, each
         # page as its own type (one query per type) without the bodies a result never shows.
-        results = listed_live_pages().defer_streamfields().specific().search(query)
+        results = listed_live_pages().defer_streamfields().specific().search(search_words(query))
     page, other_parameters = paginate(request, results, RESULTS_PER_PAGE)
     page.object_list = list(page.object_list)
     prefetch_for_listing(page.object_list)

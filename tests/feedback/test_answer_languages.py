@@ -8,6 +8,8 @@ from bs4 import BeautifulSoup
 from feedback.models import ProgramReply
 from reporting.models import ReportingPeriod
 
+from .factories import make_response
+
 pytestmark = pytest.mark.django_db
 
 WRITTEN_IN_ENGLISH = {
@@ -57,3 +59,20 @@ def test_september_is_spelt_correctly_on_hindi_pages(client, program):
     html = client.get(f"/hi/feedback/{program.code}/thank-you/").content.decode()
     assert "सितंबर" in html
     assert "सितमबर" not in html
+
+
+@pytest.mark.parametrize("language", ["hi", "km"])
+def test_on_the_impact_page_an_answer_only_in_english_is_marked_english_and_says_so(client, program, survey, language):
+    program.publish_impact = True
+    program.save()
+    # The page shows the answers to the quarters since the program's first feedback.
+    make_response(program, survey, submitted_on=datetime.date(2025, 7, 10), feel_safe=4)
+    published_answer(program)
+    soup = BeautifulSoup(client.get(f"/{language}/impact/").content, "html.parser")
+    article = soup.select_one("article.program-answer")
+    for words in ("Waiting times were long.", "We opened on Saturdays."):
+        texts = article.find_all(string=lambda s, words=words: words in s)
+        assert texts, words
+        for text in texts:
+            assert text.find_parent(attrs={"lang": "en"}) is not None, words
+    assert WRITTEN_IN_ENGLISH[language] in article.get_text(" ", strip=True)

@@ -373,3 +373,45 @@ def test_staff_of_one_program_find_it_chosen_and_only_the_quarters_left_to_answe
     link = soup.find("a", href=admin_url("edit", answered.pk), string="Open that answer")
     assert link is not None
     assert "This program already has an answer for this period. Edit that answer instead." in link.parent.get_text()
+
+
+def test_a_survivor_leader_approves_from_the_answers_own_screen_without_rewriting_it(
+    client, program, program_staff, survivor_leader, period
+):
+    sign_in_with_two_steps(client, program_staff)
+    assert client.post(admin_url("add"), {**answer_form(program, period), "action-submit": "1"}).status_code == 302
+    answer = ProgramReply.objects.get()
+    client.logout()
+
+    # The leader is on no program's staff: the screen still takes their approval ("More actions").
+    sign_in_with_two_steps(client, survivor_leader)
+    posted = {
+        **answer_form(program, period, we_did_en="Rewritten by a reviewer"),
+        "action-workflow-action": "true",
+        "workflow-action-name": "approve",
+    }
+    response = client.post(admin_url("edit", answer.pk), posted)
+    assert response.status_code == 302
+    answer.refresh_from_db()
+    assert answer.live is True
+    assert answer.we_did_en == "We opened on Saturdays."
+
+
+def test_staff_whose_program_answered_every_quarter_are_told_why_none_is_offered(
+    client, program, program_staff, period
+):
+    from bs4 import BeautifulSoup
+
+    from reporting.models import ReportingPeriod
+
+    for label in ReportingPeriod.objects.recent_closed_labels(months=0, quarters=4, years=0):
+        ReportingPeriod.objects.named(label)
+    for quarter in ReportingPeriod.objects.closed().filter(kind="quarter"):
+        make_answer(program, quarter)
+    sign_in_with_two_steps(client, program_staff)
+    soup = BeautifulSoup(client.get(admin_url("add")).content, "html.parser")
+    assert [option["value"] for option in soup.select('[name="period"] option') if option["value"]] == []
+    assert (
+        "Every quarter that has ended already has an answer from this program. "
+        "To change one, open it from the list of answers."
+    ) in soup.get_text(" ", strip=True)

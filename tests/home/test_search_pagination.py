@@ -1,6 +1,7 @@
 """Search results come ten to a page, with the same page links as the story listing."""
 
 import re
+from html import escape
 
 import pytest
 from django.utils import translation
@@ -74,3 +75,14 @@ def test_a_search_that_finds_nothing_says_what_to_try_instead_of_an_empty_list(c
         "Jaribu maneno machache zaidi au tahajia nyingine. Hadithi zimeandikwa kwa lugha nyingi: "
         "neno katika lugha ya hadithi yenyewe linaweza kuipata."
     ) in response.text
+
+
+@pytest.mark.parametrize("query", ['generated"', '"generated', "(generated)", "generated*", "^generated"])
+def test_search_syntax_in_a_query_is_read_as_spaces_and_finds_what_the_word_finds(client, twenty_five_stories, query):
+    # An unclosed quote was a server error on SQLite's full-text search.
+    response = client.get("/es/search/", {"q": query})
+
+    assert response.status_code == 200
+    assert "<h2>25 resultados</h2>" in response.text
+    typed = escape(query)
+    assert f'value="{typed}"' in response.text

@@ -181,3 +181,14 @@ def test_staff_create_invitation_codes_in_the_admin(client):
     assert response.status_code == 302
     invitation = InvitationCode.objects.get(code="FROM-ADMIN")
     assert (invitation.created_by, invitation.is_usable) == (moderator, True)
+
+
+@pytest.mark.parametrize(("language", "signed_in"), [("en", "You are signed in."), ("es", "Has iniciado sesión.")])
+def test_the_sign_in_message_never_shows_the_login_name_on_a_shared_screen(client, demo_site, language, signed_in):
+    member = MemberFactory().user
+    response = client.post(
+        f"/{language}/accounts/login/", {"login": member.username, "password": PASSWORD}, follow=True
+    )
+    assert response.status_code == 200
+    assert signed_in in response.text
+    assert member.username not in response.text
