@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from feedback.accountability import program_accountability
 from feedback.models import ProgramReply, SurvivorLeadersView
@@ -139,8 +140,9 @@ def test_the_dashboard_panel_shows_survivor_leaders_and_administrators_each_prog
         assert 'data-dashboard-panel="answers-accountability"' in page
         assert f"Kenya aftercare: 1 of {due} answered ({round(100 / due)}%)" in page
         assert f"India aftercare: 0 of {due} answered (0%)" in page
-        assert f'<th scope="row">{last.label}</th>\n        <td>Published</td>\n        <td>1</td>' in page
-        assert f"Past its date ({promised:%m/%d/%Y})" in page
+        # Quarters and dates written as on every other screen: "2026 Q3 (July to September)", "Oct. 1, 2026".
+        assert f'<th scope="row">{last.name}</th>\n        <td>Published</td>\n        <td>1</td>' in page
+        assert f"Past its date ({date_format(promised, 'DATE_FORMAT')})" in page
         client.logout()
 
     sign_in_with_two_steps(client, program_staff)
