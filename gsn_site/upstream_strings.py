@@ -1,4 +1,5 @@
-"""The words of django-allauth and Django that members see on the account pages.
+"""The words of django-allauth and Django that members see on the account pages (and a few of
+Wagtail's admin that our catalogs must word differently).
 
 Upstream has no Hindi, Swahili, Khmer or (plain) Portuguese translation for many of them. Django
 looks in LOCALE_PATHS before the apps' own catalogs, so a msgid present in our locale/*.po fills

@@ -217,15 +217,21 @@ def test_messages_after_signing_in_and_signing_up_have_no_english_left(client, l
 
 
 def upstream_msgids():
-    """Every msgid of allauth's and Django's catalogs (their French catalogs list them all)."""
+    """Every msgid of allauth's, Django's and Wagtail admin's catalogs (their French catalogs list them all)."""
     from pathlib import Path
 
     import allauth
     import django
     import polib
+    import wagtail.admin
     from django.contrib import auth
 
-    roots = [Path(allauth.__file__).parent, Path(auth.__file__).parent, Path(django.__file__).parent / "conf"]
+    roots = [
+        Path(allauth.__file__).parent,
+        Path(auth.__file__).parent,
+        Path(django.__file__).parent / "conf",
+        Path(wagtail.admin.__file__).parent,
+    ]
     return {entry.msgid for root in roots for entry in polib.pofile(str(root / "locale/fr/LC_MESSAGES/django.po"))}
 
 
