@@ -33,7 +33,7 @@ from .submission import answers_from_form
 
 
 def seed(stdout):
-    programs = [_program(data) for data in content.PROGRAMS]
+    programs = [demo_program(data) for data in content.PROGRAMS]
     survey = _survey()
     _responses(survey, programs)
     groups = ensure_feedback_groups()
@@ -50,7 +50,8 @@ def _moderator_reviews_feedback(reviewers):
         moderator.groups.add(reviewers)
 
 
-def _program(data):
+def demo_program(data):
+    """The demo program of `data` (feedback.demo_content.PROGRAMS), created in every language once."""
     program = Program.objects.filter(code=data["code"]).first()
     if program:
         # A demo site seeded before the organisation's name was translated gets the missing names.

@@ -8,8 +8,8 @@ changes nothing.
 import datetime
 import random
 
+from feedback.demo import demo_program
 from feedback.demo_content import PROGRAMS
-from programs.models import Program
 from programs.outcome_domains import DOMAIN_CODES
 
 from .case_refs import hash_case_ref
@@ -35,20 +35,8 @@ PUBLISHED = {data["code"] for data in PROGRAMS}
 
 
 def _demo_programs():
-    programs = []
-    for data in PROGRAMS:
-        name = data["name"]["en"] if isinstance(data["name"], dict) else data["name"]
-        program, created = Program.objects.get_or_create(
-            code=data["code"],
-            defaults={
-                "name": name,
-                "organisation": data.get("organisation", "Sample organisation"),
-                "country": data["country"],
-                "is_sample": True,
-            },
-        )
-        programs.append(program)
-    return programs
+    # The same programs as the feedback demo's, whichever of the two is seeded first.
+    return [demo_program(data) for data in PROGRAMS]
 
 
 def _clamp(value):

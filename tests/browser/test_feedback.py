@@ -154,3 +154,20 @@ def test_a_double_click_on_send_still_shows_the_receipt_code(survey, phone_page)
     receipt.wait_for()
     assert len(receipt.inner_text().strip().replace("-", "")) >= 10
     assert FeedbackResponse.objects.filter(is_sample=False).count() == 1
+
+
+def test_going_back_after_sending_shows_an_empty_form_not_the_answers_just_sent(survey, phone_page):
+    # On a shared phone the next person must not find the answers; and sending them again would
+    # count one survivor twice.
+    page = phone_page
+    page.goto(f"/en/feedback/{PROGRAM}/questions/")
+    page.check("input[name='q_safe-where-i-live'][value='4']")
+    page.fill("textarea[name='q_what-could-be-better']", "More sessions in the evening")
+    page.locator("main form button[type=submit]").click()
+    page.locator("#receipt-code").wait_for()
+    page.go_back()
+    page.wait_for_url("**/questions/")
+    page.wait_for_load_state()
+    assert page.locator("main input[type=radio]:checked").count() == 0
+    assert page.locator("textarea[name='q_what-could-be-better']").input_value() == ""
+    assert FeedbackResponse.objects.filter(is_sample=False).count() == 1
