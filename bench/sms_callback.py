@@ -44,7 +44,7 @@ def main():
     call_command("migrate", interactive=False, verbosity=0)
     home_demo.seed(open(os.devnull, "w"))
     demo._survey()
-    demo._program(content.PROGRAMS[0])
+    demo.demo_program(content.PROGRAMS[0])
 
     client = Client()
     url = f"/channels/sms/external/{SECRET}/receive/"

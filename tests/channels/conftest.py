@@ -18,7 +18,7 @@ def _empty_limits():
 def demo_survey(demo_site):
     """The demo survey in every language, and the Kenyan demo program (keyword SAUTI)."""
     survey = demo._survey()
-    program = demo._program(content.PROGRAMS[0])
+    program = demo.demo_program(content.PROGRAMS[0])
     return survey, program
 
 

@@ -48,7 +48,7 @@ def test_staff_see_only_the_cards_of_their_own_programs(client, demo_survey):
     from tests.feedback.conftest import _staff
 
     _survey, program = demo_survey
-    other = demo._program(content.PROGRAMS[1])
+    other = demo.demo_program(content.PROGRAMS[1])
     other.keyword = "OTHER"
     other.save()
     user = _staff("staffer", PROGRAM_STAFF)

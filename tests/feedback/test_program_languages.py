@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 
 from feedback import demo_content as content
-from feedback.demo import _program
+from feedback.demo import demo_program
 from tests.conftest import sign_in_with_two_steps
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 def test_every_demo_program_has_its_name_and_organisation_in_every_language(db):
     for data in content.PROGRAMS:
         assert set(data["name"]) == set(data["organisation"]) == set(LANGUAGE_CODES), data["code"]
-        program = _program(data)
+        program = demo_program(data)
         assert program.missing_languages() == [], data["code"]
 
 
