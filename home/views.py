@@ -56,11 +56,12 @@ def search_words(query):
 
 def search(request):
     query = plain_text(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
+    words = search_words(query)
     results = Page.objects.none()
-    if search_words(query):
+    if words:
         # Lazy: the paginator counts the hits in the database and fetches only the page shown, each
         # page as its own type (one query per type) without the bodies a result never shows.
-        results = listed_live_pages().defer_streamfields().specific().search(search_words(query))
+        results = listed_live_pages().defer_streamfields().specific().search(words)
     page, other_parameters = paginate(request, results, RESULTS_PER_PAGE)
     page.object_list = list(page.object_list)
     prefetch_for_listing(page.object_list)
