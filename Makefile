@@ -32,7 +32,7 @@ run: install
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: install $(NODE_INSTALLED)
-	$(PY) -m pytest -n $(TEST_PROCESSES) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_PROCESSES) --dist worksteal $(PYTEST_ARGS)
 
 # Refresh the catalogs after changing translatable strings, then compile them.
 messages: install

@@ -1,6 +1,8 @@
 import pytest
 from django.core.management import call_command
 
+from tests.seeded_rows import seeded
+
 # A fixed base32 secret for test accounts' authenticator apps (never used outside tests).
 TEST_TOTP_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
 
@@ -62,6 +64,28 @@ def _admin_test_users_use_two_step_sign_in(monkeypatch):
     monkeypatch.setattr(WagtailTestUtils, "login", login_with_two_steps)
 
 
+@pytest.fixture(scope="session")
+def _migrated_rows(django_db_setup, django_db_blocker):
+    from tests.seeded_rows import migrated_rows
+
+    with django_db_blocker.unblock():
+        return migrated_rows()
+
+
+@pytest.fixture(autouse=True)
+def _migrated_rows_back_after_a_flush(request, django_db_blocker):
+    """Every test that uses the database starts from the migrated rows (tests/seeded_rows.py)."""
+    if request.node.get_closest_marker("django_db") is None and not {"db", "transactional_db"} & set(
+        request.fixturenames
+    ):
+        return
+    from tests.seeded_rows import write_back_after_a_flush
+
+    rows = request.getfixturevalue("_migrated_rows")
+    with django_db_blocker.unblock():
+        write_back_after_a_flush(rows)
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with no cached page or fragment, no generation number and no rate-limit
@@ -75,35 +99,61 @@ def empty_cache():
 
 @pytest.fixture
 def demo_site(db):
-    """The demo site tree (home, about, safety, network, four chapters) in every language."""
+    """The demo site tree (home, about, safety, network, four chapters) in every language, seeded
+    once per test process and written back for each test (tests/seeded_rows.py)."""
     from home import demo
+    from home.models import HomePage
 
-    class _Quiet:
-        def write(self, *_args, **_kwargs):
-            pass
+    return HomePage.objects.get(pk=seeded("demo site", lambda: demo.seed(_Quiet()).pk))
 
-    return demo.seed(_Quiet())
+
+class _Quiet:
+    def write(self, *_args, **_kwargs):
+        pass
+
+
+def seed_demo_content(*apps):
+    """Add the demo content of `apps` ("stories", "feedback") as `seed_demo` adds it, kept as rows
+    after its first run in this process (tests/seeded_rows.py)."""
+    import importlib
+
+    def seed():
+        for app in apps:
+            importlib.import_module(f"{app}.demo").seed(_Quiet())
+
+    seeded("demo content of " + ", ".join(apps), seed)
+
+
+def _seed_the_demo():
+    """`manage.py seed_demo`, kept as rows after its first run in this process; returns what it printed."""
+    import io
+
+    def seed():
+        output = io.StringIO()
+        call_command("seed_demo", stdout=output)
+        return output.getvalue()
+
+    return seeded("demo", seed)
 
 
 @pytest.fixture
 def seed_everything(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    _seed_the_demo()
 
 
 @pytest.fixture(scope="module")
-def demo_seeded_for_the_module(django_db_setup, django_db_blocker):
-    """`seed_demo` run once for all the tests of a module, inside a transaction rolled back after the
-    last of them; returns what it printed. Each test still runs in its own transaction inside this one
-    (as Django's TestCase does with setUpTestData), so a test's changes never reach the next. The full
-    demo takes 35-50 s to build, most of it auditing releases: once per module, not once per test."""
-    import io
-
+def demo_seeded_for_the_module(_migrated_rows, django_db_blocker):
+    """The whole demo for all the tests of a module, inside a transaction rolled back after the last
+    of them; returns what `seed_demo` printed. Each test still runs in its own transaction inside this
+    one (as Django's TestCase does with setUpTestData), so a test's changes never reach the next."""
     from django.db import transaction
 
-    output = io.StringIO()
+    from tests.seeded_rows import write_back_after_a_flush
+
+    with django_db_blocker.unblock():
+        write_back_after_a_flush(_migrated_rows)
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", stdout=output)
-        yield output.getvalue()
+        yield _seed_the_demo()
         transaction.set_rollback(True)
 
 

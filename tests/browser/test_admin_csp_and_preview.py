@@ -9,7 +9,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from playwright.sync_api import expect
 
-from feedback import demo as feedback_demo
 from feedback.models import FeedbackSurvey
 from gsn_site.models import SiteImage
 from home import demo_content
@@ -17,6 +16,7 @@ from home.models import ChapterPage, HomePage, NetworkIndexPage, SafetySettings,
 from programs.models import Program
 from stories import demo as stories_demo
 from stories.models import StoryIndexPage, StoryPage
+from tests.conftest import seed_demo_content
 
 from .conftest import sign_in
 
@@ -31,11 +31,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
-class _Quiet:
-    def write(self, *args, **kwargs):
-        pass
-
-
 def a_png():
     output = io.BytesIO()
     Image.new("RGB", (40, 30), (20, 120, 90)).save(output, format="PNG")
@@ -45,8 +40,7 @@ def a_png():
 @pytest.fixture
 def admin_page(browser_page, demo_site):
     """The administrator, signed in with both steps, on a site with stories, programs and a photo."""
-    stories_demo.seed(_Quiet())
-    feedback_demo.seed(_Quiet())
+    seed_demo_content("stories", "feedback")
     SiteImage.objects.create(title="Chapter meeting", file=SimpleUploadedFile("meeting.png", a_png()))
     from wagtail.documents import get_document_model
 

@@ -13,13 +13,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from feedback import demo as feedback_demo
 from feedback import demo_content
 from members.adapter import READER_LANGUAGE_KEY
 from programs.models import Program
-from stories import demo as stories_demo
 from stories.models import StoryIndexPage, StoryPage
-from tests.conftest import sign_in_with_two_steps
+from tests.conftest import seed_demo_content, sign_in_with_two_steps
 
 from .conftest import BROWSER_TIMEOUT_MS, axe_violations
 
@@ -32,11 +30,6 @@ LANGUAGES = [
     ("pt", "pt-br", "Painel"),
     ("ar", "ar", "لوحة التحكم"),
 ]
-
-
-class _Quiet:
-    def write(self, *args, **kwargs):
-        pass
 
 
 def screens_by_role():
@@ -76,29 +69,29 @@ def signed_in_context(chromium, live_server, user, language):
     return context
 
 
+# One test per language, so that the languages are shared out between the test processes.
+@pytest.mark.parametrize(("language", "admin_language", "dashboard"), LANGUAGES)
 def test_the_admin_screens_of_every_role_have_no_accessibility_violation_in_each_admin_language(
-    chromium, live_server, demo_site
+    chromium, live_server, demo_site, language, admin_language, dashboard
 ):
-    stories_demo.seed(_Quiet())
-    feedback_demo.seed(_Quiet())
+    seed_demo_content("stories", "feedback")
     found, wrong_language = {}, []
     for user, screens in screens_by_role().items():
-        for language, admin_language, dashboard in LANGUAGES:
-            context = signed_in_context(chromium, live_server, user, language)
-            page = context.new_page()
-            page.set_default_timeout(BROWSER_TIMEOUT_MS)
-            try:
-                for path in screens:
-                    response = page.goto(path)
-                    assert response.status == 200, f"{user} {path}: {response.status}"
-                    if page.locator("html").get_attribute("lang") != admin_language:
-                        wrong_language.append(f"{user} {language} {path}")
-                    violations = axe_violations(page)
-                    if violations:
-                        found[f"{user} {language} {path}"] = violations
-                page.goto("/admin/")
-                assert dashboard in page.title(), f"{user} {language}: {page.title()}"
-            finally:
-                context.close()
+        context = signed_in_context(chromium, live_server, user, language)
+        page = context.new_page()
+        page.set_default_timeout(BROWSER_TIMEOUT_MS)
+        try:
+            for path in screens:
+                response = page.goto(path)
+                assert response.status == 200, f"{user} {path}: {response.status}"
+                if page.locator("html").get_attribute("lang") != admin_language:
+                    wrong_language.append(f"{user} {language} {path}")
+                violations = axe_violations(page)
+                if violations:
+                    found[f"{user} {language} {path}"] = violations
+            page.goto("/admin/")
+            assert dashboard in page.title(), f"{user} {language}: {page.title()}"
+        finally:
+            context.close()
     assert wrong_language == []
     assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)

@@ -6,19 +6,15 @@ from playwright.sync_api import expect
 
 from stories import demo as stories_demo
 from stories.models import StoryPage
+from tests.conftest import seed_demo_content
 
 from .conftest import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-class _Quiet:
-    def write(self, *args, **kwargs):
-        pass
-
-
 def test_the_editor_opens_a_swahili_story_on_its_swahili_fields(browser_page, demo_site):
-    stories_demo.seed(_Quiet())
+    seed_demo_content("stories")
     story = StoryPage.objects.get(slug="sauti-yangu")
     english = StoryPage.objects.get(slug="court-day")
     page = browser_page

@@ -14,7 +14,6 @@ import json
 import pytest
 from django.conf import settings
 
-from feedback import demo as feedback_demo
 from members.models import InvitationCode
 from outcomes.case_refs import hash_case_ref
 from outcomes.models import AsoAssessment, Occasion
@@ -24,6 +23,7 @@ from reporting.periods import Period, PeriodKind
 from reporting.releases import build_release
 from stories import demo as stories_demo
 from stories.models import StoryPage
+from tests.conftest import seed_demo_content
 
 from .conftest import BROWSER_TIMEOUT_MS, sign_in
 from .test_journeys_in_languages import axe_violations_with_regions
@@ -34,11 +34,6 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 PROGRAM = "sample-ke-aftercare"
 CODE = "AXE7-CHK2"
 WIDTHS = [(1280, 900), (360, 740)]
-
-
-class _Quiet:
-    def write(self, *args, **kwargs):
-        pass
 
 
 def an_assessed_program_on_the_impact_page():
@@ -109,22 +104,21 @@ def violations_on(page, language, paths):
     return found
 
 
-def test_every_page_in_every_language_has_no_accessibility_violation(chromium, live_server, demo_site):
-    stories_demo.seed(_Quiet())
-    feedback_demo.seed(_Quiet())
+# One test per language, so that the languages are shared out between the test processes.
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_in_every_language_has_no_accessibility_violation(chromium, live_server, demo_site, language):
+    seed_demo_content("stories", "feedback")
     an_assessed_program_on_the_impact_page()
     InvitationCode.objects.create(code=CODE)
     story = StoryPage.objects.get(slug="sauti-yangu")
-    found = {}
-    for language in LANGUAGES:
-        width, height = WIDTHS[0]
-        context = chromium.new_context(base_url=live_server.url, viewport={"width": width, "height": height})
-        page = context.new_page()
-        page.set_default_timeout(BROWSER_TIMEOUT_MS)
-        try:
-            found |= violations_on(page, language, signed_out_pages(story))
-            sign_in(page, "amani", stories_demo.MEMBER_PASSWORD, language=language)
-            found |= violations_on(page, language, member_pages(story))
-        finally:
-            context.close()
+    width, height = WIDTHS[0]
+    context = chromium.new_context(base_url=live_server.url, viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
+    try:
+        found = violations_on(page, language, signed_out_pages(story))
+        sign_in(page, "amani", stories_demo.MEMBER_PASSWORD, language=language)
+        found |= violations_on(page, language, member_pages(story))
+    finally:
+        context.close()
     assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)

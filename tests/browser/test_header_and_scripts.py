@@ -3,6 +3,7 @@
 import pytest
 
 from stories import demo as stories_demo
+from tests.conftest import seed_demo_content
 
 from .conftest import assert_no_axe_violations, sign_in
 
@@ -20,11 +21,6 @@ LANGUAGE_NAMES = [
 ]
 
 
-class _Quiet:
-    def write(self, *args, **kwargs):
-        pass
-
-
 def phone(chromium, live_server, **options):
     context = chromium.new_context(
         base_url=live_server.url, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, **options
@@ -39,7 +35,7 @@ def space_above_content(page):
 
 
 def test_header_and_banners_leave_the_screen_to_the_content(chromium, live_server, demo_site):
-    stories_demo.seed(_Quiet())
+    seed_demo_content("stories")
     context, page = phone(chromium, live_server)
     for code in ("en", "sw", "km", "ar"):
         page.goto(f"/{code}/")
@@ -65,7 +61,7 @@ def test_visitor_finds_sign_in_in_the_phone_menu_without_javascript(chromium, li
 
 
 def test_member_has_my_stories_share_and_sign_out(chromium, live_server, demo_site):
-    stories_demo.seed(_Quiet())
+    seed_demo_content("stories")
     context, page = phone(chromium, live_server)
     sign_in(page, "amani", stories_demo.MEMBER_PASSWORD)
     page.goto("/en/about/")

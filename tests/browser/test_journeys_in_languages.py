@@ -11,11 +11,11 @@ import polib
 import pytest
 from playwright.sync_api import expect
 
-from feedback import demo as feedback_demo
 from feedback.models import FeedbackResponse
 from members.models import InvitationCode
 from stories import demo as stories_demo
 from stories.models import StoryPage
+from tests.conftest import seed_demo_content
 
 from .conftest import AXE_SOURCE, WCAG_TAGS
 
@@ -26,11 +26,6 @@ PROGRAM = "sample-ke-aftercare"
 ROOT = Path(__file__).resolve().parents[2]
 # Words that are the same in English and in these languages, or names.
 NOT_ENGLISH = {"Global Survivor Network", "GSN"}
-
-
-class _Quiet:
-    def write(self, *args, **kwargs):
-        pass
 
 
 def _english_sentences():
@@ -125,7 +120,7 @@ def focus_is_on_the_error_summary(page):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_survivor_gives_feedback_and_loses_nothing_when_the_page_comes_back(phone_page, demo_site, language):
-    feedback_demo.seed(_Quiet())
+    seed_demo_content("feedback")
     page = phone_page
     page.set_viewport_size({"width": 360, "height": 640})
     page.goto(f"/{language}/feedback/{PROGRAM}/")
@@ -161,7 +156,7 @@ def test_a_survivor_gives_feedback_and_loses_nothing_when_the_page_comes_back(ph
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_member_shares_a_story_and_loses_nothing_on_an_error(phone_page, demo_site, language):
-    stories_demo.seed(_Quiet())
+    seed_demo_content("stories")
     page = phone_page
     page.goto(f"/{language}/accounts/login/?next=/{language}/share-your-story/")
     check_screen(page, language)
@@ -236,7 +231,7 @@ def test_signing_up_out_and_in_keeps_the_language_and_what_was_typed(phone_page,
 
 @pytest.mark.parametrize("language", ["en", "km", "ar"])
 def test_the_home_page_and_the_stories_listing_never_scroll_sideways_at_200_percent(phone_page, demo_site, language):
-    stories_demo.seed(_Quiet())
+    seed_demo_content("stories")
     page = phone_page
     for path in (f"/{language}/", f"/{language}/stories/"):
         page.goto(path)
@@ -249,7 +244,7 @@ def test_the_home_page_and_the_stories_listing_never_scroll_sideways_at_200_perc
 def test_the_survey_picker_questions_and_a_chapter_page_never_scroll_sideways_at_200_percent(
     phone_page, demo_site, language
 ):
-    feedback_demo.seed(_Quiet())
+    seed_demo_content("feedback")
     page = phone_page
     page.goto(f"/{language}/network/")
     chapter = page.locator("main a[href*='/network/sample-chapter-brazil/']").first.get_attribute("href")

@@ -7,15 +7,11 @@ from playwright.sync_api import expect
 
 from members.models import InvitationCode, MemberProfile
 from stories import demo as stories_demo
+from tests.conftest import seed_demo_content
 
 from .conftest import assert_no_axe_violations, save_screenshot, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-class _Quiet:
-    def write(self, *args, **kwargs):
-        pass
 
 
 def test_from_the_slip_link_to_the_welcome_page_on_a_phone(phone_page, demo_site):
@@ -41,7 +37,7 @@ def test_from_the_slip_link_to_the_welcome_page_on_a_phone(phone_page, demo_site
 
 
 def test_staff_print_a_slip_in_the_members_language(browser_page, demo_site):
-    stories_demo.seed(_Quiet())
+    seed_demo_content("stories")
     invitation = InvitationCode.objects.create(code="K7M2-9QXD", expires_at=datetime(2027, 3, 3, 12, tzinfo=UTC))
     page = browser_page
     sign_in(page, "moderator", stories_demo.MODERATOR_PASSWORD, totp_secret=stories_demo.MODERATOR_TOTP_SECRET)
@@ -65,7 +61,7 @@ def test_staff_print_a_slip_in_the_members_language(browser_page, demo_site):
 
 
 def test_a_temporary_password_must_be_replaced_at_sign_in(browser_page, demo_site):
-    stories_demo.seed(_Quiet())
+    seed_demo_content("stories")
     profile = MemberProfile.objects.get(user__username="amani")
     moderator = profile.user.__class__.objects.get(username="moderator")
     profile.set_temporary_password("paper-slip-4821-river", by=moderator)
@@ -87,7 +83,7 @@ def test_a_temporary_password_must_be_replaced_at_sign_in(browser_page, demo_sit
 def test_a_moderator_sees_what_waits_and_handles_a_report_in_plain_words(browser_page, demo_site):
     from stories.models import ContentReport, StoryPage
 
-    stories_demo.seed(_Quiet())
+    seed_demo_content("stories")
     story = StoryPage.objects.live().first()
     for key in "abcde":
         ContentReport.objects.create(story=story, reason="harmful", note=f"Reader note {key}", reporter_key=key * 64)

@@ -5,17 +5,13 @@ import time
 import pytest
 
 from stories import demo as stories_demo
+from tests.conftest import seed_demo_content
 
 from .conftest import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 NEUTRAL_SITE = "https://www.bbc.com/weather"
-
-
-class _Quiet:
-    def write(self, *args, **kwargs):
-        pass
 
 
 def answer_for_the_neutral_site(page):
@@ -28,7 +24,7 @@ def answer_for_the_neutral_site(page):
 
 @pytest.fixture
 def member_page(browser_page, demo_site):
-    stories_demo.seed(_Quiet())
+    seed_demo_content("stories")
     answer_for_the_neutral_site(browser_page)
     sign_in(browser_page, "amani", stories_demo.MEMBER_PASSWORD)
     return browser_page
@@ -138,7 +134,7 @@ def test_three_lone_shifts_leave_and_sign_the_member_out(member_page):
 
 
 def test_quick_exit_button_signs_out_without_javascript(chromium, live_server, demo_site):
-    stories_demo.seed(_Quiet())
+    seed_demo_content("stories")
     context = chromium.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
     answer_for_the_neutral_site(page)
@@ -182,7 +178,7 @@ def test_keyboard_hint_is_shown_where_there_is_a_keyboard(browser_page, demo_sit
 
 @pytest.mark.parametrize("code", ["ar", "km"])
 def test_focus_never_hides_under_the_bar_at_200_percent_text(chromium, live_server, demo_site, code):
-    stories_demo.seed(_Quiet())
+    seed_demo_content("stories")
     context = chromium.new_context(
         base_url=live_server.url, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
     )

@@ -6,20 +6,16 @@ from playwright.sync_api import expect
 from members.models import InvitationCode
 from stories import demo as stories_demo
 from stories.models import StoryPage
+from tests.conftest import seed_demo_content
 
 from .conftest import assert_no_axe_violations, save_screenshot, sign_in, unhurried_totp_code
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-class _Quiet:
-    def write(self, *args, **kwargs):
-        pass
-
-
 @pytest.fixture
 def stories_site(browser_page, demo_site):
-    stories_demo.seed(_Quiet())
+    seed_demo_content("stories")
     return browser_page
 
 
@@ -53,7 +49,7 @@ def test_story_pages_have_no_accessibility_violations(stories_site, code):
 
 
 def test_content_notes_work_without_javascript(chromium, live_server, demo_site):
-    stories_demo.seed(_Quiet())
+    seed_demo_content("stories")
     story = StoryPage.objects.get(slug="speaking-up")
     story.content_notes_en = "Describes a public meeting."
     story.save_revision().publish()

@@ -8,9 +8,9 @@ from playwright.sync_api import expect
 
 from stories import demo as stories_demo
 from stories.models import StoryPage
+from tests.conftest import seed_demo_content
 
 from .conftest import assert_no_axe_violations, sign_in
-from .test_stories import _Quiet
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -26,7 +26,7 @@ def photo_file(tmp_path):
 def test_a_form_with_errors_links_each_error_to_its_field_and_says_the_photo_must_be_chosen_again(
     phone_page, demo_site, tmp_path
 ):
-    stories_demo.seed(_Quiet())
+    seed_demo_content("stories")
     page = phone_page
     sign_in(page, "amani", stories_demo.MEMBER_PASSWORD)
     page.goto("/en/share-your-story/")
