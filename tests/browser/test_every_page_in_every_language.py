@@ -24,6 +24,7 @@ from reporting.releases import build_release
 from stories import demo as stories_demo
 from stories.models import StoryPage
 from tests.conftest import seed_demo_content
+from tests.seeded_rows import seeded
 
 from .conftest import BROWSER_TIMEOUT_MS, sign_in
 from .test_journeys_in_languages import axe_violations_with_regions
@@ -55,6 +56,12 @@ def an_assessed_program_on_the_impact_page():
             )
     AsoAssessment.objects.bulk_create(assessments)
     build_release(program, Period(PeriodKind.YEAR, datetime.date(2024, 1, 1)))
+
+
+def every_page_seeded():
+    seed_demo_content("stories", "feedback")
+    an_assessed_program_on_the_impact_page()
+    InvitationCode.objects.create(code=CODE)
 
 
 def signed_out_pages(story):
@@ -107,9 +114,7 @@ def violations_on(page, language, paths):
 # One test per language, so that the languages are shared out between the test processes.
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_in_every_language_has_no_accessibility_violation(chromium, live_server, demo_site, language):
-    seed_demo_content("stories", "feedback")
-    an_assessed_program_on_the_impact_page()
-    InvitationCode.objects.create(code=CODE)
+    seeded("every page", every_page_seeded)
     story = StoryPage.objects.get(slug="sauti-yangu")
     width, height = WIDTHS[0]
     context = chromium.new_context(base_url=live_server.url, viewport={"width": width, "height": height})
