@@ -31,6 +31,11 @@ def rich_text_boxes_named_by_their_labels():
 
 
 @hooks.register("insert_global_admin_js")
+def folded_minimap_scrolls_by_keyboard():
+    return format_html('<script src="{}"></script>', static("gsn/js/admin-minimap-focus.js"))
+
+
+@hooks.register("insert_global_admin_js")
 def image_upload_refusals():
     """Wagtail's upload scripts show a refused image's message, not a server error (gsn_site.image_uploads)."""
     return format_html('<script src="{}"></script>', static("gsn/js/admin-image-upload.js"))

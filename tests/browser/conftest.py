@@ -86,8 +86,26 @@ def phone_page(chromium, live_server):
     context.close()
 
 
+def settle(page):
+    """Let the page reach what a person finally sees: web fonts in, scripts' first frames drawn, and
+    every animation and transition that ends moved to its end at once, not waited for (Wagtail's
+    admin pings its notification badge five times for five seconds, and folds its minimap with a
+    transition). Checked earlier, a half-folded region can look scrollable with nothing to focus.
+    (evaluate, not wait_for_function: the site's CSP forbids the eval that polling would need.)"""
+    page.evaluate(
+        """async () => {
+            await document.fonts.ready;
+            await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+            for (const animation of document.getAnimations()) {
+                if (animation.effect && animation.effect.getComputedTiming().endTime !== Infinity) animation.finish();
+            }
+        }"""
+    )
+
+
 def axe_violations(page):
-    """Run axe-core in the page and return its WCAG 2.2 A/AA violations as (id, targets) pairs."""
+    """Run axe-core in the settled page and return its WCAG 2.2 A/AA violations as (id, targets) pairs."""
+    settle(page)
     # Once per page load: a second check of the same page (at another width) finds axe already there.
     if page.evaluate("typeof window.axe === 'undefined'"):
         page.evaluate(AXE_SOURCE.read_text())
@@ -99,17 +117,6 @@ def axe_violations(page):
 
 
 def assert_no_axe_violations(page):
-    # Colours are checked as a person finally sees them: a message still fading in is not. Every
-    # animation that ends is moved to its end at once, not waited for: Wagtail's admin pings its
-    # notification badge five times for five seconds, which would add 25 s to every admin check.
-    # (evaluate, not wait_for_function: the site's CSP forbids the eval that polling would need.)
-    page.evaluate(
-        """() => {
-            for (const animation of document.getAnimations()) {
-                if (animation.effect && animation.effect.getComputedTiming().endTime !== Infinity) animation.finish();
-            }
-        }"""
-    )
     violations = axe_violations(page)
     assert violations == [], f"{page.url}: " + json.dumps(violations, ensure_ascii=False)
 
