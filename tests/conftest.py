@@ -72,18 +72,31 @@ def _migrated_rows(django_db_setup, django_db_blocker):
         return migrated_rows()
 
 
-@pytest.fixture(autouse=True)
-def _migrated_rows_back_after_a_flush(request, django_db_blocker):
-    """Every test that uses the database starts from the migrated rows (tests/seeded_rows.py)."""
-    if request.node.get_closest_marker("django_db") is None and not {"db", "transactional_db"} & set(
-        request.fixturenames
-    ):
-        return
-    from tests.seeded_rows import write_back_after_a_flush
+# What pytest_runtest_teardown needs to write the migrated rows back: the rows and the database blocker.
+_after_a_flush = {}
 
-    rows = request.getfixturevalue("_migrated_rows")
-    with django_db_blocker.unblock():
-        write_back_after_a_flush(rows)
+
+@pytest.fixture(autouse=True)
+def _migrated_rows_kept(request, django_db_blocker):
+    """The migrated rows are read once per process, by the first test that uses the database."""
+    if not _after_a_flush and (
+        request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(request.fixturenames)
+    ):
+        _after_a_flush.update(rows=request.getfixturevalue("_migrated_rows"), blocker=django_db_blocker)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Once a transactional test's flush has emptied every table, the migrated rows go back at once,
+    whatever test comes next (tests/seeded_rows.py)."""
+    result = yield
+    # After the last test the test database is gone, and the settings name the real one again.
+    if _after_a_flush and nextitem is not None:
+        from tests.seeded_rows import write_back_after_a_flush
+
+        with _after_a_flush["blocker"].unblock():
+            write_back_after_a_flush(_after_a_flush["rows"])
+    return result
 
 
 @pytest.fixture(autouse=True)
@@ -142,16 +155,12 @@ def seed_everything(db):
 
 
 @pytest.fixture(scope="module")
-def demo_seeded_for_the_module(_migrated_rows, django_db_blocker):
+def demo_seeded_for_the_module(django_db_setup, django_db_blocker):
     """The whole demo for all the tests of a module, inside a transaction rolled back after the last
     of them; returns what `seed_demo` printed. Each test still runs in its own transaction inside this
     one (as Django's TestCase does with setUpTestData), so a test's changes never reach the next."""
     from django.db import transaction
 
-    from tests.seeded_rows import write_back_after_a_flush
-
-    with django_db_blocker.unblock():
-        write_back_after_a_flush(_migrated_rows)
     with django_db_blocker.unblock(), transaction.atomic():
         yield _seed_the_demo()
         transaction.set_rollback(True)

@@ -9,13 +9,15 @@ SQL in its own transaction, as if seeded for it. Whatever cannot be shown to sta
 state is seeded for real: any table holding another number of rows than when the rows were kept,
 or a table the seed changes holding other rows.
 
-What the seed did outside the database (files written to MEDIA_ROOT, cache entries) is not undone
-by the rollback, and the rows written back are the same rows, so it still matches them.
+Rows written back are not published through Wagtail, so nothing retires the cached public pages as
+a real seed does: `seeded` does it after writing them (gsn_site.page_cache).
 """
 
 from dataclasses import dataclass
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
+
+from gsn_site.page_cache import purge_public_page_cache
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ def seeded(name, seed):
     if kept is not None:
         if all(_rows(connection, table) == rows for table, rows in kept.before.items()):
             _write_back(connection, kept.after)
+            purge_public_page_cache()
             return kept.result
         return seed()
     before = {table: _rows(connection, table) for table in tables}
@@ -52,6 +55,7 @@ def seeded(name, seed):
         result=result,
     )
     _write_back(connection, kept.after)
+    purge_public_page_cache()
     return result
 
 
@@ -111,9 +115,9 @@ def migrated_rows():
 
 def write_back_after_a_flush(rows_by_table):
     """A transactional test ends with Django's flush, which empties every table: the migrated rows
-    (Wagtail's root page, locales, groups, content types) come back only when the next transactional
-    test with `serialized_rollback` starts. A test that is not transactional and runs after it on
-    the same process (tests are shared out as processes fall idle) gets them back here."""
+    (Wagtail's root page, locales, groups, content types) would come back only when the next
+    transactional test with `serialized_rollback` starts. Tests are shared out as processes fall
+    idle, so any test may come next: tests/conftest.py writes them back as soon as the flush is done."""
     connection = connections[DEFAULT_DB_ALIAS]
     with connection.cursor() as cursor:
         # Wagtail's root page, made by a migration, is there unless a flush has run.

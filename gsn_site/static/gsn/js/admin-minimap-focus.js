@@ -1,18 +1,25 @@
 // Wagtail's minimap, folded, is a column of section markers taller than the screen on a long form
-// (a story in eight languages): it scrolls, but none of its markers can take the focus while it is
-// folded, so a keyboard cannot scroll it (WCAG 2.1.1). The list itself takes the focus, as any
-// scrolling region should, named by the minimap's own toggle.
+// (a story in eight languages): it scrolls, but Wagtail takes its markers out of the tab order while
+// it is folded, so a keyboard could not scroll it (WCAG 2.1.1). While folded, the list itself takes
+// the focus, as a scrolling region should; unfolded, its markers take the focus and the list leaves
+// the tab order again. Wagtail keeps the same list element across renders.
 (() => {
-  const focusable = () => {
-    document.querySelectorAll(".w-minimap__list:not([tabindex])").forEach((list) => {
-      list.setAttribute("tabindex", "0");
-      const toggle = list.closest(".w-minimap")?.querySelector("button[aria-label]");
-      if (toggle && !list.hasAttribute("aria-label")) list.setAttribute("aria-label", toggle.getAttribute("aria-label"));
+  const update = () => {
+    document.querySelectorAll(".w-minimap__list").forEach((list) => {
+      const toggle = list.closest(".w-minimap")?.querySelector("[aria-expanded]");
+      const folded = toggle?.getAttribute("aria-expanded") !== "true";
+      if (folded && !list.hasAttribute("tabindex")) list.setAttribute("tabindex", "0");
+      if (!folded && list.hasAttribute("tabindex")) list.removeAttribute("tabindex");
     });
   };
   const start = () => {
-    focusable();
-    new MutationObserver(focusable).observe(document.body, { childList: true, subtree: true });
+    update();
+    new MutationObserver(update).observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["aria-expanded"],
+    });
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
