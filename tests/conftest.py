@@ -1,7 +1,14 @@
-import pytest
-from django.core.management import call_command
+import importlib
+import io
+from html.parser import HTMLParser
 
-from tests.seeded_rows import seeded
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import translation
+
+from tests.seeded_rows import migrated_rows, seeded, write_back_after_a_flush
 
 # A fixed base32 secret for test accounts' authenticator apps (never used outside tests).
 TEST_TOTP_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
@@ -66,8 +73,6 @@ def _admin_test_users_use_two_step_sign_in(monkeypatch):
 
 @pytest.fixture(scope="session")
 def _migrated_rows(django_db_setup, django_db_blocker):
-    from tests.seeded_rows import migrated_rows
-
     with django_db_blocker.unblock():
         return migrated_rows()
 
@@ -92,8 +97,6 @@ def pytest_runtest_teardown(item, nextitem):
     result = yield
     # After the last test the test database is gone, and the settings name the real one again.
     if _after_a_flush and nextitem is not None:
-        from tests.seeded_rows import write_back_after_a_flush
-
         with _after_a_flush["blocker"].unblock():
             write_back_after_a_flush(_after_a_flush["rows"])
     return result
@@ -103,8 +106,6 @@ def pytest_runtest_teardown(item, nextitem):
 def empty_cache():
     """Each test starts with no cached page or fragment, no generation number and no rate-limit
     counters: the local-memory cache outlives the database of the test before."""
-    from django.core.cache import cache
-
     cache.clear()
     yield
     cache.clear()
@@ -117,29 +118,22 @@ def demo_site(db):
     from home import demo
     from home.models import HomePage
 
-    return HomePage.objects.get(pk=seeded("demo site", lambda: demo.seed(_Quiet()).pk))
-
-
-class _Quiet:
-    def write(self, *_args, **_kwargs):
-        pass
+    return HomePage.objects.get(pk=seeded("demo site", lambda: demo.seed(io.StringIO()).pk))
 
 
 def seed_demo_content(*apps):
     """Add the demo content of `apps` ("stories", "feedback") as `seed_demo` adds it, kept as rows
     after its first run in this process (tests/seeded_rows.py)."""
-    import importlib
 
     def seed():
         for app in apps:
-            importlib.import_module(f"{app}.demo").seed(_Quiet())
+            importlib.import_module(f"{app}.demo").seed(io.StringIO())
 
     seeded("demo content of " + ", ".join(apps), seed)
 
 
 def _seed_the_demo():
     """`manage.py seed_demo`, kept as rows after its first run in this process; returns what it printed."""
-    import io
 
     def seed():
         output = io.StringIO()
@@ -159,8 +153,6 @@ def demo_seeded_for_the_module(django_db_setup, django_db_blocker):
     """The whole demo for all the tests of a module, inside a transaction rolled back after the last
     of them; returns what `seed_demo` printed. Each test still runs in its own transaction inside this
     one (as Django's TestCase does with setUpTestData), so a test's changes never reach the next."""
-    from django.db import transaction
-
     with django_db_blocker.unblock(), transaction.atomic():
         yield _seed_the_demo()
         transaction.set_rollback(True)
@@ -198,8 +190,6 @@ def pytest_configure(config):
 @pytest.fixture(autouse=True)
 def _english_unless_a_test_says_otherwise():
     """Each test starts in English: a request in Arabic must not leak its language into the next test."""
-    from django.utils import translation
-
     translation.activate("en")
     yield
     translation.deactivate()
@@ -207,7 +197,6 @@ def _english_unless_a_test_says_otherwise():
 
 def edit_form_data(html):
     """The fields an editor's browser would post from the admin edit form in `html`, as they are."""
-    from html.parser import HTMLParser
 
     class EditForm(HTMLParser):
         def __init__(self):

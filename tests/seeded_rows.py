@@ -73,8 +73,8 @@ def _tables(connection):
 def _row_counts(connection, tables):
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(f"SELECT COUNT(*) FROM {quote(table)}" for table in tables))
-        return tuple(row[0] for row in cursor.fetchall())
+        cursor.execute(" UNION ALL ".join(f"SELECT %s, COUNT(*) FROM {quote(table)}" for table in tables), list(tables))
+        return tuple(sorted(cursor.fetchall()))
 
 
 def _rows(connection, table):
@@ -105,6 +105,29 @@ def _write_back(connection, rows_by_table):
             else:
                 placeholders = ", ".join(["%s"] * len(rows[0]))
                 cursor.executemany(f"INSERT INTO {quote(table)} VALUES ({placeholders})", rows)
+        if connection.vendor == "postgresql":
+            _sequences_past_their_rows(cursor, quote, list(rows_by_table))
+
+
+def _sequences_past_their_rows(cursor, quote, tables):
+    """Rows come back with their ids, which PostgreSQL's sequences do not see (SQLite's do). A
+    sequence restarted since (`manage.py flush` restarts them all) would hand out those ids again
+    to the next row saved: move each sequence past the largest id in its table, never back."""
+    cursor.execute(
+        """SELECT sequence.relname, owner.relname, column_.attname FROM pg_depend dependency
+        JOIN pg_class sequence ON sequence.oid = dependency.objid AND sequence.relkind = 'S'
+        JOIN pg_class owner ON owner.oid = dependency.refobjid
+        JOIN pg_attribute column_ ON column_.attrelid = owner.oid AND column_.attnum = dependency.refobjsubid
+        WHERE owner.relname = ANY(%s) AND pg_table_is_visible(owner.oid)""",
+        [tables],
+    )
+    moves = [
+        f"setval('{quote(sequence)}', GREATEST((SELECT MAX({quote(column)}) FROM {quote(table)}), "
+        f"(SELECT last_value FROM {quote(sequence)})))"
+        for sequence, table, column in cursor.fetchall()
+    ]
+    if moves:
+        cursor.execute("SELECT " + ", ".join(moves))
 
 
 def migrated_rows():

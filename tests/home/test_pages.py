@@ -1,3 +1,4 @@
+import io
 import re
 
 import pytest
@@ -14,15 +15,10 @@ from home.models import ChapterMessage, ChapterPage, HomePage, NetworkIndexPage,
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
-class _Quiet:
-    def write(self, *args, **kwargs):
-        pass
-
-
 class PageTypeTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = demo.seed(_Quiet())
+        cls.home = demo.seed(io.StringIO())
         cls.network = NetworkIndexPage.objects.get()
         cls.about = StandardPage.objects.get(slug="about")
         cls.chapter = ChapterPage.objects.get(slug="sample-chapter-kenya")
@@ -193,10 +189,10 @@ def test_chapter_contact_form_rejects_an_empty_message_and_ignores_bots(client, 
 def test_demo_seed_is_idempotent(db):
     from django.core.management import call_command
 
-    call_command("seed_demo", stdout=_Quiet())
+    call_command("seed_demo", stdout=io.StringIO())
     counts = (Page.objects.count(), Site.objects.count())
     revisions = [p.latest_revision_id for p in Page.objects.order_by("pk")]
-    call_command("seed_demo", stdout=_Quiet())
+    call_command("seed_demo", stdout=io.StringIO())
     assert (Page.objects.count(), Site.objects.count()) == counts
     assert [p.latest_revision_id for p in Page.objects.order_by("pk")] == revisions
     assert ChapterPage.objects.count() >= 4
