@@ -71,23 +71,20 @@ def _admin_test_users_use_two_step_sign_in(monkeypatch):
     monkeypatch.setattr(WagtailTestUtils, "login", login_with_two_steps)
 
 
-@pytest.fixture(scope="session")
-def _migrated_rows(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        return migrated_rows()
-
-
 # What pytest_runtest_teardown needs to write the migrated rows back: the rows and the database blocker.
 _after_a_flush = {}
 
 
-@pytest.fixture(autouse=True)
-def _migrated_rows_kept(request, django_db_blocker):
-    """The migrated rows are read once per process, by the first test that uses the database."""
-    if not _after_a_flush and (
-        request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(request.fixturenames)
-    ):
-        _after_a_flush.update(rows=request.getfixturevalue("_migrated_rows"), blocker=django_db_blocker)
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, whose rows are read as soon as the migrations have made it:
+    before any test, fixture or TestCase class has written to it, they are what a transactional
+    test's flush takes away (tests/seeded_rows.py)."""
+    with django_db_blocker.unblock():
+        _after_a_flush.update(rows=migrated_rows(), blocker=django_db_blocker)
+    yield
+    # The test database is dropped next, and the settings name the real database again.
+    _after_a_flush.clear()
 
 
 @pytest.hookimpl(wrapper=True)
@@ -95,8 +92,7 @@ def pytest_runtest_teardown(item, nextitem):
     """Once a transactional test's flush has emptied every table, the migrated rows go back at once,
     whatever test comes next (tests/seeded_rows.py)."""
     result = yield
-    # After the last test the test database is gone, and the settings name the real one again.
-    if _after_a_flush and nextitem is not None:
+    if _after_a_flush:
         with _after_a_flush["blocker"].unblock():
             write_back_after_a_flush(_after_a_flush["rows"])
     return result

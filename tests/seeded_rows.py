@@ -114,20 +114,26 @@ def _sequences_past_their_rows(cursor, quote, tables):
     sequence restarted since (`manage.py flush` restarts them all) would hand out those ids again
     to the next row saved: move each sequence past the largest id in its table, never back."""
     cursor.execute(
-        """SELECT sequence.relname, owner.relname, column_.attname FROM pg_depend dependency
+        """SELECT sequence.oid, owner.relname, column_.attname FROM pg_depend dependency
         JOIN pg_class sequence ON sequence.oid = dependency.objid AND sequence.relkind = 'S'
         JOIN pg_class owner ON owner.oid = dependency.refobjid
         JOIN pg_attribute column_ ON column_.attrelid = owner.oid AND column_.attnum = dependency.refobjsubid
         WHERE owner.relname = ANY(%s) AND pg_table_is_visible(owner.oid)""",
         [tables],
     )
-    moves = [
-        f"setval('{quote(sequence)}', GREATEST((SELECT MAX({quote(column)}) FROM {quote(table)}), "
-        f"(SELECT last_value FROM {quote(sequence)})))"
-        for sequence, table, column in cursor.fetchall()
-    ]
-    if moves:
-        cursor.execute("SELECT " + ", ".join(moves))
+    owned = cursor.fetchall()
+    if not owned:
+        return
+    # setval(NULL) does nothing: an empty table with an unused sequence stays as it is.
+    cursor.execute(
+        "SELECT "
+        + ", ".join(
+            f"setval(%s::oid::regclass, GREATEST((SELECT MAX({quote(column)}) FROM {quote(table)}), "
+            "pg_sequence_last_value(%s::oid::regclass)))"
+            for _sequence, table, column in owned
+        ),
+        [oid for sequence, _table, _column in owned for oid in (sequence, sequence)],
+    )
 
 
 def migrated_rows():

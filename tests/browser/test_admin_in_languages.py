@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
+from playwright.sync_api import expect
 
 from feedback import demo_content
 from members.adapter import READER_LANGUAGE_KEY
@@ -95,3 +96,36 @@ def test_the_admin_screens_of_every_role_have_no_accessibility_violation_in_each
             context.close()
     assert wrong_language == []
     assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
+
+
+def test_the_folded_minimap_scrolls_by_keyboard_and_leaves_the_tab_order_when_unfolded(
+    chromium, live_server, demo_site
+):
+    seed_demo_content("stories")
+    story = StoryPage.objects.get(slug="sauti-yangu")
+    context = signed_in_context(chromium, live_server, get_user_model().objects.get(username="moderator"), "en")
+    page = context.new_page()
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
+    try:
+        page.goto(f"/admin/pages/{story.pk}/edit/")
+        markers, toggle = page.locator(".w-minimap__list"), page.locator("#w-minimap-toggle")
+        expect(toggle).to_have_attribute("aria-expanded", "false")
+        # Folded, the markers are out of the tab order and the list is taller than its box.
+        expect(markers).to_have_attribute("tabindex", "0")
+        markers.focus()
+        page.keyboard.press("PageDown")
+        expect(markers).not_to_have_js_property("scrollTop", 0)
+
+        # Wagtail's "]" unfolds it: the markers take the focus, the list leaves the tab order and
+        # hands the focus it had to the toggle, not to the page's top.
+        page.keyboard.press("]")
+        expect(toggle).to_have_attribute("aria-expanded", "true")
+        expect(markers).not_to_have_attribute("tabindex", "0")
+        expect(toggle).to_be_focused()
+        assert page.locator(".w-minimap-item").first.get_attribute("tabindex") is None
+
+        toggle.click()
+        expect(toggle).to_have_attribute("aria-expanded", "false")
+        expect(markers).to_have_attribute("tabindex", "0")
+    finally:
+        context.close()
