@@ -9,8 +9,10 @@ SQL in its own transaction, as if seeded for it. Whatever cannot be shown to sta
 state is seeded for real: any table holding another number of rows than when the rows were kept,
 or a table the seed changes holding other rows.
 
-Rows written back are not published through Wagtail, so nothing retires the cached public pages as
-a real seed does: `seeded` does it after writing them (gsn_site.page_cache).
+What the seed did outside the database (files written to MEDIA_ROOT) is not undone by the
+rollback, and the rows written back are the same rows, so it still matches them. Rows written back
+are not published through Wagtail, so nothing retires the cached public pages as publishing does:
+`_write_back` does it after writing them (gsn_site.page_cache).
 """
 
 from dataclasses import dataclass
@@ -40,7 +42,6 @@ def seeded(name, seed):
     if kept is not None:
         if all(_rows(connection, table) == rows for table, rows in kept.before.items()):
             _write_back(connection, kept.after)
-            purge_public_page_cache()
             return kept.result
         return seed()
     before = {table: _rows(connection, table) for table in tables}
@@ -55,7 +56,6 @@ def seeded(name, seed):
         result=result,
     )
     _write_back(connection, kept.after)
-    purge_public_page_cache()
     return result
 
 
@@ -107,6 +107,7 @@ def _write_back(connection, rows_by_table):
                 cursor.executemany(f"INSERT INTO {quote(table)} VALUES ({placeholders})", rows)
         if connection.vendor == "postgresql":
             _sequences_past_their_rows(cursor, quote, list(rows_by_table))
+    purge_public_page_cache()
 
 
 def _sequences_past_their_rows(cursor, quote, tables):
