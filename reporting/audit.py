@@ -95,50 +95,50 @@ class _Program:
         self.bounds = Bounds(np.zeros(count), np.full(count, UPPER))
         self.integrality = np.ones(count)
 
-    def solve_range(self, target, deadline, result):
-        """(min, max) of a linear expression {variable: coefficient}, or None on timeout."""
-        count = len(self.index)
-        constraints, bounds, integrality = self.constraints, self.bounds, self.integrality
-        objective = np.zeros(count)
+    def solve_extreme(self, target, sign, deadline, result):
+        """The smallest (sign 1) or largest (sign -1) value of a linear expression {variable:
+        coefficient}, or None on timeout."""
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return None
+        objective = np.zeros(len(self.index))
         for variable, coefficient in target.items():
             objective[variable] = coefficient
-        extremes = []
-        for sign in (1, -1):
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                return None
-            solution = milp(
-                sign * objective,
-                integrality=integrality,
-                bounds=bounds,
-                constraints=constraints,
-                options={"time_limit": remaining, "disp": False},
-            )
-            result.solves += 1
-            if solution.status != 0:
-                return None
-            extremes.append(round(sign * solution.fun))
-        return extremes[0], extremes[1]
+        solution = milp(
+            sign * objective,
+            integrality=self.integrality,
+            bounds=self.bounds,
+            constraints=self.constraints,
+            options={"time_limit": remaining, "disp": False},
+        )
+        result.solves += 1
+        if solution.status != 0:
+            return None
+        return round(sign * solution.fun)
 
 
 def _value(target, solution):
     return round(sum(coefficient * solution[variable] for variable, coefficient in target.items()))
 
 
-def _witnessed_values(problem, targets, truth, deadline, result, rounds=WITNESS_ROUNDS):
-    """The values each target takes in a few feasible solutions (the truth, and solutions pushing
-    random targets up and down): a target seen at three values needs no exact solve."""
+def _witnessed_spans(problem, targets, truth, deadline, result, rounds=WITNESS_ROUNDS):
+    """The smallest and largest value each target takes in a few feasible solutions (the truth, and
+    solutions pushing random targets up and down), as [low, high] pairs: a target already seen at two
+    values at least 2 apart cannot be narrowed to one or two values, and needs no exact solve."""
     count = len(problem.index)
     solution = np.zeros(count)
     for variable, value in truth.items():
         solution[variable] = value
-    seen = [{_value(target, solution)} for target, _key in targets]
+    spans = [[_value(target, solution)] * 2 for target, _key in targets]
     rng = np.random.default_rng(0)
     for _round in range(rounds):
-        if not targets or time.monotonic() >= deadline:
+        # Only the targets not yet shown wide enough steer the next direction; once none is left,
+        # further rounds would find nothing the audit needs.
+        open_targets = [target for (target, _key), (low, high) in zip(targets, spans, strict=True) if high - low < 2]
+        if not open_targets or time.monotonic() >= deadline:
             break
         objective = np.zeros(count)
-        for target, _key in targets:
+        for target in open_targets:
             sign = rng.choice((-1.0, 1.0))
             for variable, coefficient in target.items():
                 objective[variable] += sign * coefficient
@@ -152,9 +152,10 @@ def _witnessed_values(problem, targets, truth, deadline, result, rounds=WITNESS_
         result.solves += 1
         if found.status != 0:
             break
-        for number, (target, _key) in enumerate(targets):
-            seen[number].add(_value(target, found.x))
-    return seen
+        for (target, _key), span in zip(targets, spans, strict=True):
+            value = _value(target, found.x)
+            span[0], span[1] = min(span[0], value), max(span[1], value)
+    return spans
 
 
 def _unit_id(kind, start, version):
@@ -218,17 +219,21 @@ def audit_source(program, name, releases, frozen, minimum, timeout=None):
                 if before is not None and 0 < added < minimum:
                     targets.append(({variable: 1, before: -1}, (unit_id, cell + " (added)")))
     problem.compile()
-    seen = _witnessed_values(problem, targets, truth, deadline, result)
-    for number, (target, (unit_id, cell)) in enumerate(targets):
+    spans = _witnessed_spans(problem, targets, truth, deadline, result)
+    for (target, (unit_id, cell)), (low, high) in zip(targets, spans, strict=True):
         result.checked += 1
-        if len(seen[number]) >= 3:
-            # Three feasible values already found: this count cannot be narrowed to one or two.
-            continue
-        extremes = problem.solve_range(target, deadline, result)
-        if extremes is None:
-            result.timed_out = True
+        # The exact largest value first (small true counts can rarely fall far), then, only if the
+        # range is still under 3 wide, the exact smallest: a range of one or two values fails.
+        for sign in (-1, 1):
+            if high - low >= 2:
+                break
+            extreme = problem.solve_extreme(target, sign, deadline, result)
+            if extreme is None:
+                result.timed_out = True
+                break
+            low, high = (low, extreme) if sign == -1 else (extreme, high)
+        if result.timed_out:
             break
-        low, high = extremes
         if high - low + 1 <= 2:
             result.narrowed.append((unit_id, cell, low, high))
     result.seconds = time.monotonic() - started
