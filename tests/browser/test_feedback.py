@@ -1,11 +1,9 @@
 """A survivor gives feedback on a small phone, skips questions, keeps the receipt code and withdraws."""
 
-import io
-
 import pytest
 
-from feedback import demo
-from feedback.models import FeedbackAnswer, FeedbackResponse
+from feedback.models import FeedbackAnswer, FeedbackResponse, FeedbackSurvey
+from tests.conftest import seed_demo_content
 
 from .conftest import assert_no_axe_violations, save_screenshot
 
@@ -16,7 +14,8 @@ PROGRAM = "sample-ke-aftercare"
 
 @pytest.fixture
 def survey(phone_page, demo_site):
-    return demo.seed(io.StringIO())
+    seed_demo_content("feedback")
+    return FeedbackSurvey.objects.get()
 
 
 def fits_the_phone(page):

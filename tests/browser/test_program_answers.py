@@ -1,13 +1,11 @@
 """The program's answer to survivors on its feedback page and on the Impact page, on a 360px phone,
 in English and Arabic, checked with axe-core."""
 
-import io
-
 import pytest
 
-from feedback import demo
 from feedback.models import ProgramReply
 from programs.models import Program
+from tests.conftest import seed_demo_content
 
 from .conftest import assert_no_axe_violations, save_screenshot
 
@@ -18,7 +16,7 @@ PROGRAM = "sample-ke-aftercare"
 
 @pytest.fixture
 def answered(phone_page, demo_site):
-    demo.seed(io.StringIO())
+    seed_demo_content("feedback")
     Program.objects.filter(code=PROGRAM).update(publish_impact=True)
     return ProgramReply.objects.latest_for(Program.objects.get(code=PROGRAM))
 

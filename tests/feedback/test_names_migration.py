@@ -4,14 +4,11 @@ group's permissions (now `*_programreply`, and the period's under `reporting`), 
 workflow states, log entries and locks, the keys to each period, and the admin screens open on the
 same rows."""
 
-import io
-
 import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
@@ -63,8 +60,7 @@ def pointing_at(content_type_id):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_demo_database_keeps_its_replies_periods_permissions_history_and_locks(client):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_the_demo_database_keeps_its_replies_periods_permissions_history_and_locks(client, seed_everything):
     old_apps = migrate(BEFORE)
 
     OldReply = old_apps.get_model("feedback", "ProgramAnswer")

@@ -1,14 +1,13 @@
 """What a survivor sees from the opening screen to the thank-you page."""
 
-import io
 import re
 
 import pytest
 from django.utils.html import strip_tags
 
-from feedback import demo
 from feedback.models import FeedbackResponse, FeedbackSurvey
 from programs.models import Program
+from tests.conftest import seed_demo_content
 
 from .test_public_flow import fresh_form, questions_url, receipt_on
 
@@ -48,7 +47,7 @@ def test_withdrawal_asks_before_deleting_and_no_keeps_the_answers(client, progra
 
 @pytest.fixture
 def demo_program(demo_site):
-    demo.seed(io.StringIO())
+    seed_demo_content("feedback")
     return Program.objects.get(code="sample-ke-aftercare")
 
 

@@ -15,7 +15,7 @@ from feedback.questions import form_field
 from home.models import HomePage
 from programs.models import Program
 from programs.outcome_domains import DOMAIN_CODES
-from tests.conftest import sign_in_with_two_steps
+from tests.conftest import seed_demo_content, sign_in_with_two_steps
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +78,7 @@ def test_editors_create_a_survey_with_questions_in_the_admin(client, administrat
 
 
 def test_there_is_one_program_picker_and_the_survey_page_leads_to_it_in_every_language(client, demo_site):
-    demo.seed(io.StringIO())
+    seed_demo_content("feedback")
     survey = FeedbackSurvey.objects.get()
     for code in LANGUAGE_CODES:
         response = client.get(f"/{code}/{survey.slug}/")
@@ -90,7 +90,7 @@ def test_there_is_one_program_picker_and_the_survey_page_leads_to_it_in_every_la
 
 
 def test_demo_seed_is_idempotent_and_complete(demo_site):
-    demo.seed(io.StringIO())
+    seed_demo_content("feedback")
     counts = (
         Program.objects.count(),
         FeedbackSurvey.objects.count(),

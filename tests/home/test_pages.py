@@ -186,10 +186,9 @@ def test_chapter_contact_form_rejects_an_empty_message_and_ignores_bots(client, 
     assert ChapterMessage.objects.count() == 0
 
 
-def test_demo_seed_is_idempotent(db):
+def test_demo_seed_is_idempotent(seed_everything):
     from django.core.management import call_command
 
-    call_command("seed_demo", stdout=io.StringIO())
     counts = (Page.objects.count(), Site.objects.count())
     revisions = [p.latest_revision_id for p in Page.objects.order_by("pk")]
     call_command("seed_demo", stdout=io.StringIO())

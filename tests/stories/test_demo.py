@@ -8,7 +8,7 @@ from wagtail.models import Page, Revision
 
 from stories import demo
 from stories.models import StoryIndexPage, StoryPage, StoryStatus
-from tests.conftest import totp_code
+from tests.conftest import seed_demo_content, totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -79,6 +79,6 @@ def test_the_home_page_features_the_latest_stories(client, demo_seeded_for_the_m
 def test_the_stories_listing_introduction_is_in_the_readers_language(client, demo_site, language):
     from bs4 import BeautifulSoup
 
-    demo.seed(io.StringIO())
+    seed_demo_content("stories")
     page = BeautifulSoup(client.get(f"/{language}/stories/").content.decode(), "html.parser")
     assert page.select_one("main p.lead").get_text(strip=True) == demo.INDEX_INTRO[language]
