@@ -109,7 +109,9 @@ class _Program:
             integrality=self.integrality,
             bounds=self.bounds,
             constraints=self.constraints,
-            options={"time_limit": remaining, "disp": False},
+            # HiGHS's presolve was seen to call a point short of the optimum optimal, which would
+            # make a range look narrower than it is; without it the exact solves are exact.
+            options={"time_limit": remaining, "disp": False, "presolve": False},
         )
         result.solves += 1
         if solution.status != 0:
@@ -121,20 +123,41 @@ def _value(target, solution):
     return round(sum(coefficient * solution[variable] for variable, coefficient in target.items()))
 
 
+def _feasible(problem, solution):
+    """Whether `solution` keeps every bound and constraint of the attacker's program."""
+    values = problem.constraints.A @ solution
+    return bool(
+        np.all(solution >= 0)
+        and np.all(solution <= UPPER)
+        and np.all(values >= problem.constraints.lb - 1e-9)
+        and np.all(values <= problem.constraints.ub + 1e-9)
+    )
+
+
+def _wide(span):
+    return span is not None and span[1] - span[0] >= 2
+
+
 def _witnessed_spans(problem, targets, truth, deadline, result, rounds=WITNESS_ROUNDS):
     """The smallest and largest value each target takes in a few feasible solutions (the truth, and
-    solutions pushing random targets up and down), as [low, high] pairs: a target already seen at two
-    values at least 2 apart cannot be narrowed to one or two values, and needs no exact solve."""
+    solutions pushing random targets up and down), as [low, high] pairs, None before any: a target
+    already seen at two values at least 2 apart cannot be narrowed to one or two values, and needs
+    no exact solve."""
     count = len(problem.index)
     solution = np.zeros(count)
     for variable, value in truth.items():
         solution[variable] = value
-    spans = [[_value(target, solution)] * 2 for target, _key in targets]
+    # The true counts are a witness only if the program admits them: where the records broke what
+    # the attacker assumes (a count that fell between versions), they prove nothing.
+    if _feasible(problem, solution):
+        spans = [[_value(target, solution)] * 2 for target, _key in targets]
+    else:
+        spans = [None] * len(targets)
     rng = np.random.default_rng(0)
     for _round in range(rounds):
         # Only the targets not yet shown wide enough steer the next direction; once none is left,
         # further rounds would find nothing the audit needs.
-        open_targets = [target for (target, _key), (low, high) in zip(targets, spans, strict=True) if high - low < 2]
+        open_targets = [target for (target, _key), span in zip(targets, spans, strict=True) if not _wide(span)]
         if not open_targets or time.monotonic() >= deadline:
             break
         objective = np.zeros(count)
@@ -152,9 +175,10 @@ def _witnessed_spans(problem, targets, truth, deadline, result, rounds=WITNESS_R
         result.solves += 1
         if found.status != 0:
             break
-        for (target, _key), span in zip(targets, spans, strict=True):
+        for number, (target, _key) in enumerate(targets):
             value = _value(target, found.x)
-            span[0], span[1] = min(span[0], value), max(span[1], value)
+            span = spans[number] or [value, value]
+            spans[number] = [min(span[0], value), max(span[1], value)]
     return spans
 
 
@@ -220,21 +244,23 @@ def audit_source(program, name, releases, frozen, minimum, timeout=None):
                     targets.append(({variable: 1, before: -1}, (unit_id, cell + " (added)")))
     problem.compile()
     spans = _witnessed_spans(problem, targets, truth, deadline, result)
-    for (target, (unit_id, cell)), (low, high) in zip(targets, spans, strict=True):
+    for (target, (unit_id, cell)), span in zip(targets, spans, strict=True):
         result.checked += 1
         # The exact largest value first (small true counts can rarely fall far), then, only if the
         # range is still under 3 wide, the exact smallest: a range of one or two values fails.
         for sign in (-1, 1):
-            if high - low >= 2:
+            if _wide(span):
                 break
             extreme = problem.solve_extreme(target, sign, deadline, result)
             if extreme is None:
                 result.timed_out = True
                 break
-            low, high = (low, extreme) if sign == -1 else (extreme, high)
+            # A point already seen is feasible: it bounds the extreme even if the solver stopped short.
+            low, high = span or (extreme, extreme)
+            span = [low, max(high, extreme)] if sign == -1 else [min(low, extreme), high]
         if result.timed_out:
             break
-        if high - low + 1 <= 2:
-            result.narrowed.append((unit_id, cell, low, high))
+        if span[1] - span[0] + 1 <= 2:
+            result.narrowed.append((unit_id, cell, *span))
     result.seconds = time.monotonic() - started
     return result
