@@ -18,8 +18,9 @@ figure released for the program, in every period and version, the published pert
   from released counts, so they add no constraint; a mean of assessed scores is shown only for at
   least N survivors, which is added as a fact.
 - **The attack**: for every true count from 1 to N-1, and every late addition of 1 to N-1 people
-  between two versions, the smallest and the largest value it can take. If it is narrowed to one
-  or two values the audit fails, and the release is coarsened (reporting.releases) until it
+  between two versions, whether it can take three values or more: seen two apart in feasible
+  solutions (the true counts among them when the program admits them), or else its exact largest
+  and then smallest value. If it is narrowed to one or two values the audit fails, and the release is coarsened (reporting.releases) until it
   passes. A solver that runs out of time (`RELEASE_AUDIT_TIMEOUT_SECONDS`) counts as a failure.
 
 The solver is HiGHS through scipy's `milp`.
