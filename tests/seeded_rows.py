@@ -145,9 +145,14 @@ def migrated_rows():
 
 def write_back_after_a_flush(rows_by_table):
     """A transactional test ends with Django's flush, which empties every table: the migrated rows
-    (Wagtail's root page, locales, groups, content types) would come back only when the next
-    transactional test with `serialized_rollback` starts. Tests are shared out as processes fall
-    idle, so any test may come next: tests/conftest.py writes them back as soon as the flush is done."""
+    (Wagtail's root page, locales, groups, content types) are gone. Tests are shared out as processes
+    fall idle, so any test may come next: tests/conftest.py writes them back as soon as the flush is
+    done, exactly as the migrations left them.
+
+    This is why no test asks for Django's `serialized_rollback`: it reloads the migrated rows through
+    the models when the next transactional test starts, and not quite as they were (modeltranslation
+    saves the root page with an empty title). Seeded rows kept from the migrated state would then no
+    longer match, and each demo would be seeded again for real after every transactional test."""
     connection = connections[DEFAULT_DB_ALIAS]
     with connection.cursor() as cursor:
         # Wagtail's root page, made by a migration, is there unless a flush has run.

@@ -152,23 +152,6 @@ def save_screenshot(page, name):
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _serialized_contents_for_every_context(django_db_setup, django_db_blocker):
-    """Make the serialized initial database visible to every connection object.
-
-    Playwright's sync API runs in a greenlet with its own context, and Django keeps one connection
-    object per context; the snapshot that `serialized_rollback` restores lives on the object of the
-    context that created the test database. Putting it on the class makes every context see it, so
-    each browser test starts from the migrated data (Wagtail's root page, groups, domains).
-    """
-    from django.db import connections
-
-    for alias in connections:
-        contents = getattr(connections[alias], "_test_serialized_contents", None)
-        if contents:
-            type(connections[alias])._test_serialized_contents = contents
-
-
 @pytest.fixture(autouse=True)
 def _fresh_cache_for_each_browser_test():
     """Each browser test starts without the sign-in limits and cached pages of the tests before it

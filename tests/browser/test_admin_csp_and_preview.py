@@ -20,7 +20,7 @@ from tests.conftest import seed_demo_content
 
 from .conftest import sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 # Every violation in every frame (the preview iframe too), kept on the window for the test to read.
 RECORD_VIOLATIONS = """

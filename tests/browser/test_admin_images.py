@@ -13,7 +13,7 @@ from gsn_site.models import SiteImage
 from tests.conftest import give_totp_authenticator, sign_in_with_two_steps
 from tests.stories.test_story_form import huge_png
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

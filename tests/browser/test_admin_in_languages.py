@@ -22,7 +22,7 @@ from tests.conftest import seed_demo_content, sign_in_with_two_steps
 
 from .conftest import BROWSER_TIMEOUT_MS, axe_violations
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 # The site's language, the admin's language it gets, and the admin's word for "Dashboard".
 LANGUAGES = [

@@ -10,7 +10,7 @@ from tests.conftest import seed_demo_content
 
 from .conftest import sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_the_editor_opens_a_swahili_story_on_its_swahili_fields(browser_page, demo_site):

@@ -29,7 +29,7 @@ from tests.seeded_rows import seeded
 from .conftest import BROWSER_TIMEOUT_MS, sign_in
 from .test_journeys_in_languages import axe_violations_with_regions
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 PROGRAM = "sample-ke-aftercare"

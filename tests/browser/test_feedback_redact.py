@@ -12,7 +12,7 @@ from tests.feedback.factories import ProgramFactory, make_response, make_survey
 
 from .conftest import assert_no_axe_violations, save_screenshot
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 TEXT = "Amina Wanjiru took me to Kibera. I live on 12 Main Street near the village."
 

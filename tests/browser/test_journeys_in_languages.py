@@ -19,7 +19,7 @@ from tests.conftest import seed_demo_content
 
 from .conftest import AXE_SOURCE, WCAG_TAGS
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 LANGUAGES = ["sw", "hi", "km", "ar"]
 PROGRAM = "sample-ke-aftercare"

@@ -11,7 +11,7 @@ from tests.conftest import seed_demo_content
 
 from .conftest import assert_no_axe_violations, save_screenshot, sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_from_the_slip_link_to_the_welcome_page_on_a_phone(phone_page, demo_site):

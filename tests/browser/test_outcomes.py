@@ -17,7 +17,7 @@ from tests.conftest import sign_in_with_two_steps
 
 from .conftest import assert_no_axe_violations, save_screenshot
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from tests.conftest import seed_demo_content
 
 from .conftest import assert_no_axe_violations, save_screenshot
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PROGRAM = "sample-ke-aftercare"
 

@@ -9,7 +9,7 @@ from tests.conftest import seed_demo_content
 
 from .conftest import sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 NEUTRAL_SITE = "https://www.bbc.com/weather"
 

@@ -5,7 +5,7 @@ from home.demo_content import HOME
 
 from .conftest import assert_no_axe_violations, save_screenshot
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 NEUTRAL_SITE = "https://www.bbc.com/weather"
 

@@ -12,7 +12,7 @@ from tests.conftest import seed_demo_content
 
 from .conftest import assert_no_axe_violations, sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def photo_file(tmp_path):

@@ -13,7 +13,7 @@ from feedback.models import FeedbackAnswer, FeedbackResponse
 
 from .fake_gateway import FakeGateway
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 RECEIPT = re.compile(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")
 

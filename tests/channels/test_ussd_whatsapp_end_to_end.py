@@ -15,7 +15,7 @@ from feedback.models import FeedbackAnswer, FeedbackResponse
 from .fake_gateway import USSD_CODE, FakeGateway
 from .test_end_to_end import _cache_text, _table_text
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 RECEIPT = re.compile(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")
 USSD_LANGUAGES = {"sw": "5", "en": "1"}

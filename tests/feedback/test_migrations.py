@@ -28,7 +28,7 @@ def latest():
     return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_programs_keep_their_staff_survey_choice_assessments_and_reviewers_permission_when_they_move():
     chosen_survey_id = make_survey(slug="chosen-survey").pk
     old_apps = migrate(BEFORE)
@@ -94,7 +94,7 @@ ROLES = {
 }
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_new_database_gets_the_three_roles_the_answer_review_and_the_six_domains():
     from wagtail.models import GroupCollectionPermission, WorkflowContentType
 
@@ -117,7 +117,7 @@ def test_a_new_database_gets_the_three_roles_the_answer_review_and_the_six_domai
     assert list(OutcomeDomain.objects.values_list("code", flat=True)) == list(DOMAIN_CODES)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_existing_answers_keep_their_response_and_values_and_get_random_keys():
     import uuid
 

@@ -59,7 +59,7 @@ def pointing_at(content_type_id):
     }
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_demo_database_keeps_its_replies_periods_permissions_history_and_locks(client, seed_everything):
     old_apps = migrate(BEFORE)
 
@@ -130,7 +130,7 @@ def test_the_demo_database_keeps_its_replies_periods_permissions_history_and_loc
     assert client.get(f"/admin/snippets/feedback/programreply/history/{locked}/").status_code == 200
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_permissions_already_created_under_the_new_name_are_merged_and_every_group_keeps_its_links():
     old_apps = migrate(BEFORE)
     OldGroup = old_apps.get_model("auth", "Group")
@@ -170,7 +170,7 @@ def test_permissions_already_created_under_the_new_name_are_merged_and_every_gro
     )
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_rename_reverses_with_every_permission():
     from feedback.models import ProgramReply
 

@@ -159,7 +159,7 @@ def test_a_resubmitted_form_is_stored_once_and_shows_no_second_code(client, prog
     assert FeedbackAnswer.objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_concurrent_posts_of_one_form_make_one_response(program, settings):
     """Runs on SQLite and, with DATABASE_URL set to PostgreSQL, on PostgreSQL.
 

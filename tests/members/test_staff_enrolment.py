@@ -87,7 +87,7 @@ def test_a_wrong_expired_reused_or_borrowed_code_is_refused(client, new_moderato
     assert not Authenticator.objects.filter(user=new_moderator).exists()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_correct_code_enrols_once_and_the_history_says_so(client):
     """allauth announces the new authenticator once the database has it, hence a real transaction."""
     staff = ModeratorFactory(username="new-moderator")

@@ -21,7 +21,7 @@ def test_the_app_keeps_its_label_so_its_tables_and_permissions_stay_where_they_w
     assert apps.get_model("outcomes", "AsoAssessment")._meta.db_table == "outcomes_asoassessment"
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_an_import_queued_under_the_old_module_path_still_runs_after_the_move():
     from django_tasks_db.models import DBTaskResult
 

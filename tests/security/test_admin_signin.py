@@ -176,7 +176,7 @@ def test_password_guesses_are_limited_on_the_only_login_route(client, moderator)
     assert (code_step.status_code, code_step.get("Location")) == (302, "/en/accounts/login/")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_staff_without_an_authenticator_set_one_up_and_continue_to_the_admin(client):
     """The code typed to switch the authenticator on counts as this session's second step (allauth
     announces the new authenticator once the database has it, hence a real transaction here)."""
