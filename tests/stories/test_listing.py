@@ -318,3 +318,15 @@ def test_a_country_stored_in_another_language_is_found_by_its_name_in_mine(clien
     assert titles(client.get("/en/stories/?country=India")) == ["Typed as a code", "Typed in Hindi"]
     assert titles(client.get("/es/stories/?country=india")) == ["Typed as a code", "Typed in Hindi"]
     assert titles(client.get("/en/stories/?country=Atlantis")) == []
+
+
+def test_a_theme_is_found_among_several_and_on_postgresql_through_its_index(make_published):
+    make_published(title="Court and healing", themes=["healing", "justice"])
+    make_published(title="Kiln", themes=["work"])
+    make_published(title="No theme", themes=[])
+    assert list(StoryPage.objects.with_theme("justice").values_list("title", flat=True)) == ["Court and healing"]
+    assert list(StoryPage.objects.with_theme("healing").values_list("title", flat=True)) == ["Court and healing"]
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "stories_storypage")
+    gin = {name: found["columns"] for name, found in constraints.items() if found.get("type") == "gin"}
+    assert gin == ({"stories_storypage_themes_gin": ["themes"]} if connection.vendor == "postgresql" else {})
