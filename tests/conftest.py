@@ -90,12 +90,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """Once a transactional test's flush has emptied every table, the migrated rows go back at once,
-    whatever test comes next (tests/seeded_rows.py)."""
-    result = yield
-    if _after_a_flush:
-        with _after_a_flush["blocker"].unblock():
-            write_back_after_a_flush(_after_a_flush["rows"])
-    return result
+    whatever test comes next (tests/seeded_rows.py); also when a fixture's teardown failed, since
+    Django's flush has run by then."""
+    try:
+        return (yield)
+    finally:
+        if _after_a_flush:
+            with _after_a_flush["blocker"].unblock():
+                write_back_after_a_flush(_after_a_flush["rows"])
 
 
 @pytest.fixture(autouse=True)

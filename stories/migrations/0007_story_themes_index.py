@@ -9,7 +9,7 @@ INDEX = "stories_storypage_themes_gin"
 
 def create_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {INDEX} ON stories_storypage USING gin (themes jsonb_path_ops)")
+        schema_editor.execute(f"CREATE INDEX {INDEX} ON stories_storypage USING gin (themes jsonb_path_ops)")
 
 
 def drop_index(apps, schema_editor):
