@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -43,13 +45,22 @@ class HomePage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        network = NetworkIndexPage.objects.live().public().descendant_of(self).first()
+        # The sections are looked up only when the template renders them: it keeps them as one
+        # cached fragment, so a home page whose fragment is warm reads none of these lists.
+        network = SimpleLazyObject(lambda: NetworkIndexPage.objects.live().public().descendant_of(self).first())
         context["network_page"] = network
-        context["chapters"] = (
-            ChapterPage.objects.live().public().child_of(network).select_related("photo")[:8] if network else []
+        context["chapters"] = SimpleLazyObject(
+            lambda: (
+                list(ChapterPage.objects.live().public().child_of(network).select_related("photo")[:8])
+                if network
+                else []
+            )
         )
+        # Which stories may be shown changes with the day (a consent that expires), not only with a
+        # publication: the fragment is kept per day.
+        context["today"] = timezone.localdate()
         # Other apps add their sections (featured stories) through this hook, so that the home page
-        # needs no import of them.
+        # needs no import of them; what they add should be lazy too.
         for add_context in hooks.get_hooks(HOME_PAGE_CONTEXT_HOOK):
             context.update(add_context(self, request))
         return context

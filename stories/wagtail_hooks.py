@@ -4,6 +4,7 @@ menu); audit log actions."""
 import django_filters
 from django.http import Http404
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -213,6 +214,8 @@ class NoteToAuthor(ReportBulkAction):
 
 @hooks.register(HOME_PAGE_CONTEXT_HOOK)
 def featured_stories_on_home_page(home_page, request):
-    """The home page's story section: the newest stories of the index below it."""
-    story_index = StoryIndexPage.objects.live().public().child_of(home_page).first()
-    return {"story_index": story_index, "featured_stories": story_index.featured_stories() if story_index else []}
+    """The home page's story section: the newest stories of the index below it, looked up only when
+    the section is rendered (the home page keeps it as a cached fragment)."""
+    story_index = SimpleLazyObject(lambda: StoryIndexPage.objects.live().public().child_of(home_page).first())
+    featured = SimpleLazyObject(lambda: list(story_index.featured_stories()) if story_index else [])
+    return {"story_index": story_index, "featured_stories": featured}

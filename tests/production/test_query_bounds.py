@@ -11,8 +11,10 @@ from django.utils import translation
 from bench.benchdata import add_chapters, add_stories, index_for_search
 from feedback import demo as feedback_demo
 from gsn_site.demo import get_or_create_page
+from gsn_site.page_cache import purge_public_page_cache
 from home.models import NetworkIndexPage
 from stories.models import StoryIndexPage, StoryPage
+from tests.conftest import seed_demo_content
 
 pytestmark = pytest.mark.django_db
 
@@ -128,6 +130,7 @@ def test_story_page_listing_and_search_take_as_many_queries_for_1_story_as_for_3
 
 def test_the_home_page_reads_the_view_restrictions_once_for_its_four_lists(client, demo_site, uncached):
     client.get("/en/")
+    purge_public_page_cache()  # the lists are read only when their fragment is not cached
     reset_queries()
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/en/")
@@ -139,3 +142,19 @@ def test_the_home_page_reads_the_view_restrictions_once_for_its_four_lists(clien
 
     assert response.status_code == 200
     assert len(restriction_lists) == 1
+
+
+def test_a_home_page_whose_sections_are_cached_reads_none_of_its_lists(client, demo_site, uncached):
+    seed_demo_content("stories")
+    cold = client.get("/en/")
+    reset_queries()
+    with CaptureQueriesContext(connection) as queries:
+        warm = client.get("/en/")
+    lists = ("home_networkindexpage", "home_chapterpage", "stories_storyindexpage", "stories_storypage")
+    read = [table for query in queries.captured_queries for table in lists if f'"{table}"' in query["sql"]]
+
+    assert (warm.status_code, read) == (200, [])
+    assert len(queries) == 2  # the home page's own path: its ancestors' aliases and view restrictions
+    assert warm.text.count('class="card story-card"') == 3
+    # The same page, but for the nonce each response's scripts carry.
+    assert re.sub(r'nonce="[^"]+"', "", warm.text) == re.sub(r'nonce="[^"]+"', "", cold.text)
