@@ -74,3 +74,15 @@ def test_a_transactional_test_starts_from_the_rows_the_migrations_left():
     # (Django's serialized rollback reloads the root page with an empty title) would seed every demo
     # again for real, tens of seconds each time.
     assert migrated_rows() == _after_a_flush["rows"]
+
+
+def test_no_test_asks_for_the_serialized_rollback(request):
+    # Each test that asked for it would start from the rows reloaded through the models, and every
+    # demo it seeds would be seeded again for real (tests/seeded_rows.py, write_back_after_a_flush).
+    asking = [
+        item.nodeid
+        for item in request.session.items
+        if "django_db_serialized_rollback" in getattr(item, "fixturenames", ())
+        or any(marker.kwargs.get("serialized_rollback") for marker in item.iter_markers("django_db"))
+    ]
+    assert asking == []
