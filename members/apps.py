@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from wagtail.users import apps as wagtail_users
 
 
 class MembersConfig(AppConfig):
@@ -17,3 +18,10 @@ class MembersConfig(AppConfig):
         # Whichever way the member chose their own password, the temporary one is over.
         password_changed.connect(clear_temporary_password, dispatch_uid="members.clear_temporary_password.changed")
         password_reset.connect(clear_temporary_password, dispatch_uid="members.clear_temporary_password.reset")
+
+
+class UsersAdminConfig(wagtail_users.WagtailUsersAppConfig):
+    """Wagtail's user screens, with the account forms members need (settings: INSTALLED_APPS)."""
+
+    default = False
+    user_viewset = "members.viewsets.AccountViewSet"

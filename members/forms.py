@@ -13,6 +13,7 @@ from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.users.forms import UserCreationForm, UserEditForm
 
 from gsn_site.forms import HoneypotMixin, IdChoiceField
 from gsn_site.sanitize import plain_text
@@ -150,3 +151,27 @@ class EnrolmentActivateTOTPForm(ActivateTOTPForm):
                     ),
                 )
         return cleaned_data
+
+
+class NamesOptionalMixin:
+    """Members sign in with a username and give no name or email address (docs/rules.md, rule 7).
+
+    Wagtail's user forms require all three, which would make an administrator who only marks a
+    member inactive type a name and an address the member never gave.
+    """
+
+    optional_fields = ("email", "first_name", "last_name")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.optional_fields:
+            self.fields[name].required = False
+            self.fields[name].help_text = _("Optional. Members do not give one.")
+
+
+class AccountCreationForm(NamesOptionalMixin, UserCreationForm):
+    pass
+
+
+class AccountEditForm(NamesOptionalMixin, UserEditForm):
+    pass

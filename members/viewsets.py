@@ -1,15 +1,17 @@
-"""The admin's listings of invitation codes and member profiles. The moderators' menu (stories)
-shows them beside the reported stories."""
+"""The admin's listings of invitation codes and member profiles (the moderators' menu, in stories,
+shows them beside the reported stories), and Wagtail's user screens with the members' account forms."""
 
 import django_filters
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.users.views.users import UserViewSet
 
 from gsn_site.admin_viewsets import PermissionCheckedChooserViewSet
 
 from .admin_views import TemporaryPasswordView, invitation_slip
+from .forms import AccountCreationForm, AccountEditForm
 from .models import InvitationCode, MemberProfile
 
 
@@ -51,3 +53,8 @@ class MemberProfileViewSet(SnippetViewSet):
     def get_urlpatterns(self):
         view = TemporaryPasswordView.as_view(viewset=self)
         return super().get_urlpatterns() + [path("temporary-password/<int:pk>/", view, name="temporary_password")]
+
+
+class AccountViewSet(UserViewSet):
+    def get_form_class(self, for_update=False):
+        return AccountEditForm if for_update else AccountCreationForm

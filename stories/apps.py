@@ -6,3 +6,8 @@ class StoriesConfig(AppConfig):
     name = "stories"
     verbose_name = _("Stories")
     demo_seed = "stories.demo.seed"
+
+    def ready(self):
+        from . import accounts
+
+        accounts.connect()

@@ -194,10 +194,17 @@ StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
 class StoryPagePermissionTester(PagePermissionTester):
-    """Nobody publishes a story directly: only the approval of its latest revision in the workflow does."""
+    """Nobody publishes a story directly: only the approval of its latest revision in the workflow does.
+
+    Nor does anyone publish or send for review a story its teller withdrew, or one whose teller can no
+    longer sign in (docs/rules.md, rule 4): nobody would be left who could take it down again.
+    """
 
     def can_publish(self):
-        return super().can_publish() and self.page.latest_revision_is_approved()
+        return super().can_publish() and self.page.may_go_online() and self.page.latest_revision_is_approved()
+
+    def can_submit_for_moderation(self):
+        return super().can_submit_for_moderation() and self.page.may_go_online()
 
 
 class StoryPage(SitePage):
@@ -327,9 +334,7 @@ class StoryPage(SitePage):
     def submit_for_review(self, user):
         """Start (or restart) the "Story review" workflow for the latest revision."""
         workflow = self.get_workflow()
-        state = self.current_workflow_state
-        if state:
-            state.cancel(user=user)
+        self.cancel_review(user)
         return workflow.start(self, user)
 
     @property
@@ -376,11 +381,18 @@ class StoryPage(SitePage):
         self.purge_caches()
         log(instance=self, action=action, user=user, data=data or {})
 
-    def withdraw(self, user):
+    def may_go_online(self):
+        """Only the teller consents: a story goes online only while they can still withdraw it."""
+        return not self.withdrawn_at and self.owner_id is not None and self.owner.is_active
+
+    def cancel_review(self, user):
         state = self.current_workflow_state
         if state:
             state.cancel(user=user)
-        self.take_down(user, "stories.withdraw")
+
+    def withdraw(self, user, action="stories.withdraw"):
+        self.cancel_review(user)
+        self.take_down(user, action)
         self.hide_images()
         self.withdrawn_at = timezone.now()
         self.save(update_fields=["withdrawn_at"])
@@ -460,7 +472,7 @@ class StoryPage(SitePage):
         """A moderator kept the story: it goes back online if its latest revision was approved."""
         StoryPage.objects.filter(pk=self.pk).update(on_hold=False)
         self.on_hold = False
-        if self.latest_revision_is_approved() and not self.withdrawn_at:
+        if self.latest_revision_is_approved() and self.may_go_online():
             self.get_latest_revision().publish(user=user, log_action=True)
 
     # --- Serving --------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 menu); audit log actions."""
 
 import django_filters
+from django.contrib import messages
 from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -15,6 +16,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.users.views.bulk_actions.set_active_state import SetActiveStateBulkAction
 
 from gsn_site.admin_scoping import BulkActionOnVisibleItemsMixin
 from gsn_site.admin_viewsets import PermissionCheckedChooserViewSet
@@ -22,6 +24,7 @@ from gsn_site.sanitize import plain_text
 from home.models import HOME_PAGE_CONTEXT_HOOK
 from members.viewsets import InvitationCodeViewSet, MemberProfileViewSet
 
+from .accounts import take_down_stories_of_inactive_accounts
 from .admin_views import ReportEditView, ReportInspectView
 from .forms import AuthorNoteForm
 from .models import AuthorNote, ContentReport, ReportReason, StoryIndexPage, StoryPage
@@ -36,6 +39,39 @@ def register_story_log_actions(actions):
     actions.register_action("stories.report.dismiss", _("Dismiss report"), _("Report dismissed"))
     actions.register_action("stories.report.unpublish", _("Unpublish reported story"), _("Reported story unpublished"))
     actions.register_action("stories.note_to_author", _("Note to author"), _("Note sent to the author"))
+    actions.register_action(
+        "stories.account_inactive", _("Take down story"), _("Story taken down: the teller's account was made inactive")
+    )
+    actions.register_action(
+        "stories.account_deleted", _("Withdraw story"), _("Story withdrawn: the teller's account was deleted")
+    )
+
+
+@hooks.register("before_delete_user")
+def say_what_deleting_an_account_does_to_its_stories(request, user):
+    """The confirmation screen tells the administrator that the teller's stories go with the account."""
+    if request.method != "GET":
+        return
+    count = StoryPage.objects.filter(owner=user, withdrawn_at__isnull=True).count()
+    if count:
+        messages.warning(
+            request,
+            ngettext(
+                "Deleting this account withdraws the story told under it: it goes offline at once and stays "
+                "in the admin as withdrawn, where you may delete it for good.",
+                "Deleting this account withdraws the %(count)d stories told under it: they go offline at once "
+                "and stay in the admin as withdrawn, where you may delete them for good.",
+                count,
+            )
+            % {"count": count},
+        )
+
+
+@hooks.register("after_bulk_action")
+def take_down_stories_of_accounts_made_inactive(request, action_type, objects, action_class_instance):
+    # Wagtail's bulk action marks users inactive with one UPDATE, which sends no signal.
+    if isinstance(action_class_instance, SetActiveStateBulkAction):
+        take_down_stories_of_inactive_accounts([user.pk for user in objects])
 
 
 @hooks.register("construct_page_chooser_queryset")
