@@ -1,11 +1,11 @@
 """A story stays online only while its teller can still withdraw it (docs/rules.md, rule 4).
 
 Only the teller gives or withdraws consent. When an administrator makes a teller's account inactive,
-its published stories go offline at once and any review in progress is cancelled, so that no approval
-can publish them while nobody can take them down; once the account is active again, the teller sends
-them for review as after any change. When the account is deleted, its stories are withdrawn as if
-the teller had withdrawn them (offline, images out of reach) and stay in the admin, where an
-administrator may delete them for good.
+its published stories go offline at once, and any review in progress or publication scheduled for
+later is cancelled, so that nothing publishes them while nobody can take them down; once the
+account is active again, the teller sends them for review as after any change. When the account is
+deleted, its stories are withdrawn as if the teller had withdrawn them (offline, images out of
+reach) and stay in the admin, where an administrator may delete them for good.
 
 Wagtail's user screens reach this through Django's signals; its bulk action that marks users
 inactive writes one UPDATE and sends none, so `stories.wagtail_hooks` calls
@@ -19,9 +19,10 @@ from django.db.models.signals import post_save, pre_delete
 def take_down_stories_of_inactive_accounts(user_ids):
     from .models import StoryPage
 
-    for story in StoryPage.objects.filter(owner_id__in=user_ids, owner__is_active=False):
+    stories = StoryPage.objects.filter(owner_id__in=user_ids, owner__is_active=False).annotate_approved_schedule()
+    for story in stories:
         story.cancel_review(None)
-        if story.live:
+        if story.live or story.approved_schedule:
             story.take_down(None, "stories.account_inactive")
 
 

@@ -373,10 +373,15 @@ class StoryPage(SitePage):
     # --- The teller's and the moderators' decisions ------------------------------------------
 
     def take_down(self, user, action, data=None):
-        """Unpublish at once, leave search, purge caches, and write it to the audit log."""
+        """Unpublish at once, leave search, purge caches, and write it to the audit log.
+
+        A publication scheduled for later is cancelled too: Wagtail's unpublishing cancels it only
+        for a story already live, and `publish_scheduled` would put any other online when its time came.
+        """
         if self.live:
             # The teller may always take their own story down, whatever their admin permissions.
             UnpublishPageAction(self, user=user).execute(skip_permission_checks=True)
+        self.revisions.update(approved_go_live_at=None)
         remove_object(self)
         self.purge_caches()
         log(instance=self, action=action, user=user, data=data or {})

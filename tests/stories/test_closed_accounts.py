@@ -5,14 +5,17 @@ delete screen, the two bulk actions); readers must not find the teller's stories
 no approval may put them back online while nobody can take them down.
 """
 
+import datetime
 import io
 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import PageLogEntry
@@ -21,7 +24,7 @@ from stories.models import StoryPage, StoryStatus
 from stories.submission import body_stream, save_member_image
 from tests.conftest import sign_in_with_two_steps
 
-from .conftest import published_story, submitted_story
+from .conftest import approve, published_story, submitted_story
 from .factories import ModeratorFactory
 from .test_dashboard import edit_post
 
@@ -225,3 +228,26 @@ def test_keeping_a_held_story_does_not_bring_it_back_while_its_tellers_account_i
     story.release_hold(moderator)
     story = StoryPage.objects.get(pk=story.pk)
     assert (story.live, story.on_hold) == (False, False)
+
+
+@pytest.mark.parametrize("close", ["made inactive", "withdrawn by the teller", "held after reports"])
+def test_a_story_scheduled_to_go_online_later_stays_offline_once_taken_down(
+    story_index, member, other_member, moderator, monkeypatch, close
+):
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    scheduled = approve(submitted_story(story_index, member, title="Scheduled", go_live_at=tomorrow), moderator)
+    other = approve(submitted_story(story_index, other_member, title="Other", go_live_at=tomorrow), moderator)
+    assert (scheduled.live, other.live) == (False, False)
+    if close == "made inactive":
+        member.is_active = False
+        member.save()
+    elif close == "withdrawn by the teller":
+        scheduled.withdraw(member)
+    else:
+        scheduled.hold_for_review()
+
+    after_tomorrow = tomorrow + datetime.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: after_tomorrow)
+    call_command("publish_scheduled")
+    # The other teller's story shows that the scheduled time has come.
+    assert (StoryPage.objects.get(pk=scheduled.pk).live, StoryPage.objects.get(pk=other.pk).live) == (False, True)
