@@ -258,14 +258,16 @@ def _cache_key(request, generation):
     return f"pagecache:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
-def allow_shared_caches(response, content):
+def allow_shared_caches(request, response, content):
     """Let a CDN keep an anonymous public page for CDN_CACHE_SECONDS (`s-maxage`), browsers not at all.
 
     Only when a purgeable CDN is configured (see settings): a withdrawn story must leave every cache at
     once, and only a cache the site can purge can promise that. Pages with a form are left out: each
-    visitor needs their own CSRF token, which only this cache fills in.
+    visitor needs their own CSRF token, which only this cache fills in. So are addresses with a query
+    string (a page of the listing, a filter, a search): there is no end to them, so no purge could
+    name them all, and any of them may list a story that has just been withdrawn.
     """
-    if settings.CDN_CACHE_SECONDS <= 0 or CSRF_PLACEHOLDER in content:
+    if settings.CDN_CACHE_SECONDS <= 0 or CSRF_PLACEHOLDER in content or request.META.get("QUERY_STRING"):
         return
     patch_cache_control(response, public=True, max_age=0, s_maxage=settings.CDN_CACHE_SECONDS)
 
@@ -297,7 +299,7 @@ class AnonymousPageCacheMiddleware:
         if request.method == "GET" and response_is_cacheable(request, response):
             content = shareable_content(request, response.content)
             if content is not None:
-                allow_shared_caches(response, content)
+                allow_shared_caches(request, response, content)
                 try:
                     cache.set(key, (content, dict(response.headers)), settings.PAGE_CACHE_SECONDS)
                 except Exception:

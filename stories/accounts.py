@@ -24,6 +24,11 @@ def take_down_stories_of_inactive_accounts(user_ids):
         story.cancel_review(None)
         if story.live or story.approved_schedule:
             story.take_down(None, "stories.account_inactive")
+        if story.latest_revision_is_approved():
+            # That approval was given while the teller could withdraw the story. A new revision of
+            # the same words leaves it behind: once the account is active again, the story goes
+            # back online only through a new review, never by a moderator's "Publish".
+            story.get_latest_revision_as_object().save_revision(user=None, log_action=False, clean=False)
 
 
 def withdraw_stories_of_deleted_account(user):

@@ -8,6 +8,10 @@ class StoriesConfig(AppConfig):
     demo_seed = "stories.demo.seed"
 
     def ready(self):
+        from wagtail.signals import page_unpublished
+
         from . import accounts
+        from .models import StoryPage, purge_when_unpublished
 
         accounts.connect()
+        page_unpublished.connect(purge_when_unpublished, sender=StoryPage, dispatch_uid="stories-purge-unpublished")

@@ -154,6 +154,11 @@ class StoryIndexPage(RoutablePageMixin, SitePage):
         # shown in the chosen language as every other page's preview is.
         return self.serve_preview_in_language(request, mode_name, super().serve_preview)
 
+    def get_cached_paths(self):
+        """What a CDN in front keeps of the index: the listing and both feeds (pages of the listing and
+        filtered lists have a query string, which no CDN is allowed to keep: gsn_site.page_cache)."""
+        return ["/", self.reverse_subpage("rss"), self.reverse_subpage("atom")]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # From the request's root paths (the fragment cache), not Wagtail's own read of them in Redis.
@@ -305,6 +310,19 @@ class StoryPage(SitePage):
         """A translated field in the language the story is shown in (its original when not translated)."""
         return getattr(self, f"{field}_{self.content_language}", "") or getattr(self, field)
 
+    def with_content_json(self, content):
+        """A revision holds the story's words, not the teller's or the moderators' decisions.
+
+        Wagtail keeps `owner` and `live` from the row whatever revision is shown, saved or
+        published; a withdrawal and a hold are kept the same way. Otherwise the admin's edit screen
+        would judge a withdrawn story by its last revision (never withdrawn) and offer to publish
+        it, and saving a draft there would write that revision's empty withdrawal over the row.
+        """
+        page = super().with_content_json(content)
+        page.withdrawn_at = self.withdrawn_at
+        page.on_hold = self.on_hold
+        return page
+
     # --- Workflow -------------------------------------------------------------------------
 
     def get_workflow(self):
@@ -380,10 +398,12 @@ class StoryPage(SitePage):
         """
         if self.live:
             # The teller may always take their own story down, whatever their admin permissions.
+            # Unpublishing purges the caches (purge_when_unpublished).
             UnpublishPageAction(self, user=user).execute(skip_permission_checks=True)
+        else:
+            self.purge_caches()
         self.revisions.update(approved_go_live_at=None)
         remove_object(self)
-        self.purge_caches()
         log(instance=self, action=action, user=user, data=data or {})
 
     def may_go_online(self):
@@ -441,9 +461,11 @@ class StoryPage(SitePage):
             image.move_out_of_reach()
 
     def purge_caches(self):
-        """The site's own page cache and any CDN in front of it forget this story and the listing."""
+        """The site's own page cache and any CDN in front of it forget this story and every page that
+        lists it: the listing, its feeds and the home page."""
         purge_public_page_cache()
-        purge_pages_from_cache([self, self.get_parent()])
+        index = self.get_parent()
+        purge_pages_from_cache([self, index, index.get_parent()])
 
     def images_uploaded_by_owner(self):
         """Images in the story (any language) that its teller uploaded."""
@@ -508,6 +530,12 @@ class StoryPage(SitePage):
         context["show_body"] = not self.content_notes or request.GET.get("continue") == "1"
         context["reported"] = request.GET.get("reported") == "1"
         return context
+
+
+def purge_when_unpublished(sender, instance, **kwargs):
+    """However a story leaves the site (the teller, a moderator's "Unpublish", an expiry), no cache
+    keeps a page that lists it."""
+    instance.purge_caches()
 
 
 def forget_deleted_search_words():

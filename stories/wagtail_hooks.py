@@ -16,9 +16,10 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.users.views.bulk_actions.delete import DeleteBulkAction
 from wagtail.users.views.bulk_actions.set_active_state import SetActiveStateBulkAction
 
-from gsn_site.admin_scoping import BulkActionOnVisibleItemsMixin
+from gsn_site.admin_scoping import BulkActionOnVisibleItemsMixin, on_visible_items
 from gsn_site.admin_viewsets import PermissionCheckedChooserViewSet
 from gsn_site.sanitize import plain_text
 from home.models import HOME_PAGE_CONTEXT_HOOK
@@ -65,6 +66,33 @@ def say_what_deleting_an_account_does_to_its_stories(request, user):
             )
             % {"count": count},
         )
+
+
+class DeleteAccountsBulkAction(DeleteBulkAction):
+    """Wagtail's bulk delete of users, whose confirmation screen says what happens to their stories."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        users = [item["item"] for item in context["items"]]
+        count = StoryPage.objects.filter(owner__in=users, withdrawn_at__isnull=True).count()
+        if count:
+            messages.warning(
+                self.request,
+                ngettext(
+                    "Deleting these accounts withdraws the story told under them: it goes offline at once and "
+                    "stays in the admin as withdrawn, where you may delete it for good.",
+                    "Deleting these accounts withdraws the %(count)d stories told under them: they go offline at "
+                    "once and stay in the admin as withdrawn, where you may delete them for good.",
+                    count,
+                )
+                % {"count": count},
+            )
+        return context
+
+
+# Registered after Wagtail's action and the core's scoped copy of it (gsn_site/wagtail_hooks.py),
+# which the registry then forgets; scoped the same way.
+hooks.register("register_bulk_action", on_visible_items(DeleteAccountsBulkAction), order=101)
 
 
 @hooks.register("after_bulk_action")

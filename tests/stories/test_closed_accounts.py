@@ -1,6 +1,6 @@
 """A story stays online only while its teller can still withdraw it (docs/rules.md, rule 4).
 
-An administrator closes a teller's account through one of Wagtail's user screens (the edit form, the
+A moderator cannot put a withdrawn story back online from the admin. An administrator closes a teller's account through one of Wagtail's user screens (the edit form, the
 delete screen, the two bulk actions); readers must not find the teller's stories a moment later, and
 no approval may put them back online while nobody can take them down.
 """
@@ -10,6 +10,7 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -19,6 +20,7 @@ from django.utils import timezone
 from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import PageLogEntry
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from stories.models import StoryPage, StoryStatus
 from stories.submission import body_stream, save_member_image
@@ -134,6 +136,11 @@ def test_an_account_marked_inactive_in_bulk_takes_its_stories_offline(
     assert get_user_model().objects.get(pk=member.pk).is_active is True
     assert StoryPage.objects.get(pk=published.pk).status == StoryStatus.DRAFT
     assert reader.get(published.url).status_code == 404
+    # The approval given before the account was closed no longer counts, not even for a bulk publish.
+    bulk_publish = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?id={published.pk}"
+    admin_client.post(bulk_publish)
+    assert StoryPage.objects.get(pk=published.pk).live is False
+    assert reader.get(published.url).status_code == 404
     teller = Client()
     teller.force_login(member)
     assert "Draft" in teller.get("/en/my-stories/").content.decode()
@@ -173,9 +180,16 @@ def test_deleting_an_account_withdraws_its_stories_and_moves_its_images_out_of_r
     assert get_image_model().objects.get(pk=image.pk).file.name != old_name
 
 
-def test_deleting_accounts_in_bulk_withdraws_their_stories(admin_client, reader, story_index, member, stories):
+def test_deleting_accounts_in_bulk_withdraws_their_stories(
+    admin_client, reader, story_index, member, other_member, stories
+):
     published, in_review, _image = stories
-    url = reverse("wagtail_bulk_action", args=["auth", "user", "delete"]) + f"?id={member.pk}"
+    url = reverse("wagtail_bulk_action", args=["auth", "user", "delete"]) + f"?id={member.pk}&id={other_member.pk}"
+    confirmation = admin_client.get(url).content.decode()
+    assert (
+        "Deleting these accounts withdraws the 2 stories told under them: they go offline at once and stay in "
+        "the admin as withdrawn, where you may delete them for good." in confirmation
+    )
     assert admin_client.post(url).status_code == 302
     assert not get_user_model().objects.filter(pk=member.pk).exists()
     assert offline_for_readers(reader, story_index, published)
@@ -194,17 +208,16 @@ def test_nobody_publishes_or_sends_for_review_a_story_whose_teller_cannot_withdr
 ):
     story = published_story(story_index, member, moderator, title="The river crossing")
     assert story.permissions_for_user(administrator).can_unpublish() is True
-    member.is_active = False
-    member.save()
+    # Closed by an UPDATE that sends no signal, so that the approval still counts and only the closed
+    # account stands in the way.
+    get_user_model().objects.filter(pk=member.pk).update(is_active=False)
     story = StoryPage.objects.get(pk=story.pk)
-    # The approved revision is still the latest: only the closed account stands in the way.
     assert story.latest_revision_is_approved() is True
     for user in (administrator, moderator):
         permissions = story.permissions_for_user(user)
         assert (permissions.can_publish(), permissions.can_submit_for_moderation()) == (False, False)
 
-    member.is_active = True
-    member.save()
+    get_user_model().objects.filter(pk=member.pk).update(is_active=True)
     story = StoryPage.objects.get(pk=story.pk)
     assert story.permissions_for_user(administrator).can_submit_for_moderation() is True
 
@@ -251,3 +264,53 @@ def test_a_story_scheduled_to_go_online_later_stays_offline_once_taken_down(
     call_command("publish_scheduled")
     # The other teller's story shows that the scheduled time has come.
     assert (StoryPage.objects.get(pk=scheduled.pk).live, StoryPage.objects.get(pk=other.pk).live) == (False, True)
+
+
+def moderator_edit(client, story, action):
+    return client.post(
+        f"/admin/pages/{story.pk}/edit/",
+        nested_form_data(
+            {
+                "title_en": story.title,
+                "slug": story.slug,
+                "summary_en": story.summary_en,
+                "byline": story.byline,
+                "themes": story.themes,
+                "original_language": "en",
+                **{f"body_{code}": streamfield([]) for code, _name in settings.LANGUAGES},
+                **action,
+            }
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        {"action-publish": "action-publish"},
+        {"action-submit": "action-submit"},
+        {},  # Save draft
+    ],
+    ids=["publish", "submit for review", "save draft"],
+)
+def test_a_moderator_editing_a_withdrawn_story_can_neither_publish_it_nor_undo_the_withdrawal(
+    client, reader, story_index, make_published, member, moderator, action
+):
+    story = make_published(title="The river crossing")
+    story.withdraw(member)
+    sign_in_with_two_steps(client, moderator)
+    edit_screen = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    assert ('name="action-publish"' in edit_screen, 'name="action-submit"' in edit_screen) == (False, False)
+
+    assert moderator_edit(client, story, action).status_code in (200, 302)
+    story = StoryPage.objects.get(pk=story.pk)
+    assert (story.live, story.status, story.current_workflow_state) == (False, StoryStatus.WITHDRAWN, None)
+    assert offline_for_readers(reader, story_index, story)
+
+
+def test_a_moderator_saving_a_held_story_keeps_it_on_hold(client, make_published, moderator):
+    story = make_published(title="The river crossing")
+    story.hold_for_review()
+    sign_in_with_two_steps(client, moderator)
+    assert moderator_edit(client, story, {}).status_code == 302
+    assert StoryPage.objects.get(pk=story.pk).status == StoryStatus.ON_HOLD
