@@ -48,24 +48,34 @@ def register_story_log_actions(actions):
     )
 
 
+def warn_that_stories_are_withdrawn_with(request, users, several):
+    """A delete screen's warning: the accounts' stories are withdrawn with them (stories/accounts.py)."""
+    count = StoryPage.objects.filter(owner__in=users, withdrawn_at__isnull=True).count()
+    if not count:
+        return
+    if several:
+        text = ngettext(
+            "Deleting these accounts withdraws the story told under them: it goes offline at once and "
+            "stays in the admin as withdrawn, where you may delete it for good.",
+            "Deleting these accounts withdraws the %(count)d stories told under them: they go offline at "
+            "once and stay in the admin as withdrawn, where you may delete them for good.",
+            count,
+        )
+    else:
+        text = ngettext(
+            "Deleting this account withdraws the story told under it: it goes offline at once and stays "
+            "in the admin as withdrawn, where you may delete it for good.",
+            "Deleting this account withdraws the %(count)d stories told under it: they go offline at once "
+            "and stay in the admin as withdrawn, where you may delete them for good.",
+            count,
+        )
+    messages.warning(request, text % {"count": count})
+
+
 @hooks.register("before_delete_user")
 def say_what_deleting_an_account_does_to_its_stories(request, user):
-    """The confirmation screen tells the administrator that the teller's stories go with the account."""
-    if request.method != "GET":
-        return
-    count = StoryPage.objects.filter(owner=user, withdrawn_at__isnull=True).count()
-    if count:
-        messages.warning(
-            request,
-            ngettext(
-                "Deleting this account withdraws the story told under it: it goes offline at once and stays "
-                "in the admin as withdrawn, where you may delete it for good.",
-                "Deleting this account withdraws the %(count)d stories told under it: they go offline at once "
-                "and stay in the admin as withdrawn, where you may delete them for good.",
-                count,
-            )
-            % {"count": count},
-        )
+    if request.method == "GET":
+        warn_that_stories_are_withdrawn_with(request, [user], several=False)
 
 
 class DeleteAccountsBulkAction(DeleteBulkAction):
@@ -73,20 +83,8 @@ class DeleteAccountsBulkAction(DeleteBulkAction):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        users = [item["item"] for item in context["items"]]
-        count = StoryPage.objects.filter(owner__in=users, withdrawn_at__isnull=True).count()
-        if count:
-            messages.warning(
-                self.request,
-                ngettext(
-                    "Deleting these accounts withdraws the story told under them: it goes offline at once and "
-                    "stays in the admin as withdrawn, where you may delete it for good.",
-                    "Deleting these accounts withdraws the %(count)d stories told under them: they go offline at "
-                    "once and stay in the admin as withdrawn, where you may delete them for good.",
-                    count,
-                )
-                % {"count": count},
-            )
+        if self.request.method == "GET":
+            warn_that_stories_are_withdrawn_with(self.request, [item["item"] for item in context["items"]], True)
         return context
 
 
