@@ -158,17 +158,24 @@ def test_marking_another_account_inactive_leaves_this_tellers_stories_online(
     assert StoryPage.objects.get(pk=published.pk).live is True
 
 
+@pytest.mark.parametrize(
+    "screen, warning",
+    [
+        ("one account", "Deleting this account withdraws the 2 stories told under it: they go offline at once"),
+        ("in bulk", "Deleting these accounts withdraws the 2 stories told under them: they go offline at once"),
+    ],
+)
 def test_deleting_an_account_withdraws_its_stories_and_moves_its_images_out_of_reach(
-    admin_client, reader, story_index, member, stories
+    admin_client, reader, story_index, member, other_member, stories, screen, warning
 ):
     published, in_review, image = stories
     old_name = image.file.name
-    url = reverse("wagtailusers_users:delete", args=[member.pk])
+    if screen == "one account":
+        url = reverse("wagtailusers_users:delete", args=[member.pk])
+    else:
+        url = reverse("wagtail_bulk_action", args=["auth", "user", "delete"]) + f"?id={member.pk}&id={other_member.pk}"
     confirmation = admin_client.get(url).content.decode()
-    assert (
-        "Deleting this account withdraws the 2 stories told under it: they go offline at once and stay in "
-        "the admin as withdrawn, where you may delete them for good." in confirmation
-    )
+    assert f"{warning} and stay in the admin as withdrawn, where you may delete them for good." in confirmation
 
     assert admin_client.post(url).status_code == 302
     assert not get_user_model().objects.filter(pk=member.pk).exists()
@@ -178,22 +185,6 @@ def test_deleting_an_account_withdraws_its_stories_and_moves_its_images_out_of_r
         assert (story.status, story.owner_id, story.current_workflow_state) == (StoryStatus.WITHDRAWN, None, None)
         assert log_actions(story)[-1] == "stories.account_deleted"
     assert get_image_model().objects.get(pk=image.pk).file.name != old_name
-
-
-def test_deleting_accounts_in_bulk_withdraws_their_stories(
-    admin_client, reader, story_index, member, other_member, stories
-):
-    published, in_review, _image = stories
-    url = reverse("wagtail_bulk_action", args=["auth", "user", "delete"]) + f"?id={member.pk}&id={other_member.pk}"
-    confirmation = admin_client.get(url).content.decode()
-    assert (
-        "Deleting these accounts withdraws the 2 stories told under them: they go offline at once and stay in "
-        "the admin as withdrawn, where you may delete them for good." in confirmation
-    )
-    assert admin_client.post(url).status_code == 302
-    assert not get_user_model().objects.filter(pk=member.pk).exists()
-    assert offline_for_readers(reader, story_index, published)
-    assert StoryPage.objects.get(pk=in_review.pk).status == StoryStatus.WITHDRAWN
 
 
 def test_the_delete_screen_says_nothing_of_stories_when_the_account_has_none(admin_client, other_member):
