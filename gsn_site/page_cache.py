@@ -254,8 +254,15 @@ def shareable_content(request, content):
 
 def _cache_key(request, generation):
     query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
-    address = f"{request.get_host()}{request.path}?{query}"
+    # "/en/?" is kept apart from "/en/": only the address without "?" may be kept by a CDN as well.
+    address = f"{request.get_host()}{request.path}{'?' if has_query_string(request) else ''}{query}"
     return f"pagecache:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def has_query_string(request):
+    # Django drops an empty "?" from QUERY_STRING, but a CDN keys on the address as sent ("/en/?"),
+    # which gunicorn keeps in RAW_URI.
+    return bool(request.META.get("QUERY_STRING")) or "?" in request.META.get("RAW_URI", "")
 
 
 def allow_shared_caches(request, response, content):
@@ -267,7 +274,7 @@ def allow_shared_caches(request, response, content):
     string (a page of the listing, a filter, a search): there is no end to them, so no purge could
     name them all, and any of them may list a story that has just been withdrawn.
     """
-    if settings.CDN_CACHE_SECONDS <= 0 or CSRF_PLACEHOLDER in content or request.META.get("QUERY_STRING"):
+    if settings.CDN_CACHE_SECONDS <= 0 or CSRF_PLACEHOLDER in content or has_query_string(request):
         return
     patch_cache_control(response, public=True, max_age=0, s_maxage=settings.CDN_CACHE_SECONDS)
 
@@ -331,8 +338,9 @@ def purge_on_live_page_save(sender, instance, **kwargs):
 
 
 def purge_on_view_restriction_change(sender, instance, **kwargs):
-    """A page became private or public again: the site's cache and a CDN in front forget it and
-    everything below it (the restriction covers the whole section)."""
+    """A page became private or public again: the site's cache and a CDN in front forget it, everything
+    below it (the restriction covers the whole section) and the pages above it, which may list it (a
+    story on the listing and the home page)."""
     if kwargs.get("raw"):
         return
     purge_public_page_cache()
@@ -340,8 +348,8 @@ def purge_on_view_restriction_change(sender, instance, **kwargs):
     from wagtail.models import Page
 
     try:
-        section = Page.objects.get(pk=instance.page_id).get_descendants(inclusive=True).live()
-        purge_pages_from_cache(section)
+        page = Page.objects.get(pk=instance.page_id)
+        purge_pages_from_cache([*page.get_descendants(inclusive=True).live(), *page.get_ancestors().live()])
     except Exception:
         # The section is being deleted with its restriction, or the CDN is unreachable.
         logger.warning("CDN purge after a view restriction change failed", exc_info=True)

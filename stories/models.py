@@ -490,7 +490,10 @@ class StoryPage(SitePage):
         forget_deleted_search_words()
 
     def hold_for_review(self):
-        """Enough readers reported the story: take it down until a moderator decides."""
+        """Enough readers reported the story: take it down until a moderator decides. A review in
+        progress is cancelled, so that the approval of what was sent before the reports cannot
+        publish it; the teller may send it again."""
+        self.cancel_review(None)
         self.take_down(None, "stories.auto_unpublish")
         StoryPage.objects.filter(pk=self.pk).update(on_hold=True)
         self.on_hold = True
@@ -530,6 +533,15 @@ class StoryPage(SitePage):
         context["show_body"] = not self.content_notes or request.GET.get("continue") == "1"
         context["reported"] = request.GET.get("reported") == "1"
         return context
+
+
+def end_hold_when_published(sender, instance, **kwargs):
+    """A moderator who publishes a held story (or approves the teller's new version of it) has
+    decided, as releasing the hold does: a story online is never "on hold" on its teller's page or in
+    the moderators' queue."""
+    if instance.on_hold:
+        StoryPage.objects.filter(pk=instance.pk).update(on_hold=False)
+        instance.on_hold = False
 
 
 def purge_when_unpublished(sender, instance, **kwargs):

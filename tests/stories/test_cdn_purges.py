@@ -77,3 +77,17 @@ def test_a_cdn_keeps_no_address_with_a_query_string(cdn, client, make_published)
         response = client.get(path)
         assert response.status_code == 200
         assert "s-maxage" not in response.get("Cache-Control", ""), path
+    # An empty "?" reaches Django as no query string at all; gunicorn passes the address as sent.
+    response = client.get("/en/stories/?", RAW_URI="/en/stories/?")
+    assert (response.status_code, "s-maxage" in response.get("Cache-Control", "")) == (200, False)
+
+
+def test_making_a_story_private_purges_every_page_that_lists_it(cdn, make_published, settings):
+    from wagtail.models import PageViewRestriction
+
+    story = make_published(title="The river crossing")
+    cdn.clear()
+    PageViewRestriction.objects.create(page=story, restriction_type="password", password="not-for-readers")
+    for code, _name in settings.LANGUAGES:
+        for path in ("/", "/stories/", "/stories/feed/rss/", "/stories/feed/atom/", f"/stories/{story.slug}/"):
+            assert f"/{code}{path}" in cdn, f"/{code}{path}"

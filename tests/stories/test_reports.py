@@ -249,3 +249,34 @@ def test_dismissed_reports_do_not_count_towards_holding_the_story(make_published
     assert ContentReport.objects.file(story, "spam", "<b>Again</b>", reporter_key="reader-2") is False
     assert StoryPage.objects.get(pk=story.pk).live is True
     assert ContentReport.objects.open().get().note == "Again"
+
+
+def test_holding_a_story_cancels_the_review_of_what_was_sent_before_the_reports(make_published, member, moderator):
+    from django.test import Client
+
+    from .conftest import approve
+    from .test_dashboard import edit_post
+
+    story = make_published(title="The river crossing")
+    teller = Client()
+    teller.force_login(member)
+    teller.post(f"/en/my-stories/{story.pk}/edit/", edit_post(title="The river crossing"))
+    StoryPage.objects.get(pk=story.pk).hold_for_review()
+    story = StoryPage.objects.get(pk=story.pk)
+    assert (story.live, story.status, story.current_workflow_state) == (False, StoryStatus.ON_HOLD, None)
+
+    # The teller sends it again; the moderator who approves it has decided, and it is no longer held.
+    assert teller.post(f"/en/my-stories/{story.pk}/edit/", edit_post(title="The river crossing")).status_code == 302
+    story = approve(StoryPage.objects.get(pk=story.pk), moderator)
+    assert (story.live, story.on_hold, story.status) == (True, False, StoryStatus.PUBLISHED)
+    assert "On hold while reports are reviewed" not in teller.get("/en/my-stories/").content.decode()
+
+
+def test_a_moderator_who_publishes_a_held_story_ends_the_hold(client, admin_client, make_published):
+    story = make_published(title="The river crossing")
+    story.hold_for_review()
+    bulk_publish = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?id={story.pk}"
+    assert admin_client.post(bulk_publish).status_code == 302
+    story = StoryPage.objects.get(pk=story.pk)
+    assert (story.live, story.on_hold, story.status) == (True, False, StoryStatus.PUBLISHED)
+    assert client.get(story.url).status_code == 200
