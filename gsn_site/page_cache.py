@@ -337,10 +337,15 @@ def purge_on_live_page_save(sender, instance, **kwargs):
         purge_public_page_cache()
 
 
+def pages_that_may_show(page):
+    """The page and the live pages above it, which may list it (a story on the story listing, its
+    feeds and the home page): what a CDN in front must forget when the page leaves."""
+    return [page, *page.get_ancestors().live()]
+
+
 def purge_on_view_restriction_change(sender, instance, **kwargs):
     """A page became private or public again: the site's cache and a CDN in front forget it, everything
-    below it (the restriction covers the whole section) and the pages above it, which may list it (a
-    story on the listing and the home page)."""
+    below it (the restriction covers the whole section) and the pages that may show it."""
     if kwargs.get("raw"):
         return
     purge_public_page_cache()
@@ -349,7 +354,7 @@ def purge_on_view_restriction_change(sender, instance, **kwargs):
 
     try:
         page = Page.objects.get(pk=instance.page_id)
-        purge_pages_from_cache([*page.get_descendants(inclusive=True).live(), *page.get_ancestors().live()])
+        purge_pages_from_cache([*pages_that_may_show(page), *page.get_descendants().live()])
     except Exception:
         # The section is being deleted with its restriction, or the CDN is unreachable.
         logger.warning("CDN purge after a view restriction change failed", exc_info=True)

@@ -31,7 +31,7 @@ from wagtail.search.index import remove_object
 
 from gsn_site.countries import country_spellings
 from gsn_site.fields import MultipleChoiceField
-from gsn_site.page_cache import cached_fragment, purge_public_page_cache
+from gsn_site.page_cache import cached_fragment, pages_that_may_show, purge_public_page_cache
 from gsn_site.pages import SitePage, SitePageQuerySet
 from gsn_site.pagination import paginate
 from gsn_site.sanitize import plain_text
@@ -464,8 +464,7 @@ class StoryPage(SitePage):
         """The site's own page cache and any CDN in front of it forget this story and every page that
         lists it: the listing, its feeds and the home page."""
         purge_public_page_cache()
-        index = self.get_parent()
-        purge_pages_from_cache([self, index, index.get_parent()])
+        purge_pages_from_cache(pages_that_may_show(self))
 
     def images_uploaded_by_owner(self):
         """Images in the story (any language) that its teller uploaded."""
