@@ -25,6 +25,16 @@ def give_totp_authenticator(user, secret=TEST_TOTP_SECRET):
     return user
 
 
+def choose_admin_language(user, code):
+    """What the user picks under Account → Language: the language of every admin screen they see."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = code
+    profile.save()
+    return user
+
+
 def sign_in_with_two_steps(client, user):
     """Sign `user` in as allauth leaves a session after the password *and* the authenticator code.
 

@@ -3,10 +3,9 @@ with the error summary (linked to the program field) in the reader's admin langu
 
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.users.models import UserProfile
 
 from feedback.models import ReportingPeriod
-from tests.conftest import sign_in_with_two_steps
+from tests.conftest import choose_admin_language, sign_in_with_two_steps
 
 pytestmark = pytest.mark.django_db
 
@@ -27,9 +26,7 @@ def summary_of(response):
 def test_show_report_without_a_program_says_to_choose_one(
     client, administrator, program, other_program, language, expected
 ):
-    profile = UserProfile.get_for_user(administrator)
-    profile.preferred_language = language
-    profile.save()
+    choose_admin_language(administrator, language)
     sign_in_with_two_steps(client, administrator)
     period = ReportingPeriod.objects.latest_closed().label
     response = client.get("/admin/feedback/report/", {"program": "", "period": period})

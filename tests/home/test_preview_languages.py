@@ -5,13 +5,12 @@ import re
 import pytest
 from django.core.cache import cache
 from django.test import Client, RequestFactory
-from wagtail.users.models import UserProfile
 
 from feedback.models import FeedbackSurvey
 from home import demo_content
 from home.models import ChapterPage, HomePage, NetworkIndexPage, StandardPage
 from stories.models import StoryIndexPage
-from tests.conftest import edit_form_data, sign_in_with_two_steps
+from tests.conftest import choose_admin_language, edit_form_data, sign_in_with_two_steps
 from tests.feedback.factories import make_survey
 from tests.stories.conftest import submitted_story
 from tests.stories.factories import MemberFactory, ModeratorFactory, StoryIndexPageFactory
@@ -121,9 +120,7 @@ def test_an_unknown_mode_is_refused_in_the_editors_language_and_never_a_server_e
 
 
 def test_the_refusal_follows_the_editors_admin_language(editor, editor_user, home):
-    profile = UserProfile.get_for_user(editor_user)
-    profile.preferred_language = "sw"
-    profile.save()
+    choose_admin_language(editor_user, "sw")
     start_preview(editor, home)
     response = preview(editor, home, "xx")
     assert response.status_code == 400

@@ -4,10 +4,9 @@ import pytest
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.users.models import UserProfile
 
 from members.models import InvitationCode, MemberProfile
-from tests.conftest import give_totp_authenticator, sign_in_with_two_steps, totp_code
+from tests.conftest import choose_admin_language, give_totp_authenticator, sign_in_with_two_steps, totp_code
 from tests.stories.factories import PASSWORD, InvitationCodeFactory, MemberFactory, ModeratorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -134,9 +133,7 @@ def test_staff_who_signed_in_on_a_page_in_their_language_get_the_admin_in_it(
 
 def test_staff_who_chose_an_admin_language_keep_it_whatever_page_they_signed_in_on(client):
     moderator = give_totp_authenticator(ModeratorFactory())
-    profile = UserProfile.get_for_user(moderator)
-    profile.preferred_language = "en"
-    profile.save()
+    choose_admin_language(moderator, "en")
     sign_in_on(client, "pt", moderator)
     response = client.get("/admin/pages/")
     assert '<html lang="en" dir="ltr"' in response.text

@@ -24,7 +24,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from stories.models import StoryPage, StoryStatus
 from stories.submission import body_stream, save_member_image
-from tests.conftest import sign_in_with_two_steps
+from tests.conftest import choose_admin_language, sign_in_with_two_steps
 
 from .conftest import approve, published_story, submitted_story
 from .factories import ModeratorFactory
@@ -305,3 +305,31 @@ def test_a_moderator_saving_a_held_story_keeps_it_on_hold(client, make_published
     sign_in_with_two_steps(client, moderator)
     assert moderator_edit(client, story, {}).status_code == 302
     assert StoryPage.objects.get(pk=story.pk).status == StoryStatus.ON_HOLD
+
+
+@pytest.mark.parametrize(
+    "language, warning",
+    [
+        ("km", "ការលុបគណនីនេះនឹងដករឿង 2 របស់គណនីនេះវិញ៖"),
+        ("ar", "حذف هذا الحساب يسحب قصتيه الاثنتين:"),
+        ("sw", "Kufuta akaunti hii kunaondoa hadithi zake 2:"),
+    ],
+)
+def test_the_delete_screen_warns_in_the_administrators_own_language(
+    client, administrator, member, stories, language, warning
+):
+    choose_admin_language(administrator, language)
+    sign_in_with_two_steps(client, administrator)
+    content = client.get(reverse("wagtailusers_users:delete", args=[member.pk])).content.decode()
+    assert warning in content
+    assert "Deleting this account" not in content
+
+
+def test_a_bulk_publish_leaves_a_withdrawn_story_offline(admin_client, reader, story_index, make_published, member):
+    story = make_published(title="The river crossing")
+    story.withdraw(member)
+    bulk_publish = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?id={story.pk}"
+    admin_client.post(bulk_publish)
+    story = StoryPage.objects.get(pk=story.pk)
+    assert (story.live, story.status) == (False, StoryStatus.WITHDRAWN)
+    assert offline_for_readers(reader, story_index, story)
